@@ -1,0 +1,69 @@
+// swift-tools-version: 6.1
+// CareMatch — resource matching for the "Three Qu Moms" children's-care alliance, solved with GLPK.
+import PackageDescription
+
+let package = Package(
+    name: "CareMatch",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "GLPK", targets: ["GLPK"]),
+        .library(name: "CareMatch", targets: ["CareMatch"]),
+        .executable(name: "carematch", targets: ["carematch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // Raw bindings to Debian's libglpk-dev (GLPK 5.0). No pkg-config file ships with it.
+        .systemLibrary(
+            name: "CGLPK",
+            path: "Sources/CGLPK",
+            providers: [.apt(["libglpk-dev"])]
+        ),
+        // C-only helpers: GLPK's error hook with setjmp/longjmp kept inside C frames,
+        // and the terminal hook that forwards GLPK's output to Swift.
+        .target(
+            name: "CGLPKShim",
+            dependencies: ["CGLPK"],
+            path: "Sources/CGLPKShim",
+            linkerSettings: [.linkedLibrary("glpk")]
+        ),
+        // The safe Swift wrapper: ownership, 0-based indices, statuses and errors.
+        .target(
+            name: "GLPK",
+            dependencies: [
+                "CGLPK", "CGLPKShim",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Domain model, dataset loading and validation, scoring, formulations, plans.
+        .target(
+            name: "CareMatch",
+            dependencies: [
+                "GLPK",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        // The command-line tool: parses arguments and calls the library.
+        .executableTarget(
+            name: "carematch",
+            dependencies: [
+                "CareMatch",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
+        .testTarget(
+            name: "CareMatchTests",
+            dependencies: ["CareMatch", "GLPK"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,4 @@
+#ifndef CAREMATCH_CGLPK_SHIM_H
+#define CAREMATCH_CGLPK_SHIM_H
+#include <glpk.h>
+#endif

@@ -1,0 +1,1 @@
+#include "cglpk_shim.h"
