@@ -1,0 +1,87 @@
+import Foundation
+
+/// A uniform grid over points projected to a local plane, for "every point within r km" queries.
+///
+/// Points are projected with an equirectangular projection around the mean latitude and placed
+/// in square cells; a query visits only the cells that touch the circle's bounding box, then
+/// checks the contract's exact rounded haversine distance. The projection is only used to choose
+/// cells, with a safety margin, so no point within reach is ever missed.
+///
+/// - Complexity: building O(n); a query O(cells visited + points in them).
+public struct SpatialGrid: Sendable {
+    public let cellKm: Double
+    private let lat0Cos: Double
+    private let minX: Double, minY: Double
+    private let columns: Int, rows: Int
+    /// Point indices sorted by cell; `cellStart[c]..<cellStart[c+1]` are the points of cell c.
+    private let order: [Int32]
+    private let cellStart: [Int32]
+    private let xs: [Double], ys: [Double]
+    public let points: [GeoPoint]
+
+    /// Relative slack of the projected distance against the haversine distance (generous for a
+    /// county-sized map; the projection error there is far below 1 %).
+    static let slack = 1.02
+    static let kmPerDegree = Distance.earthRadiusKm * Double.pi / 180
+
+    public init(points: [GeoPoint], cellKm: Double) {
+        precondition(cellKm > 0)
+        self.points = points
+        self.cellKm = cellKm
+        let meanLat = points.isEmpty ? 0 : points.reduce(0) { $0 + $1.lat } / Double(points.count)
+        lat0Cos = cos(meanLat * Double.pi / 180)
+        var xs = [Double](), ys = [Double]()
+        xs.reserveCapacity(points.count); ys.reserveCapacity(points.count)
+        for p in points {
+            xs.append(p.lon * SpatialGrid.kmPerDegree * lat0Cos)
+            ys.append(p.lat * SpatialGrid.kmPerDegree)
+        }
+        let minX = xs.min() ?? 0, minY = ys.min() ?? 0
+        let maxX = xs.max() ?? 0, maxY = ys.max() ?? 0
+        let columns = max(1, min(4096, Int((maxX - minX) / cellKm) + 1))
+        let rows = max(1, min(4096, Int((maxY - minY) / cellKm) + 1))
+        var counts = [Int32](repeating: 0, count: columns * rows + 1)
+        var cellOf = [Int](repeating: 0, count: points.count)
+        for i in 0..<points.count {
+            let cx = min(columns - 1, max(0, Int((xs[i] - minX) / cellKm)))
+            let cy = min(rows - 1, max(0, Int((ys[i] - minY) / cellKm)))
+            cellOf[i] = cy * columns + cx
+            counts[cellOf[i] + 1] += 1
+        }
+        for c in 0..<(columns * rows) { counts[c + 1] += counts[c] }
+        var fill = counts
+        var order = [Int32](repeating: 0, count: points.count)
+        for i in 0..<points.count {
+            order[Int(fill[cellOf[i]])] = Int32(i)
+            fill[cellOf[i]] += 1
+        }
+        self.minX = minX; self.minY = minY; self.columns = columns; self.rows = rows
+        self.order = order; self.cellStart = counts; self.xs = xs; self.ys = ys
+    }
+
+    /// Calls `body(index, distanceCentikm)` for every point whose contract distance to `center`
+    /// is at most `radiusKm`, in increasing index order within each cell (callers sort if needed).
+    public func forEach(within radiusKm: Double, of center: GeoPoint, _ body: (Int, Int) -> Void) {
+        guard !points.isEmpty, radiusKm >= 0 else { return }
+        let limit = Int((radiusKm * 100).rounded(.down) + 0.5) // centikm; distances are whole centikm
+        let cx = center.lon * SpatialGrid.kmPerDegree * lat0Cos
+        let cy = center.lat * SpatialGrid.kmPerDegree
+        // Widen by the projection slack and one rounding unit.
+        let r = radiusKm * SpatialGrid.slack + 0.02 + radiusKm * abs(1 - lat0Cos / max(1e-9, cos(center.lat * Double.pi / 180)))
+        let x0 = max(0, Int(((cx - r) - minX) / cellKm)), x1 = min(columns - 1, Int(((cx + r) - minX) / cellKm))
+        let y0 = max(0, Int(((cy - r) - minY) / cellKm)), y1 = min(rows - 1, Int(((cy + r) - minY) / cellKm))
+        guard x0 <= x1, y0 <= y1 else { return }
+        for gy in y0...y1 {
+            for gx in x0...x1 {
+                let c = gy * columns + gx
+                for k in Int(cellStart[c])..<Int(cellStart[c + 1]) {
+                    let i = Int(order[k])
+                    let dx = xs[i] - cx, dy = ys[i] - cy
+                    if (dx * dx + dy * dy).squareRoot() > r { continue }
+                    let d = Distance.centikm(center, points[i])
+                    if d <= limit { body(i, d) }
+                }
+            }
+        }
+    }
+}
