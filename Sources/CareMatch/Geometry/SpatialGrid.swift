@@ -27,7 +27,6 @@ public struct SpatialGrid: Sendable {
     public init(points: [GeoPoint], cellKm: Double) {
         precondition(cellKm > 0)
         self.points = points
-        self.cellKm = cellKm
         let meanLat = points.isEmpty ? 0 : points.reduce(0) { $0 + $1.lat } / Double(points.count)
         lat0Cos = cos(meanLat * Double.pi / 180)
         var xs = [Double](), ys = [Double]()
@@ -38,8 +37,11 @@ public struct SpatialGrid: Sendable {
         }
         let minX = xs.min() ?? 0, minY = ys.min() ?? 0
         let maxX = xs.max() ?? 0, maxY = ys.max() ?? 0
-        let columns = max(1, min(4096, Int((maxX - minX) / cellKm) + 1))
-        let rows = max(1, min(4096, Int((maxY - minY) / cellKm) + 1))
+        // Cells grow on a very large map so the grid stays at most 4096 × 4096.
+        let cellKm = max(cellKm, (maxX - minX) / 4000, (maxY - minY) / 4000)
+        self.cellKm = cellKm
+        let columns = max(1, Int((maxX - minX) / cellKm) + 1)
+        let rows = max(1, Int((maxY - minY) / cellKm) + 1)
         var counts = [Int32](repeating: 0, count: columns * rows + 1)
         var cellOf = [Int](repeating: 0, count: points.count)
         for i in 0..<points.count {
