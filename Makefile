@@ -1,0 +1,33 @@
+# CareMatch — the two commands a newcomer needs:
+#   make plan   set up (GLPK included) and plan the bundled Quzhou dataset into plans/quzhou
+#   make test   set up and run the tests
+SWIFT ?= swift
+CONFIG ?= release
+BIN = .build/$(CONFIG)/carematch
+
+.PHONY: setup build plan test validate bench clean
+
+setup:
+	@if [ ! -f /usr/include/glpk.h ]; then \
+	  echo "Installing GLPK (libglpk-dev)…"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libglpk-dev; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq libglpk-dev; fi; \
+	fi
+
+build: setup
+	$(SWIFT) build -c $(CONFIG) --product carematch
+
+plan: build
+	$(BIN) plan Datasets/quzhou --out plans/quzhou --force
+
+validate: build
+	$(BIN) validate Datasets/quzhou
+
+test: setup
+	$(SWIFT) test
+
+bench: setup
+	cd Benchmarks && $(SWIFT) package benchmark
+
+clean:
+	rm -rf .build plans

@@ -1,0 +1,93 @@
+/// The pairing problem of contract section 5, precomputed for fast pair evaluation.
+///
+/// Children and moms keep their dataset positions. A pair (m, c) is allowed when the mom has
+/// capacity and the rounded distance is within `min(mom.max_km, pairing.max_km)`. Values are in
+/// the integer units of `weights.scale`.
+public struct PairingInstance: Sendable {
+    public let weights: PairingWeights
+    public let childCount: Int
+    public let momCount: Int
+    let childLocation: [GeoPoint]
+    let momLocation: [GeoPoint]
+    /// 1 + supporters_wanted.
+    let childSlots: [Int32]
+    let childGroup: [ChildGroup]
+    /// Dataset position of the child's current lead mom, or -1.
+    let childPairedMom: [Int32]
+    let momCapacity: [Int32]
+    let momReach: [Int32]
+    let interests: TagSets
+    let skills: TagSets
+    let momIDs: [String]
+    let childIDs: [String]
+    /// Grid over the moms with capacity > 0 (indices into `activeMoms`).
+    let momGrid: SpatialGrid
+    /// Dataset positions of moms with capacity > 0, in grid order.
+    let activeMoms: [Int32]
+    /// The largest reach of any mom, centikm.
+    let maxReach: Int
+
+    public init(dataset d: Dataset) {
+        let w = PairingWeights(d.settings)
+        weights = w
+        childCount = d.children.count
+        momCount = d.moms.count
+        childLocation = d.children.map(\.location)
+        momLocation = d.moms.map(\.location)
+        childSlots = d.children.map { Int32(1 + max(0, $0.supportersWanted)) }
+        childGroup = d.children.map(\.group)
+        var momByID = [String: Int32](minimumCapacity: d.moms.count)
+        for (i, m) in d.moms.enumerated() where momByID[m.id] == nil { momByID[m.id] = Int32(i) }
+        childPairedMom = d.children.map { c in c.pairedMomID.flatMap { momByID[$0] } ?? -1 }
+        momCapacity = d.moms.map { Int32(max(0, $0.capacity)) }
+        momReach = d.moms.map { Int32(w.reachCentikm($0.maxKm)) }
+        (interests, skills) = TagSets.pair(children: d.children.map(\.interests), moms: d.moms.map(\.skills))
+        momIDs = d.moms.map(\.id)
+        childIDs = d.children.map(\.id)
+        let active = d.moms.indices.filter { d.moms[$0].capacity > 0 }
+        activeMoms = active.map { Int32($0) }
+        momGrid = SpatialGrid(points: active.map { d.moms[$0].location }, cellKm: 2.0)
+        maxReach = active.map { Int(momReach[$0]) }.max() ?? 0
+    }
+
+    /// Facts about one pair, whether or not it is allowed.
+    public struct PairFacts: Sendable, Hashable {
+        public var centikm: Int
+        public var shared: Bool
+        public var continued: Bool
+        public var value: Int64
+        public var allowed: Bool
+    }
+
+    /// Evaluates the pair (mom `m`, child `c`), dataset positions.
+    @inline(__always)
+    public func facts(mom m: Int, child c: Int) -> PairFacts {
+        let d = Distance.centikm(momLocation[m], childLocation[c])
+        return facts(mom: m, child: c, centikm: d)
+    }
+
+    @inline(__always)
+    func facts(mom m: Int, child c: Int, centikm d: Int) -> PairFacts {
+        let shared = interests.shares(c, with: skills, m)
+        let continued = childPairedMom[c] == Int32(m)
+        let v = weights.pairValue(centikm: d, shared: shared, continued: continued)
+        return PairFacts(centikm: d, shared: shared, continued: continued, value: v,
+                         allowed: momCapacity[m] > 0 && d <= Int(momReach[m]))
+    }
+
+    /// Calls `body(mom, facts)` for every allowed pair of child `c` with a mom within `radiusCentikm`.
+    @inline(__always)
+    func forEachAllowedMom(of c: Int, within radiusCentikm: Int, _ body: (Int, PairFacts) -> Void) {
+        let r = min(radiusCentikm, maxReach)
+        guard r >= 0 else { return }
+        momGrid.forEach(within: Double(r) / 100, of: childLocation[c]) { k, d in
+            let m = Int(activeMoms[k])
+            if d <= Int(momReach[m]) {
+                body(m, facts(mom: m, child: c, centikm: d))
+            }
+        }
+    }
+
+    public func leadReward(_ c: Int) -> Int64 { weights.leadReward(childGroup[c]) }
+    public func supportReward(_ c: Int) -> Int64 { weights.supportReward(childGroup[c]) }
+}
