@@ -13,7 +13,7 @@ struct CareMatchCommand: ParsableCommand {
         3 an internal failure (a bug: please report it).
         """,
         version: EngineVersion.string,
-        subcommands: [Validate.self, Plan.self, Compare.self, Generate.self]
+        subcommands: [Validate.self]
     )
 
     static func main() {
@@ -21,7 +21,7 @@ struct CareMatchCommand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            exit(ExitStatus.report(error))
+            Foundation.exit(ExitStatus.report(error))
         }
     }
 }

@@ -31,5 +31,8 @@ struct Progress: Sendable {
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
     }
     func done() { if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
-    var handler: (@Sendable (String) -> Void)? { enabled ? { self($0) } : nil }
+    var handler: (@Sendable (String) -> Void)? {
+        let p = self
+        return enabled ? { @Sendable line in p(line) } : nil
+    }
 }
