@@ -1,0 +1,55 @@
+import Foundation
+
+/// Options of a planning run.
+public struct PlannerOptions: Sendable {
+    public var pairing = PairingOptions()
+    /// Short progress lines while solving.
+    public var progress: (@Sendable (String) -> Void)?
+    public init() {}
+}
+
+/// A solved plan: the dataset, the pairing and the allocation, ready to be written.
+public struct PlanResult: Sendable {
+    public var dataset: Dataset
+    public var pairing: PairingSolution
+    public var timings: [String: Double]
+
+    public var summary: PlanSummary {
+        PlanSummary(dataset: dataset, pairing: pairing, allocation: nil, timings: timings)
+    }
+
+    /// The files of the plan folder (contract section 7).
+    public func files(byteOrderMark: Bool) throws -> [(name: String, data: Data)] {
+        let pairings = PairingFiles.pairings(dataset, pairing.evaluation, byteOrderMark: byteOrderMark)
+        var unmet = CSVWriter(header: ["kind", "id", "missing", "reason"], byteOrderMark: byteOrderMark)
+        for row in PairingFiles.unmetRows(dataset, pairing.unmet) { unmet.appendRow(row) }
+        return [("pairings.csv", pairings.data), ("unmet.csv", unmet.data), ("summary.json", try summary.json())]
+    }
+
+    /// The one-screen summary printed on the terminal.
+    public func terminalSummary(folder: String) -> String {
+        let k = pairing.evaluation.kpis
+        let c = pairing.certificate
+        var lines: [String] = []
+        lines.append("Plan for \(dataset.name) written to \(folder)")
+        lines.append("Pairing   score \(Decimals.format(Decimals.round(c.primal), maxDecimals: 2))  bound \(Decimals.format(Decimals.roundUp(c.dual), maxDecimals: 2))  \(c.proven ? "proven optimal" : "NOT proven optimal")")
+        lines.append("          children with a lead mom \(k.childrenWithLead)/\(k.children) (special needs \(k.specialNeedsWithLead)/\(k.specialNeedsChildren)), supporting slots \(k.supportSlotsFilled)/\(k.supportSlotsWanted)")
+        lines.append("          mean distance \(Decimals.format(k.meanDistanceKm, maxDecimals: 2)) km, 90th percentile \(Decimals.format(k.p90DistanceKm, maxDecimals: 2)) km, shared interests \(k.sharedInterestPairs) pairs, continuity kept \(k.continuityKept)")
+        if !dataset.warnings.isEmpty { lines.append("Warnings  \(dataset.warnings.count) (listed in summary.json)") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Solves a dataset's pairing and allocation.
+public enum Planner {
+    public static func plan(_ dataset: Dataset, options: PlannerOptions = PlannerOptions()) throws -> PlanResult {
+        let clock = ContinuousClock()
+        let t0 = clock.now
+        var pairingOptions = options.pairing
+        pairingOptions.progress = options.progress
+        let pairing = try PairingSolver.solve(dataset, options: pairingOptions)
+        let t1 = clock.now
+        return PlanResult(dataset: dataset, pairing: pairing,
+                          timings: ["pairing": (t1 - t0).seconds, "total": (t1 - t0).seconds])
+    }
+}

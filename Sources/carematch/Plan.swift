@@ -1,0 +1,43 @@
+import ArgumentParser
+import CareMatch
+import Foundation
+
+extension CareMatchCommand {
+    /// `carematch plan DATASET --out PLANDIR`: validate, solve, write the plan folder.
+    struct Plan: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Solve the pairing and the allocation of a dataset and write the plan folder.")
+
+        @OptionGroup var input: DatasetOptions
+
+        @Option(help: "The plan folder to write (atomically; an existing one needs --force).")
+        var out: String
+
+        @Flag(help: "Replace an existing plan folder.")
+        var force = false
+
+        @Flag(help: "Write CSV files with a UTF-8 byte-order mark (Excel on Windows needs it for Chinese).")
+        var excel = false
+
+        @Flag(help: "Print the summary as JSON instead of the terminal table.")
+        var json = false
+
+        @Flag(help: "No progress lines on stderr.")
+        var quiet = false
+
+        func run() throws {
+            let progress = Progress(quiet: quiet || json)
+            let dataset = try input.load()
+            var options = PlannerOptions()
+            options.progress = progress.handler
+            let plan = try Planner.plan(dataset, options: options)
+            progress.done()
+            try PlanFolder.write(try plan.files(byteOrderMark: excel), to: URL(fileURLWithPath: out), force: force)
+            if json {
+                FileHandle.standardOutput.write(try plan.summary.json())
+            } else {
+                print(plan.terminalSummary(folder: out))
+            }
+        }
+    }
+}
