@@ -1,6 +1,7 @@
 /* cglpk_shim.c — see include/cglpk_shim.h. */
 #include "cglpk_shim.h"
 
+#include <float.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <string.h>
@@ -281,8 +282,12 @@ static void mip_callback(glp_tree *T, void *vinfo)
     info->tree_nodes = n_cnt;
     info->total_nodes = t_cnt;
     if (best != 0) {
-        info->best_bound = glp_ios_node_bound(T, best);
-        info->has_bound = 1;
+        /* A node whose LP has not been solved yet has bound -DBL_MAX (min) or +DBL_MAX (max). */
+        double bound = glp_ios_node_bound(T, best);
+        if (bound > -DBL_MAX && bound < DBL_MAX) {
+            info->best_bound = bound;
+            info->has_bound = 1;
+        }
     }
     if (reason == GLP_IBINGO) {
         info->incumbent = glp_mip_obj_val(glp_ios_get_prob(T));
