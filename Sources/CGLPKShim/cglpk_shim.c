@@ -1,6 +1,7 @@
 /* cglpk_shim.c — see include/cglpk_shim.h. */
 #include "cglpk_shim.h"
 
+#include <float.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <string.h>
@@ -27,14 +28,20 @@ static _Thread_local unsigned long generation = 0;
 
 /* The jmp_buf of the innermost active guard, or NULL. */
 static _Thread_local jmp_buf *active_guard = NULL;
-/* Non-zero while a Swift progress callback runs: no longjmp may cross it. */
+
+/* Non-zero while a Swift callback (progress or output line) runs: no longjmp may cross it. */
 static _Thread_local int in_callback = 0;
 
 static void flush_line(void)
 {
     line_buf[line_len] = '\0';
-    if (out_enabled && out_fn != NULL)
+    if (out_enabled && out_fn != NULL) {
+        /* Swift code runs now: a fatal error raised under it must abort, not longjmp across it. */
+        int was_in_callback = in_callback;
+        in_callback = 1;
         out_fn(out_ctx, line_buf);
+        in_callback = was_in_callback;
+    }
     line_len = 0;
 }
 
@@ -281,8 +288,12 @@ static void mip_callback(glp_tree *T, void *vinfo)
     info->tree_nodes = n_cnt;
     info->total_nodes = t_cnt;
     if (best != 0) {
-        info->best_bound = glp_ios_node_bound(T, best);
-        info->has_bound = 1;
+        /* A node whose LP has not been solved yet has bound -DBL_MAX (min) or +DBL_MAX (max). */
+        double bound = glp_ios_node_bound(T, best);
+        if (bound > -DBL_MAX && bound < DBL_MAX) {
+            info->best_bound = bound;
+            info->has_bound = 1;
+        }
     }
     if (reason == GLP_IBINGO) {
         info->incumbent = glp_mip_obj_val(glp_ios_get_prob(T));
@@ -298,9 +309,10 @@ static void mip_callback(glp_tree *T, void *vinfo)
     if (report && info->fn != NULL) {
         int stop;
         info->last_report = glp_time();
+        int was_in_callback = in_callback;
         in_callback = 1;
         stop = info->fn(info->ctx, info);
-        in_callback = 0;
+        in_callback = was_in_callback;
         if (stop)
             glp_ios_terminate(T);
     }

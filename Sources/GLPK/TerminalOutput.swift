@@ -30,7 +30,8 @@ public enum MessageLevel: Sendable, Equatable {
 /// Lines never reach stdout directly: the shim's terminal hook (`glp_term_hook`) receives them on
 /// the solving thread and passes each complete line here.
 public enum TerminalOutput {
-    /// Lines go to a swift-log `Logger` with label "glpk" at `.debug`.
+    /// Lines go to a swift-log `Logger` with label "glpk" at `.info` (the caller asked for them by
+    /// choosing a message level).
     case logger
     /// Lines go to the closure, called on the solving thread (the CLI uses this to show progress).
     /// The closure must not call GLPK.
@@ -47,7 +48,7 @@ final class OutputSink {
 
     func emit(_ line: String) {
         switch output {
-        case .logger: glpkLogger.debug("\(line)")
+        case .logger: glpkLogger.info("\(line)")
         case .handler(let closure): closure(line)
         }
     }

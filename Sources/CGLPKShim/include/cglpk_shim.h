@@ -23,7 +23,8 @@ extern "C" {
 
 /* ---- terminal output -------------------------------------------------------------------- */
 
-/* Receives one line of GLPK terminal output (without the trailing newline). */
+/* Receives one line of GLPK terminal output (without the trailing newline). Called from inside
+ * GLPK: it must not call GLPK (a fatal error under it aborts instead of being caught). */
 typedef void (*cmglp_line_fn)(void *ctx, const char *line);
 
 /* Per-thread output settings. enabled = 0 keeps GLPK silent (glp_term_out(GLP_OFF)); otherwise each
