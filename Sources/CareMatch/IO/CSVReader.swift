@@ -209,18 +209,24 @@ public enum CSVReader {
 
     /// True when the text is empty or only white space.
     @inlinable static func isBlank(_ s: String) -> Bool {
-        for u in s.unicodeScalars where !u.properties.isWhitespace { return false }
+        for u in s.unicodeScalars where !isSpace(u) { return false }
         return true
+    }
+
+    /// White space, with a fast path for ASCII (the Unicode property lookup is slow).
+    @inlinable static func isSpace(_ u: Unicode.Scalar) -> Bool {
+        if u.value < 0x80 { return u.value == 0x20 || (0x09...0x0D).contains(u.value) }
+        return u.properties.isWhitespace
     }
 
     /// The text without leading and trailing white space (including the ideographic space U+3000).
     public static func trim(_ s: String) -> String {
         let u = s.unicodeScalars
         guard let f = u.first, let l = u.last else { return s }
-        if !f.properties.isWhitespace && !l.properties.isWhitespace { return s }
+        if !isSpace(f) && !isSpace(l) { return s }
         var a = u.startIndex, b = u.endIndex
-        while a < b && u[a].properties.isWhitespace { a = u.index(after: a) }
-        while b > a && u[u.index(before: b)].properties.isWhitespace { b = u.index(before: b) }
+        while a < b && isSpace(u[a]) { a = u.index(after: a) }
+        while b > a && isSpace(u[u.index(before: b)]) { b = u.index(before: b) }
         return String(u[a..<b])
     }
 }

@@ -47,10 +47,13 @@ public enum CellParser {
     /// A `;` list (the full-width `；` also separates), entries trimmed, empty entries dropped,
     /// duplicates removed, order kept.
     public static func list(_ raw: String) -> [String] {
-        var out = [String](), seen = Set<String>()
-        for part in raw.split(whereSeparator: { $0 == ";" || $0 == "；" }) {
-            let t = CSVReader.trim(String(part))
-            if !t.isEmpty && seen.insert(t).inserted { out.append(t) }
+        if raw.isEmpty { return [] }
+        var s = raw
+        if s.utf8.contains(0xEF), s.contains("；") { s = s.replacingOccurrences(of: "；", with: ";") }
+        var out = [String]()
+        for part in s.utf8.split(separator: 0x3B, omittingEmptySubsequences: true) {
+            let t = CSVReader.trim(String(decoding: part, as: UTF8.self))
+            if !t.isEmpty && !out.contains(t) { out.append(t) }
         }
         return out
     }

@@ -104,6 +104,9 @@ final class CSVReaderTests: XCTestCase {
     /// Reads a synthetic file of ~100× Quzhou size; run with `CAREMATCH_BENCH=1 swift test -c release --filter CSVReaderTests/testBenchmark`.
     func testBenchmarkLargeFile() throws {
         guard ProcessInfo.processInfo.environment["CAREMATCH_BENCH"] != nil else { throw XCTSkip("set CAREMATCH_BENCH=1") }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("carematch-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
         for (name, rows) in [("children", 240_000), ("moms", 390_000)] {
             var s = name == "children"
                 ? "child_id,group,county,township,lat,lon,age,interests,supporters_wanted,paired_mom_id\n"
@@ -125,8 +128,18 @@ final class CSVReaderTests: XCTestCase {
             let t = try CSVReader.read(data: data, file: "\(name).csv")
             let secs = Date().timeIntervalSince(start)
             XCTAssertEqual(t.rows.count, rows)
+            try data.write(to: folder.appendingPathComponent("\(name).csv"))
             print("BENCH \(name).csv: \(rows) rows, \(data.count) bytes, \(String(format: "%.3f", secs)) s, \(Int(Double(rows) / secs)) rows/s, \(String(format: "%.1f", Double(data.count) / secs / 1e6)) MB/s")
         }
+        // The whole loader (parsing, validation, reachability) on that directory.
+        for (f, text) in TempDataset.minimal where f != "children.csv" && f != "moms.csv" {
+            try Data(text.utf8).write(to: folder.appendingPathComponent(f))
+        }
+        try Data("need_id,child_id,category,quantity,priority\n".utf8).write(to: folder.appendingPathComponent("needs.csv"))
+        try Data("offer_id,org_id,resource,category,quantity,county,serves,eligible_groups\n".utf8).write(to: folder.appendingPathComponent("offers.csv"))
+        let start = Date()
+        let d = try DatasetLoader.load(folder: folder)
+        print("BENCH DatasetLoader.load: \(d.children.count) children, \(d.moms.count) moms, \(d.warnings.count) warnings, \(String(format: "%.3f", Date().timeIntervalSince(start))) s")
     }
 }
 
