@@ -18,6 +18,9 @@ enum ExitStatus {
         case let e as PlanFolder.AlreadyExists:
             printError("carematch: \(e.description)")
             return usage
+        case let e as DatasetWriter.WriteError:
+            printError("carematch: \(e.description)")
+            return usage
         case let e as SettingsOverrideError:
             printError("carematch: \(e.description)")
             return usage

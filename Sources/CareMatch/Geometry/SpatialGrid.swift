@@ -64,8 +64,15 @@ public struct SpatialGrid: Sendable {
     /// Calls `body(index, distanceCentikm)` for every point whose contract distance to `center`
     /// is at most `radiusKm`, in increasing index order within each cell (callers sort if needed).
     public func forEach(within radiusKm: Double, of center: GeoPoint, _ body: (Int, Int) -> Void) {
-        guard !points.isEmpty, radiusKm >= 0 else { return }
-        let limit = Int((radiusKm * 100).rounded(.down) + 0.5) // centikm; distances are whole centikm
+        guard radiusKm >= 0 else { return }
+        // Distances are whole centikm; the tolerance keeps 0.29 km (28.999… × 100) at 29.
+        forEach(withinCentikm: Int((radiusKm * 100 + 1e-6).rounded(.down)), of: center, body)
+    }
+
+    /// Calls `body(index, distanceCentikm)` for every point at most `limit` hundredths of a km away.
+    public func forEach(withinCentikm limit: Int, of center: GeoPoint, _ body: (Int, Int) -> Void) {
+        guard !points.isEmpty, limit >= 0 else { return }
+        let radiusKm = Double(limit) / 100
         let cx = center.lon * SpatialGrid.kmPerDegree * lat0Cos
         let cy = center.lat * SpatialGrid.kmPerDegree
         // Widen by the projection slack and one rounding unit.

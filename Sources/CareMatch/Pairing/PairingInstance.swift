@@ -81,7 +81,7 @@ public struct PairingInstance: Sendable {
     func forEachAllowedMom(of c: Int, within radiusCentikm: Int, _ body: (Int, PairFacts) -> Void) {
         let r = min(radiusCentikm, maxReach)
         guard r >= 0 else { return }
-        momGrid.forEach(within: Double(r) / 100, of: childLocation[c]) { k, d in
+        momGrid.forEach(withinCentikm: r, of: childLocation[c]) { k, d in
             let m = Int(activeMoms[k])
             if d <= Int(momReach[m]) {
                 body(m, facts(mom: m, child: c, centikm: d))

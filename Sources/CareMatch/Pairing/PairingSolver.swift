@@ -7,6 +7,8 @@ public struct PairingOptions: Sendable {
     public var nearest = 5
     /// Nearest allowed moms sharing an interest per child, beyond the nearest.
     public var sharing = 2
+    /// Pairs added per child and pricing round, best reduced cost first.
+    public var pricedPerChild = 2
     /// Safety stop for the pricing loop (never reached in practice: each round adds pairs).
     public var maxRounds = 500
     /// Called with short progress lines (rounds, columns) on the solving thread.
@@ -131,7 +133,7 @@ public enum PairingSolver {
                 throw PairingError.solverFailed("the restricted optimum's potentials violate a dual constraint by \(inst.weights.scale.points(violation)) points")
             }
             let before = cols.count
-            priced += Pricing.addImproving(inst, duals, &cols)
+            priced += Pricing.addImproving(inst, duals, &cols, perChild: options.pricedPerChild)
             stats.pricingSeconds += (clock.now - t1).seconds
             options.progress?("pairing: round \(stats.pricingRounds), \(before) pairs in the model, \(cols.count - before) added by pricing")
             if cols.count == before { proven = true; break }

@@ -1,0 +1,35 @@
+import ArgumentParser
+import CareMatch
+import Foundation
+
+extension CareMatchCommand {
+    /// `carematch generate`: a synthetic dataset with the shape of Quzhou.
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a synthetic dataset with the shape of Quzhou (six counties, townships, offers, the charitable fund).")
+
+        @Option(help: "Population multiplier: 1 gives 2,414 children and 3,871 moms.")
+        var scale: Double = 1
+
+        @Option(help: "Random seed; the same seed and scale give the same files on every machine.")
+        var seed: UInt64 = DatasetGenerator.quzhouSeed
+
+        @Option(help: "The folder to write (must not exist unless --force).")
+        var out: String
+
+        @Flag(help: "Replace an existing folder.")
+        var force = false
+
+        func validate() throws {
+            guard scale.isFinite, scale > 0, scale <= 1000 else {
+                throw ValidationError("--scale must be a number in (0, 1000], found \(scale)")
+            }
+        }
+
+        func run() throws {
+            let dataset = DatasetGenerator(scale: scale, seed: seed).generate()
+            try DatasetWriter().write(dataset, to: URL(fileURLWithPath: out), overwrite: force)
+            print("wrote \(out): \(dataset.children.count) children, \(dataset.moms.count) moms, \(dataset.organizations.count) organizations, \(dataset.offers.count) offers, \(dataset.needs.count) needs")
+        }
+    }
+}
