@@ -1,0 +1,45 @@
+import Benchmark
+import CareMatch
+import Foundation
+
+/// The bundled Quzhou dataset (scale 1) and generated ones at scale 10, built once in setup.
+/// Wall time is measured by the harness; GLPK's own time, simplex iterations and pricing rounds
+/// of the same run are reported as custom metrics beside it.
+let datasetsFolder = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Datasets")
+
+let glpkMilliseconds = BenchmarkMetric.custom("GLPK ms", polarity: .prefersSmaller, useScalingFactor: false)
+let simplexIterations = BenchmarkMetric.custom("simplex iterations", polarity: .prefersSmaller, useScalingFactor: false)
+let pricingRounds = BenchmarkMetric.custom("pricing rounds", polarity: .prefersSmaller, useScalingFactor: false)
+
+nonisolated(unsafe) var quzhou: Dataset?
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(120), maxIterations: 5)
+
+    Benchmark("Load Datasets/quzhou") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try DatasetLoader.load(folder: datasetsFolder.appendingPathComponent("quzhou")))
+        }
+    }
+
+    Benchmark("Pairing Datasets/quzhou (proven optimal)",
+              configuration: .init(metrics: [.wallClock, .peakMemoryResident, glpkMilliseconds, simplexIterations, pricingRounds],
+                                   maxDuration: .seconds(300), maxIterations: 5)) { benchmark in
+        let d = try DatasetLoader.load(folder: datasetsFolder.appendingPathComponent("quzhou"))
+        benchmark.startMeasurement()
+        let s = try PairingSolver.solve(d)
+        benchmark.stopMeasurement()
+        precondition(s.certificate.proven)
+        benchmark.measurement(glpkMilliseconds, Int(s.statistics.glpkSeconds * 1000))
+        benchmark.measurement(simplexIterations, s.statistics.simplexIterations)
+        benchmark.measurement(pricingRounds, s.statistics.pricingRounds)
+    }
+
+    Benchmark("Generate scale 10") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(DatasetGenerator(scale: 10, seed: DatasetGenerator.quzhouSeed).generate())
+        }
+    }
+}
