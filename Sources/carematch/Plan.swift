@@ -30,6 +30,7 @@ extension CareMatchCommand {
             let dataset = try input.load()
             var options = PlannerOptions()
             options.progress = progress.handler
+            if ProcessInfo.processInfo.environment["CAREMATCH_NO_DECOMPOSE"] != nil { options.pairing.decomposeByCounty = false }
             let plan = try Planner.plan(dataset, options: options)
             progress.done()
             try PlanFolder.write(try plan.files(byteOrderMark: excel), to: URL(fileURLWithPath: out), force: force)

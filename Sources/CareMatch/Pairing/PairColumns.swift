@@ -13,6 +13,14 @@ struct PairColumns {
 
     func contains(mom m: Int, child c: Int) -> Bool { keys.contains(Int64(c) * momCount + Int64(m)) }
 
+    /// Adds a pair whose facts are known.
+    @discardableResult
+    mutating func add(mom m: Int, child c: Int, value: Int64, centikm: Int32) -> Bool {
+        guard keys.insert(Int64(c) * momCount + Int64(m)).inserted else { return false }
+        mom.append(Int32(m)); child.append(Int32(c)); self.value.append(value); self.centikm.append(centikm)
+        return true
+    }
+
     /// Adds the pair unless it is there already; returns whether it was added.
     @discardableResult
     mutating func add(mom m: Int, child c: Int, facts f: PairingInstance.PairFacts) -> Bool {

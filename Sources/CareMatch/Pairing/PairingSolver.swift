@@ -9,6 +9,8 @@ public struct PairingOptions: Sendable {
     public var sharing = 2
     /// Pairs added per child and pricing round, best reduced cost first.
     public var pricedPerChild = 2
+    /// Solve each county apart first and start the whole model from their joined bases.
+    public var decomposeByCounty = true
     /// Safety stop for the pricing loop (never reached in practice: each round adds pairs).
     public var maxRounds = 500
     /// Called with short progress lines (rounds, columns) on the solving thread.
@@ -41,6 +43,18 @@ public struct PairingStatistics: Sendable, Codable, Hashable {
     public var glpkSeconds = 0.0
     public var pricingSeconds = 0.0
     public var totalSeconds = 0.0
+    /// Time spent solving the counties apart (included in the total).
+    public var blockSeconds = 0.0
+    /// Per pricing round: pairs in the model, simplex iterations, GLPK seconds, pairs added.
+    public var rounds: [Round] = []
+
+    /// One pricing round.
+    public struct Round: Sendable, Codable, Hashable {
+        public var columns: Int
+        public var iterations: Int
+        public var glpkSeconds: Double
+        public var added: Int
+    }
 }
 
 /// A child without a lead mom and why.
@@ -96,54 +110,52 @@ public enum PairingSolver {
         let clock = ContinuousClock()
         let start = clock.now
         var stats = PairingStatistics()
-        var cols = InitialCandidates.build(inst, nearest: options.nearest, sharing: options.sharing)
-        stats.initialColumns = cols.count
+        let initial = InitialCandidates.build(inst, nearest: options.nearest, sharing: options.sharing)
+        stats.initialColumns = initial.count
         stats.candidateSeconds = (clock.now - start).seconds
 
-        let lp = PairingLP(inst)
-        var chosen = GreedyPairing.choose(inst, cols)
-        try lp.addPairs(cols, from: 0)
-        if cols.count > 0 { try lp.setStartingBasis(chosen: chosen, cols) }
-        var inModel = (0..<inst.childCount).map { lp.childRow[$0] >= 0 }
-        var duals = PairingDuals(mom: .init(repeating: 0, count: inst.momCount),
-                                 child: (0..<inst.childCount).map { -inst.leadReward($0) })
-        var priced = 0
-        var proven = cols.count == 0
-        while cols.count > 0 {
-            stats.pricingRounds += 1
-            let t0 = clock.now
-            var opts = SimplexOptions()
-            opts.method = .primal
-            opts.presolve = false
-            let result = try lp.problem.simplex(opts)
-            stats.glpkSeconds += (clock.now - t0).seconds
-            stats.simplexIterations += result.iterations
-            guard result.isOptimal else {
-                throw PairingError.solverFailed("GLPK's simplex ended with \(result)")
+        var run = ColumnGeneration(inst: inst, options: options)
+        let lp: PairingLP
+        var cols: PairColumns
+        var chosen: [Bool]
+        let blocks = options.decomposeByCounty ? Blocks(dataset) : nil
+        if let blocks, blocks.count > 1 {
+            // Solve each county apart, then join their optimal bases as the whole model's start.
+            var joined = JoinedStart(inst)
+            for b in 0..<blocks.count {
+                var local = PairColumns(momCount: inst.momCount)
+                for j in 0..<initial.count where blocks.mom[Int(initial.mom[j])] == b && blocks.child[Int(initial.child[j])] == b {
+                    local.add(mom: Int(initial.mom[j]), child: Int(initial.child[j]), value: initial.value[j], centikm: initial.centikm[j])
+                }
+                guard local.count > 0 else { continue }
+                let blockLP = PairingLP(inst)
+                var blockChosen = GreedyPairing.choose(inst, local)
+                try blockLP.addPairs(local, from: 0)
+                try blockLP.setStartingBasis(chosen: blockChosen, local)
+                _ = try run.generate(blockLP, &local, &blockChosen, block: (blocks, b), stats: &stats)
+                try joined.record(blockLP, local, blockChosen)
             }
-            let t1 = clock.now
-            let x = lp.problem.columnValues()
-            for j in 0..<cols.count { chosen[j] = x[Int(lp.pairColumn[j])] > 0.5 }
-            let y = lp.problem.rowDuals()
-            for m in 0..<inst.momCount where lp.momRow[m] >= 0 { duals.mom[m] = Int64(y[Int(lp.momRow[m])].rounded()) }
-            for c in 0..<inst.childCount where inModel[c] { duals.child[c] = Int64(y[Int(lp.childRow[c])].rounded()) }
-            duals.tighten(inst, cols, chosen, inModel: inModel)
-            let violation = duals.maxViolation(inst, cols, chosen, inModel: inModel)
-            guard violation == 0 else {
-                throw PairingError.solverFailed("the restricted optimum's potentials violate a dual constraint by \(inst.weights.scale.points(violation)) points")
+            stats.blockSeconds = (clock.now - start).seconds - stats.candidateSeconds
+            for j in 0..<initial.count where blocks.mom[Int(initial.mom[j])] != blocks.child[Int(initial.child[j])] {
+                joined.addCross(mom: Int(initial.mom[j]), child: Int(initial.child[j]), value: initial.value[j], centikm: initial.centikm[j])
             }
-            let before = cols.count
-            priced += Pricing.addImproving(inst, duals, &cols, perChild: options.pricedPerChild)
-            stats.pricingSeconds += (clock.now - t1).seconds
-            options.progress?("pairing: round \(stats.pricingRounds), \(before) pairs in the model, \(cols.count - before) added by pricing")
-            if cols.count == before { proven = true; break }
-            if stats.pricingRounds >= options.maxRounds { break }
-            try lp.addPairs(cols, from: before)
-            chosen.append(contentsOf: repeatElement(false, count: cols.count - before))
-            inModel = (0..<inst.childCount).map { lp.childRow[$0] >= 0 }
+            cols = joined.cols
+            chosen = joined.chosen
+            lp = PairingLP(inst)
+            try lp.addPairs(cols, from: 0)
+            if cols.count > 0 { try joined.apply(to: lp) }
+        } else {
+            cols = initial
+            lp = PairingLP(inst)
+            chosen = GreedyPairing.choose(inst, cols)
+            try lp.addPairs(cols, from: 0)
+            if cols.count > 0 { try lp.setStartingBasis(chosen: chosen, cols) }
         }
+        let proven = cols.count == 0 ? true : try run.generate(lp, &cols, &chosen, block: nil, stats: &stats)
         stats.finalColumns = cols.count
         stats.rows = lp.problem.rowCount
+        let inModel = (0..<inst.childCount).map { lp.childRow[$0] >= 0 }
+        let duals = run.duals
 
         var pairs: [(child: Int, mom: Int)] = []
         for j in 0..<cols.count where chosen[j] { pairs.append((Int(cols.child[j]), Int(cols.mom[j]))) }
@@ -155,7 +167,7 @@ public enum PairingSolver {
             primal: evaluation.score, dual: scale.points(dualUnits),
             gap: scale.points(evaluation.scoreUnits - dualUnits),
             maxComplementarySlacknessViolation: scale.points(violation),
-            pairsPriced: priced, proven: proven && violation == 0 && dualUnits == evaluation.scoreUnits && evaluation.isFeasible)
+            pairsPriced: run.priced, proven: proven && violation == 0 && dualUnits == evaluation.scoreUnits && evaluation.isFeasible)
         stats.totalSeconds = (clock.now - start).seconds
         return PairingSolution(evaluation: evaluation, certificate: certificate, statistics: stats,
                                unmet: UnmetReasons.explain(inst, evaluation),

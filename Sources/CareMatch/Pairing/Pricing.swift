@@ -9,10 +9,11 @@ enum Pricing {
     /// were priced.
     /// At most `perChild` pairs per child are added in one round, those of highest reduced
     /// cost: column generation converges in a few more rounds, with far smaller models.
-    static func addImproving(_ inst: PairingInstance, _ duals: PairingDuals, _ cols: inout PairColumns, perChild: Int) -> Int {
+    static func addImproving(_ inst: PairingInstance, _ duals: PairingDuals, _ cols: inout PairColumns, perChild: Int, block: (Blocks, Int)? = nil) -> Int {
         var priced = 0
         let per = inst.weights.perCentikm
         for c in 0..<inst.childCount {
+            if let (b, k) = block, b.child[c] != k { continue }
             let fit = inst.interests.isEmpty(c) ? 0 : inst.weights.fit
             let room = fit - duals.child[c]
             guard room > 0 else { continue }
@@ -20,6 +21,7 @@ enum Pricing {
             let lc = duals.child[c]
             var found: [(m: Int, f: PairingInstance.PairFacts, rc: Int64)] = []
             inst.forEachAllowedMom(of: c, within: radius) { m, f in
+                if let (b, k) = block, b.mom[m] != k { return }
                 priced += 1
                 let rc = f.value - duals.mom[m] - lc
                 if rc > 0 && !cols.contains(mom: m, child: c) { found.append((m, f, rc)) }
