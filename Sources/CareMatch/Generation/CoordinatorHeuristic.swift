@@ -73,10 +73,7 @@ public enum CoordinatorHeuristic {
                 countyBuckets[m.county, default: []].append(bucketMembers.count - 1)
             }
         }
-        var bucketOf = [Int](repeating: -1, count: moms.count)
-        for (b, list) in bucketMembers.enumerated() { for m in list { bucketOf[m] = b } }
-        var bucketGrid = bucketMembers.map { SpatialGrid(points: $0.map { moms[$0].location }, cellKm: cellKm) }
-        var bucketFull = bucketMembers.map { _ in 0 }
+        var bucketGrid = bucketMembers.map { LiveGrid(ids: $0, points: $0.map { moms[$0].location }, cellKm: cellKm) }
 
         func limitCentikm(_ m: Int) -> Double { reachKm(m) * 100 + 1e-9 }
         func inReach(_ m: Int, _ c: Child) -> Bool {
@@ -89,15 +86,6 @@ public enum CoordinatorHeuristic {
             func take(_ m: Int) {
                 left[m] -= 1; used.append(m)
                 out.append(PairAssignment(childID: child.id, momID: moms[m].id, role: used.count == 1 ? .lead : .support))
-                if left[m] == 0, bucketOf[m] >= 0 {
-                    let b = bucketOf[m]
-                    bucketFull[b] += 1
-                    if bucketFull[b] * 2 > bucketMembers[b].count {
-                        bucketMembers[b] = bucketMembers[b].filter { left[$0] > 0 }
-                        bucketGrid[b] = SpatialGrid(points: bucketMembers[b].map { moms[$0].location }, cellKm: cellKm)
-                        bucketFull[b] = 0
-                    }
-                }
             }
             func next() -> Int? {
                 // Same township, list order.
@@ -111,20 +99,17 @@ public enum CoordinatorHeuristic {
                 }
                 // Nearest in the county (ties: list order).
                 guard let buckets = countyBuckets[child.county] else { return nil }
-                var radius = cellKm
-                while true {
+                let radius = settings.maxKm
+                do {
                     var best: (d: Int, m: Int)?
-                    for b in buckets where !bucketMembers[b].isEmpty {
-                        let list = bucketMembers[b]
-                        bucketGrid[b].forEach(within: min(radius, bucketReach[b]), of: child.location) { k, dist in
-                            let m = list[k]
-                            guard left[m] > 0, !used.contains(m), Double(dist) <= limitCentikm(m) else { return }
-                            if best == nil || (dist, m) < (best!.d, best!.m) { best = (dist, m) }
-                        }
+                    for b in buckets {
+                        let found = bucketGrid[b].nearest(
+                            to: child.location, maxKm: min(radius, bucketReach[b]),
+                            isLive: { left[$0] > 0 },
+                            accept: { m, dist in !used.contains(m) && Double(dist) <= limitCentikm(m) })
+                        if let f = found, best == nil || (f.d, f.id) < (best!.d, best!.m) { best = (f.d, f.id) }
                     }
-                    if let best { return best.m }
-                    if radius >= settings.maxKm { return nil }
-                    radius = min(settings.maxKm, radius * 2)
+                    return best?.m
                 }
             }
             var lead: Int?

@@ -137,7 +137,7 @@ public struct DatasetGenerator: Sendable {
                             township: t.name, location: p, capacity: capacity, skills: skills,
                             maxKm: maxKm, allianceMember: member))
         }
-        let momGrid = SpatialGrid(points: moms.map(\.location), cellKm: Self.cellKm(for: nMoms))
+        let momGrid = NeighbourIndex(points: moms.map(\.location), cellKm: Self.cellKm(for: nMoms))
         func reach(_ m: Mom) -> Double { min(m.maxKm ?? settings.maxKm, settings.maxKm) }
 
         // MARK: children (stream 2)
