@@ -25,8 +25,11 @@
 public enum CoordinatorHeuristic {
     /// The coordinator-like pairing (rows in children's order, the lead before supporters).
     ///
-    /// - Complexity: about O(children · moms near each child) with `SpatialGrid`; each
-    ///   township's list is scanned from its first mom with capacity left.
+    /// - Complexity: each township's list is scanned from its first mom with capacity left (full
+    ///   moms are skipped with path compression); the nearest mom of the county is found by a
+    ///   ring search in `LiveGrid`s, one per county and whole km of reach, that drop full moms.
+    ///   Never an O(children × moms) loop: scale 100 (241,400 children, 387,100 moms) runs in
+    ///   seconds.
     public static func pairings(for d: Dataset) -> [PairAssignment] {
         let settings = d.settings
         let moms = d.moms
@@ -73,7 +76,8 @@ public enum CoordinatorHeuristic {
                 countyBuckets[m.county, default: []].append(bucketMembers.count - 1)
             }
         }
-        var bucketGrid = bucketMembers.map { LiveGrid(ids: $0, points: $0.map { moms[$0].location }, cellKm: cellKm) }
+        // Cells of at least 1 km: a search that finds nobody within 25 km then visits ~2,500 cells.
+        var bucketGrid = bucketMembers.map { LiveGrid(ids: $0, points: $0.map { moms[$0].location }, cellKm: max(1, cellKm)) }
 
         func limitCentikm(_ m: Int) -> Double { reachKm(m) * 100 + 1e-9 }
         func inReach(_ m: Int, _ c: Child) -> Bool {
