@@ -1,1 +1,0 @@
-// The GLPK wrapper; see Problem.swift.
