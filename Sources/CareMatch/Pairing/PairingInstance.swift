@@ -47,7 +47,8 @@ public struct PairingInstance: Sendable {
         let active = d.moms.indices.filter { d.moms[$0].capacity > 0 }
         activeMoms = active.map { Int32($0) }
         momGrid = SpatialGrid(points: active.map { d.moms[$0].location }, cellKm: 2.0)
-        maxReach = active.map { Int(momReach[$0]) }.max() ?? 0
+        let reach = momReach
+        maxReach = active.map { Int(reach[$0]) }.max() ?? 0
     }
 
     /// Facts about one pair, whether or not it is allowed.

@@ -38,8 +38,8 @@ final class PairingLP {
         var newMoms: [Int] = [], newChildren: [Int] = []
         for j in first..<cols.count {
             let m = Int(cols.mom[j]), c = Int(cols.child[j])
-            if momRow[m] < 0 { momRow[m] = -2; newMoms.append(m) }
-            if childRow[c] < 0 { childRow[c] = -2; newChildren.append(c) }
+            if momRow[m] == -1 { momRow[m] = -2; newMoms.append(m) }
+            if childRow[c] == -1 { childRow[c] = -2; newChildren.append(c) }
         }
         if !newMoms.isEmpty || !newChildren.isEmpty {
             let rows = try problem.addRows(newMoms.count + newChildren.count)
@@ -54,8 +54,7 @@ final class PairingLP {
                 try problem.setRowBounds(r, .fixed(0))
                 r += 1
             }
-            let slotCols = try problem.addColumns(2 * newChildren.count)
-            var k = slotCols.lowerBound
+            var k = newChildren.isEmpty ? 0 : try problem.addColumns(2 * newChildren.count).lowerBound
             for c in newChildren {
                 let row = Int(childRow[c])
                 leadColumn[c] = Int32(k)

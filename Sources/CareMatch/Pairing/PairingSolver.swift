@@ -55,6 +55,8 @@ public struct PairingSolution: Sendable {
     public var unmet: [UnmetChild]
     /// Mom potentials λ_m in points: the value of one more unit of her capacity (dual price).
     public var momDual: [Double]
+    /// Child potentials λ_c in points (minus the value of one more mom for the child).
+    public var childDual: [Double]
 }
 
 /// Proven-optimal "1+N" pairing (contract section 5) by column generation over GLPK's simplex.
@@ -66,11 +68,29 @@ public struct PairingSolution: Sendable {
 /// pairs that price out are added; the model is re-solved warm. When none does, the plan is
 /// optimal for the full set of allowed pairs, with the dual objective as certificate.
 public enum PairingSolver {
+    /// Solves the pairing of `dataset`. Children and moms are first put in id order (code
+    /// points), so the plan does not depend on the order of the input rows, even among ties.
     public static func solve(_ dataset: Dataset, options: PairingOptions = PairingOptions()) throws -> PairingSolution {
-        try solve(dataset, instance: PairingInstance(dataset: dataset), options: options)
+        let childOrder = dataset.children.indices.sorted { dataset.children[$0].id.precedesInCodePoints(dataset.children[$1].id) }
+        let momOrder = dataset.moms.indices.sorted { dataset.moms[$0].id.precedesInCodePoints(dataset.moms[$1].id) }
+        var canonical = dataset
+        canonical.children = childOrder.map { dataset.children[$0] }
+        canonical.moms = momOrder.map { dataset.moms[$0] }
+        let s = try solveInOrder(canonical, instance: PairingInstance(dataset: canonical), options: options)
+        let pairs = s.evaluation.pairs.map { (child: childOrder[$0.child], mom: momOrder[$0.mom]) }
+        let inst = PairingInstance(dataset: dataset)
+        let evaluation = PairingEvaluation(dataset: dataset, instance: inst, pairs: pairs)
+        var momDual = [Double](repeating: 0, count: dataset.moms.count)
+        for (k, m) in momOrder.enumerated() { momDual[m] = s.momDual[k] }
+        var childDual = [Double](repeating: 0, count: dataset.children.count)
+        for (k, c) in childOrder.enumerated() { childDual[c] = s.childDual[k] }
+        return PairingSolution(evaluation: evaluation, certificate: s.certificate, statistics: s.statistics,
+                               unmet: s.unmet.map { UnmetChild(child: childOrder[$0.child], reason: $0.reason) },
+                               momDual: momDual, childDual: childDual)
     }
 
-    public static func solve(_ dataset: Dataset, instance inst: PairingInstance, options: PairingOptions = PairingOptions()) throws -> PairingSolution {
+    /// Solves with children and moms in the order given.
+    static func solveInOrder(_ dataset: Dataset, instance inst: PairingInstance, options: PairingOptions) throws -> PairingSolution {
         let clock = ContinuousClock()
         let start = clock.now
         var stats = PairingStatistics()
@@ -137,7 +157,8 @@ public enum PairingSolver {
         stats.totalSeconds = (clock.now - start).seconds
         return PairingSolution(evaluation: evaluation, certificate: certificate, statistics: stats,
                                unmet: UnmetReasons.explain(inst, evaluation),
-                               momDual: duals.mom.map { scale.points($0) })
+                               momDual: duals.mom.map { scale.points($0) },
+                               childDual: duals.child.map { scale.points($0) })
     }
 }
 

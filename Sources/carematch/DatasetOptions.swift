@@ -1,0 +1,38 @@
+import ArgumentParser
+import CareMatch
+import Foundation
+
+/// The dataset folder and setting overrides shared by the commands that read a dataset.
+struct DatasetOptions: ParsableArguments {
+    @Argument(help: "The dataset folder (children.csv, moms.csv, … see docs/data-format.md).")
+    var dataset: String
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a setting, e.g. --set pairing.max_km=20 (repeatable).", valueName: "key=value"))
+    var overrides: [String] = []
+
+    /// Loads and validates the dataset, applying the overrides.
+    func load() throws -> Dataset {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dataset, isDirectory: &isDir), isDir.boolValue else {
+            throw UserFacingError(message: "\(dataset): no such dataset folder", status: ExitStatus.invalidInput)
+        }
+        var d = try DatasetLoader.load(path: dataset)
+        d.settings = try d.settings.applying(overrides: overrides)
+        return d
+    }
+}
+
+/// Progress lines on stderr: shown only on a terminal and without --quiet.
+struct Progress: Sendable {
+    let enabled: Bool
+    init(quiet: Bool) { enabled = !quiet && isatty(STDERR_FILENO) != 0 }
+    func callAsFunction(_ line: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+    }
+    func done() { if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
+    var handler: (@Sendable (String) -> Void)? {
+        let p = self
+        return enabled ? { @Sendable line in p(line) } : nil
+    }
+}
