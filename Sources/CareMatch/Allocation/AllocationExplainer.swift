@@ -25,12 +25,12 @@ struct AllocationExplainer {
 
     func leftoverTicks(_ o: Int) -> Int64 { Exact.ticks(d.offers[o].quantity, perUnit: ticksPerUnit(offer: o)) - usedTicks[o] }
 
-    /// Whether a fund can still buy a unit (or, in a continuous category, any amount) for class k.
+    /// Whether a fund can still buy a unit (or, in a continuous category, a fen's worth) for class k.
     func canBuy(_ o: Int, forClass k: Int) -> Bool {
         let cls = inst.classes[k]
         guard let price = cls.unitCost else { return false }
         let left = leftoverFen(o)
-        return cls.integral ? left >= Decimal(Exact.fen(price)) : left > 0
+        return left >= (cls.integral ? Decimal(Exact.fen(price)) : 1)
     }
 
     func offerUses() -> [OfferUse] {

@@ -12,7 +12,7 @@ public struct AllocationOptions: Sendable {
     }
     public var strategy: Strategy = .lpFirst
     /// GLPK's MIR, Gomory, cover and clique cuts.
-    public var cuts = false
+    public var cuts = true
     /// Compute `AllocationExplanations.marginals` by re-solving with more money / units.
     public var marginals = true
     /// Yuan added per earmark for the marginal values.

@@ -17,7 +17,8 @@ import Foundation
 /// otherwise). LP values are rounded to ticks; then each source is checked exactly — in-kind
 /// ticks against its quantity, funds in fen (Σ ticks · price_fen / ticks_per_unit ≤ quantity_fen,
 /// in `Decimal`) — and, if rounding or GLPK's feasibility tolerance pushed it over, its largest
-/// links give back the fewest ticks that make it fit. A fund is never overspent by one fen.
+/// links give back the fewest ticks that make it fit (continuous links first: a rounding excess
+/// of a micro-unit must not cost a whole unit of an integral category). A fund is never overspent by one fen.
 /// When the rounded supplies and demands of a class differ, the split stops at the smaller.
 enum AllocationSplit {
     struct Piece { var offer: Int; var need: Int; var ticks: Int64; var perUnit: Int64 }
@@ -82,8 +83,11 @@ enum AllocationSplit {
             }
             var total = spent()
             while total > limit {
-                // The link spending most gives back just enough ticks (at least one).
-                guard let j = links.filter({ ticks[$0] > 0 && priceFen($0) > 0 })
+                // The link spending most gives back just enough ticks (at least one); links of
+                // continuous categories first, so rounding noise never costs a whole unit.
+                let candidates = links.filter { ticks[$0] > 0 && priceFen($0) > 0 }
+                let fine = candidates.filter { per($0) > 1 }
+                guard let j = (fine.isEmpty ? candidates : fine)
                     .max(by: { Decimal(ticks[$0]) * Decimal(priceFen($0)) / Decimal(per($0)) < Decimal(ticks[$1]) * Decimal(priceFen($1)) / Decimal(per($1)) })
                 else { break }
                 let excessTicks = (total - limit) * Decimal(per(j)) / Decimal(priceFen(j))
