@@ -14,6 +14,8 @@ public struct PlanSummary: Codable, Sendable {
         public var statistics: PairingStatistics
         public var kpis: PairingKPIs
         public var unmetChildren: Int
+        public var capacityByCounty: [CapacityValue]
+        public var capacityByTownship: [CapacityValue]
     }
 
     public var engineVersion: String
@@ -36,7 +38,9 @@ public struct PlanSummary: Codable, Sendable {
             bound: Decimals.roundUp(p.certificate.dual),
             status: p.certificate.proven ? "optimal" : "not proven",
             certificate: p.certificate, statistics: p.statistics, kpis: p.evaluation.kpis,
-            unmetChildren: p.unmet.count)
+            unmetChildren: p.unmet.count,
+            capacityByCounty: p.capacityValues(d).counties,
+            capacityByTownship: p.capacityValues(d).townships)
         self.allocation = allocation
         timingsSeconds = timings
     }

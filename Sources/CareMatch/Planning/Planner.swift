@@ -3,6 +3,7 @@ import Foundation
 /// Options of a planning run.
 public struct PlannerOptions: Sendable {
     public var pairing = PairingOptions()
+    public var allocation = AllocationOptions()
     /// Short progress lines while solving.
     public var progress: (@Sendable (String) -> Void)?
     public init() {}
@@ -12,10 +13,11 @@ public struct PlannerOptions: Sendable {
 public struct PlanResult: Sendable {
     public var dataset: Dataset
     public var pairing: PairingSolution
+    public var allocation: AllocationSolution
     public var timings: [String: Double]
 
     public var summary: PlanSummary {
-        PlanSummary(dataset: dataset, pairing: pairing, allocation: nil, timings: timings)
+        PlanSummary(dataset: dataset, pairing: pairing, allocation: AllocationSummaryPart(allocation), timings: timings)
     }
 
     /// The files of the plan folder (contract section 7).
@@ -23,7 +25,10 @@ public struct PlanResult: Sendable {
         let pairings = PairingFiles.pairings(dataset, pairing.evaluation, byteOrderMark: byteOrderMark)
         var unmet = CSVWriter(header: ["kind", "id", "missing", "reason"], byteOrderMark: byteOrderMark)
         for row in PairingFiles.unmetRows(dataset, pairing.unmet) { unmet.appendRow(row) }
-        return [("pairings.csv", pairings.data), ("unmet.csv", unmet.data), ("summary.json", try summary.json())]
+        for row in AllocationFiles.unmetRows(allocation.unmet) { unmet.appendRow(row) }
+        let allocations = AllocationFiles.allocations(allocation.rows, byteOrderMark: byteOrderMark)
+        return [("pairings.csv", pairings.data), ("allocations.csv", allocations.data), ("unmet.csv", unmet.data),
+                ("summary.json", try summary.json())]
     }
 
     /// The one-screen summary printed on the terminal.
@@ -35,6 +40,11 @@ public struct PlanResult: Sendable {
         lines.append("Pairing   score \(Decimals.format(Decimals.round(c.primal), maxDecimals: 2))  bound \(Decimals.format(Decimals.roundUp(c.dual), maxDecimals: 2))  \(c.proven ? "proven optimal" : "NOT proven optimal")")
         lines.append("          children with a lead mom \(k.childrenWithLead)/\(k.children) (special needs \(k.specialNeedsWithLead)/\(k.specialNeedsChildren)), supporting slots \(k.supportSlotsFilled)/\(k.supportSlotsWanted)")
         lines.append("          mean distance \(Decimals.format(k.meanDistanceKm, maxDecimals: 2)) km, 90th percentile \(Decimals.format(k.p90DistanceKm, maxDecimals: 2)) km, shared interests \(k.sharedInterestPairs) pairs, continuity kept \(k.continuityKept)")
+        let a = allocation
+        let ak = a.kpis
+        lines.append("Allocation score \(Decimals.format(Decimals.round(a.score), maxDecimals: 2))  bound \(Decimals.format(Decimals.roundUp(a.bound), maxDecimals: 2))  \(a.status == .optimal ? "proven optimal" : "\(a.status.rawValue), gap \(Decimals.format(a.gap * 100, maxDecimals: 4)) %")")
+        lines.append("          needs fully covered \(ak.needsFullyCovered)/\(ak.needs), partly \(ak.needsPartlyCovered); yuan spent \(Decimals.format(ak.yuanSpent, maxDecimals: 2)) of \(Decimals.format(ak.yuanAvailable, maxDecimals: 2))")
+        lines.append("Unmet     \(pairing.unmet.count) children without a lead mom, \(a.unmet.count) needs not fully covered (unmet.csv)")
         if !dataset.warnings.isEmpty { lines.append("Warnings  \(dataset.warnings.count) (listed in summary.json)") }
         return lines.joined(separator: "\n")
     }
@@ -49,7 +59,11 @@ public enum Planner {
         pairingOptions.progress = options.progress
         let pairing = try PairingSolver.solve(dataset, options: pairingOptions)
         let t1 = clock.now
-        return PlanResult(dataset: dataset, pairing: pairing,
-                          timings: ["pairing": (t1 - t0).seconds, "total": (t1 - t0).seconds])
+        var allocationOptions = options.allocation
+        allocationOptions.progress = options.progress
+        let allocation = try AllocationSolver.solve(dataset, options: allocationOptions)
+        let t2 = clock.now
+        return PlanResult(dataset: dataset, pairing: pairing, allocation: allocation,
+                          timings: ["pairing": (t1 - t0).seconds, "allocation": (t2 - t1).seconds, "total": (t2 - t0).seconds])
     }
 }
