@@ -122,34 +122,15 @@ public struct DatasetWriter: Sendable {
             tables.map { "\n[\($0.0)]\n" + $0.1.map { $0 + "\n" }.joined() }.joined()
     }
 
-    /// Writes the folder at `folder`; refuses an existing folder unless `overwrite` is true.
+    /// Writes the folder at `folder` atomically (`PlanFolder.write`); refuses an existing folder
+    /// unless `overwrite` is true.
     public func write(_ d: Dataset, to folder: URL, overwrite: Bool = false) throws {
-        let fm = FileManager.default
-        let target = folder.standardizedFileURL
-        if fm.fileExists(atPath: target.path) && !overwrite { throw WriteError.destinationExists(target.path) }
-        let parent = target.deletingLastPathComponent()
-        let tag = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max))"
-        let temp = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(tag)")
         do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-            try fm.createDirectory(at: temp, withIntermediateDirectories: false)
-            for f in files(for: d) { try f.data.write(to: temp.appendingPathComponent(f.name)) }
-            if fm.fileExists(atPath: target.path) {
-                let old = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(tag)")
-                try fm.moveItem(at: target, to: old)
-                do { try fm.moveItem(at: temp, to: target) } catch {
-                    try? fm.moveItem(at: old, to: target)
-                    throw error
-                }
-                try? fm.removeItem(at: old)
-            } else {
-                try fm.moveItem(at: temp, to: target)
-            }
-        } catch let e as WriteError {
-            try? fm.removeItem(at: temp); throw e
+            try PlanFolder.write(files(for: d), to: folder, force: overwrite)
+        } catch let e as PlanFolder.AlreadyExists {
+            throw WriteError.destinationExists(e.path)
         } catch {
-            try? fm.removeItem(at: temp)
-            throw WriteError.io("cannot write \(target.path): \(error.localizedDescription)")
+            throw WriteError.io("cannot write \(folder.standardizedFileURL.path): \(error.localizedDescription)")
         }
     }
 }
