@@ -10,7 +10,7 @@ public struct AllocationOptions: Sendable {
         /// `glp_simplex` on the relaxation, then `glp_intopt` without presolve from that basis.
         case lpFirst = "lp_first"
     }
-    public var strategy: Strategy = .lpFirst
+    public var strategy: Strategy = .presolve
     /// GLPK's MIR, Gomory, cover and clique cuts.
     public var cuts = true
     /// Compute `AllocationExplanations.marginals` by re-solving with more money / units.
@@ -117,14 +117,14 @@ public enum AllocationSolver {
         // 3. Rows.
         let t1 = clock.now
         let pieces = AllocationSplit.split(model, values: values)
-        var rows: [AllocationRow] = pieces.map { piece in
+        // Pieces come sorted by (offer id, need id) in code-point order.
+        let rows: [AllocationRow] = pieces.map { piece in
             let offer = d.offers[piece.offer], need = d.needs[piece.need]
             let units = Double(piece.ticks) / Double(piece.perUnit)
             let price = inst.classes[inst.needClass[piece.need]].unitCost ?? 0
             return AllocationRow(sourceID: offer.id, orgID: offer.orgID, needID: need.id, childID: need.childID,
                                  category: need.category, units: units, yuan: offer.isFunds ? units * price : 0)
         }
-        rows.sort { $0.sourceID != $1.sourceID ? $0.sourceID.precedesInCodePoints($1.sourceID) : $0.needID.precedesInCodePoints($1.needID) }
         stats.splitSeconds = (clock.now - t1).seconds
 
         let t2 = clock.now

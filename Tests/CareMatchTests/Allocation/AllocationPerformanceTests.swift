@@ -12,9 +12,10 @@ final class AllocationPerformanceTests: XCTestCase {
         for scale in [1.0, 10.0] {
             var d = DatasetGenerator(scale: scale).generate()
             d.settings.allocationTimeLimit = 60
-            let configs: [(AllocationOptions.Strategy, Bool, Bool)] = [
-                (.lpFirst, true, false), (.presolve, true, false), (.lpFirst, false, false), (.presolve, false, false), (.lpFirst, true, true),
-            ]
+            // Measured at scale 1 (debug build): without cuts GLPK ran into the time limit
+            // (lp_first: 60 s, gap 1.1e-5, 26,053 nodes); with cuts it closes at the root.
+            var configs: [(AllocationOptions.Strategy, Bool, Bool)] = [(.presolve, true, false), (.lpFirst, true, false), (.presolve, true, true)]
+            if ProcessInfo.processInfo.environment["CAREMATCH_PERF_NOCUTS"] == "1" { configs.append((.presolve, false, false)) }
             for (strategy, cuts, marginals) in configs {
                 var o = AllocationOptions(); o.strategy = strategy; o.cuts = cuts; o.marginals = marginals
                 var runs: [AllocationSolution] = []
