@@ -85,6 +85,9 @@ public struct AllocationInstance: Sendable {
     public let offerClasses: [[Int]]
     /// Dataset positions of offers sorted by id.
     public let offerOrder: [Int]
+    /// Rank of each offer and each need in id order (code points).
+    public let offerRank: [Int]
+    public let needRank: [Int]
 
     public init(dataset d: Dataset) {
         dataset = d
@@ -112,6 +115,12 @@ public struct AllocationInstance: Sendable {
         // 2. Offers → classes, through the key index.
         let order = (0..<d.offers.count).sorted { d.offers[$0].id.precedesInCodePoints(d.offers[$1].id) }
         offerOrder = order
+        var oRank = [Int](repeating: 0, count: d.offers.count)
+        for (r, o) in order.enumerated() { oRank[o] = r }
+        offerRank = oRank
+        var nRank = [Int](repeating: 0, count: d.needs.count)
+        for (r, n) in (0..<d.needs.count).sorted(by: { d.needs[$0].id.precedesInCodePoints(d.needs[$1].id) }).enumerated() { nRank[n] = r }
+        needRank = nRank
         let purchasable = d.catalog.filter { $0.unitCostYuan != nil }.map(\.category)
         var oc = [[Int]](repeating: [], count: d.offers.count)
         var sources = [[Int]](repeating: [], count: keys.count)
@@ -145,7 +154,7 @@ public struct AllocationInstance: Sendable {
         var cls: [NeedClass] = []
         cls.reserveCapacity(keys.count)
         for (c, k) in keys.enumerated() {
-            let needs = members[c].sorted { d.needs[$0].id.precedesInCodePoints(d.needs[$1].id) }
+            let needs = members[c].sorted { nRank[$0] < nRank[$1] }
             let entry = d.catalog[catalog[k.category]!]
             var groupOf: [String: Int] = [:]
             var groups: [ValueGroup] = []

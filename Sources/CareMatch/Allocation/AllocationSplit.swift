@@ -55,7 +55,7 @@ enum AllocationSplit {
         var pieces: [Piece] = []
         for k in 0..<inst.classes.count where !supplies[k].isEmpty && !demands[k].isEmpty {
             let per = Exact.ticksPerUnit(integral: inst.classes[k].integral)
-            var dem = demands[k].sorted { d.needs[$0.need].id.precedesInCodePoints(d.needs[$1.need].id) }
+            var dem = demands[k].sorted { inst.needRank[$0.need] < inst.needRank[$1.need] }
             var sup = supplies[k]
             var a = 0, b = 0
             while a < sup.count && b < dem.count {
@@ -66,6 +66,7 @@ enum AllocationSplit {
                 if dem[b].ticks == 0 { b += 1 }
             }
         }
+        pieces.sort { inst.offerRank[$0.offer] != inst.offerRank[$1.offer] ? inst.offerRank[$0.offer] < inst.offerRank[$1.offer] : inst.needRank[$0.need] < inst.needRank[$1.need] }
         return pieces
     }
 

@@ -91,11 +91,12 @@ enum AllocationInstances {
 
     static func price(_ d: Dataset, _ n: Need) -> Double { d.catalog.first { $0.category == n.category }!.unitCostYuan ?? 0 }
 
-    /// The optimum of the direct model: one column per compatible (source, need) link.
-    static func directOptimum(_ d: Dataset) throws -> Double {
+    /// The direct model (one column per compatible (source, need) link) solved by GLPK: its best
+    /// objective and proven bound (equal when GLPK proves optimality within the time limit).
+    static func directOptimum(_ d: Dataset, timeLimit: Double = 20) throws -> (objective: Double, bound: Double) {
         var links: [(Int, Int)] = []
         for (i, o) in d.offers.enumerated() { for (j, n) in d.needs.enumerated() where compatible(d, offer: o, need: n) { links.append((i, j)) } }
-        if links.isEmpty { return 0 }
+        if links.isEmpty { return (0, 0) }
         let p = Problem(name: "direct", direction: .maximize)
         try p.addRows(d.offers.count + d.needs.count)
         for (i, o) in d.offers.enumerated() { try p.setRowBounds(i, .upper(o.quantity)) }
@@ -113,9 +114,11 @@ enum AllocationInstances {
             m.append(row: d.offers.count + j, column: k, value: 1)
         }
         try p.loadMatrix(m)
-        let r = try p.intopt(MIPOptions(presolve: true, relativeGap: 0))
-        precondition(r.status == .optimal, "direct model not solved: \(r)")
-        return r.objective!
+        var o = MIPOptions(presolve: true, relativeGap: 0, timeLimit: timeLimit)
+        o.mirCuts = true; o.gomoryCuts = true; o.coverCuts = true; o.cliqueCuts = true
+        let r = try p.intopt(o)
+        precondition(r.objective != nil && r.bound != nil, "direct model not solved: \(r)")
+        return (r.objective!, r.bound!)
     }
 
     /// The best score over every integer allocation (tiny instances with integral categories).
