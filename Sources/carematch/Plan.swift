@@ -25,12 +25,15 @@ extension CareMatchCommand {
         @Flag(help: "No progress lines on stderr.")
         var quiet = false
 
+        @Flag(help: "Skip the allocation's marginal values (what 10,000 more yuan or one more unit would bring): faster, fewer explanations.")
+        var noMarginals = false
+
         func run() throws {
             let progress = Progress(quiet: quiet || json)
             let dataset = try input.load()
             var options = PlannerOptions()
             options.progress = progress.handler
-            if ProcessInfo.processInfo.environment["CAREMATCH_NO_DECOMPOSE"] != nil { options.pairing.decomposeByCounty = false }
+            options.allocation.marginals = !noMarginals
             let plan = try Planner.plan(dataset, options: options)
             progress.done()
             try PlanFolder.write(try plan.files(byteOrderMark: excel), to: URL(fileURLWithPath: out), force: force)

@@ -3,7 +3,13 @@ import Foundation
 /// Options of a planning run.
 public struct PlannerOptions: Sendable {
     public var pairing = PairingOptions()
-    public var allocation = AllocationOptions()
+    /// Allocation options; the marginal values of more money and more units (exact warm
+    /// re-solves) are on by default, since the report explains the plan with them.
+    public var allocation: AllocationOptions = {
+        var o = AllocationOptions()
+        o.marginals = true
+        return o
+    }()
     /// Short progress lines while solving.
     public var progress: (@Sendable (String) -> Void)?
     public init() {}
