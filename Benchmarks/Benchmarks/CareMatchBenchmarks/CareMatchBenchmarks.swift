@@ -37,6 +37,19 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.measurement(pricingRounds, s.statistics.pricingRounds)
     }
 
+    Benchmark("Allocation Datasets/quzhou (proven optimal, no marginal re-solves)",
+              configuration: .init(metrics: [.wallClock, .peakMemoryResident, glpkMilliseconds],
+                                   maxDuration: .seconds(120), maxIterations: 5)) { benchmark in
+        let d = try DatasetLoader.load(folder: datasetsFolder.appendingPathComponent("quzhou"))
+        var options = AllocationOptions()
+        options.marginals = false
+        benchmark.startMeasurement()
+        let a = try AllocationSolver.solve(d, options: options)
+        benchmark.stopMeasurement()
+        precondition(a.status == .optimal)
+        benchmark.measurement(glpkMilliseconds, Int(a.statistics.glpkSeconds * 1000))
+    }
+
     Benchmark("Generate scale 10") { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(DatasetGenerator(scale: 10, seed: DatasetGenerator.quzhouSeed).generate())
