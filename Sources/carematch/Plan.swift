@@ -28,12 +28,25 @@ extension CareMatchCommand {
         @Flag(help: "Skip the allocation's marginal values (what 10,000 more yuan or one more unit would bring): faster, fewer explanations.")
         var noMarginals = false
 
+        @Option(help: ArgumentHelp("Pairing engine: nearest moms per child in the first model.", visibility: .hidden))
+        var pairingNearest: Int?
+        @Option(help: ArgumentHelp("Pairing engine: nearest moms sharing an interest per child in the first model.", visibility: .hidden))
+        var pairingSharing: Int?
+        @Option(help: ArgumentHelp("Pairing engine: priced pairs added per child and round.", visibility: .hidden))
+        var pairingPerChild: Int?
+        @Option(help: ArgumentHelp("Pairing engine: solve counties apart first (true/false).", visibility: .hidden))
+        var pairingDecompose: Bool?
+
         func run() throws {
             let progress = Progress(quiet: quiet || json)
             let dataset = try input.load()
             var options = PlannerOptions()
             options.progress = progress.handler
             options.allocation.marginals = !noMarginals
+            if let n = pairingNearest { options.pairing.nearest = n }
+            if let n = pairingSharing { options.pairing.sharing = n }
+            if let n = pairingPerChild { options.pairing.pricedPerChild = n }
+            if let b = pairingDecompose { options.pairing.decomposeByCounty = b }
             let plan = try Planner.plan(dataset, options: options)
             progress.done()
             try PlanFolder.write(try plan.files(byteOrderMark: excel), to: URL(fileURLWithPath: out), force: force)
