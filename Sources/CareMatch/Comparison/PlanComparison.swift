@@ -85,7 +85,7 @@ public struct PlanComparison: Sendable {
     public func comparisonCSV(byteOrderMark: Bool = false) -> CSVWriter {
         var w = CSVWriter(header: ["metric", "label", "manual", "optimized", "improvement"], byteOrderMark: byteOrderMark)
         for r in rows {
-            let dec = max(r.metric.decimals, 2)
+            let dec = 6
             w.appendRow([.text(r.metric.key), .text(r.metric.label), .number(CSVWriter.number(r.manual, decimals: dec)),
                          .number(CSVWriter.number(r.optimized, decimals: dec)), .number(CSVWriter.number(r.improvement, decimals: dec))])
         }

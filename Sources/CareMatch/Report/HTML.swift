@@ -115,7 +115,7 @@ public enum HTML {
 
     /// A horizontal bar chart of shares (each bar shows value/total; the grey bar is the total).
     public static func shareBars(title: String, _ bars: [Bar], width: Int = 540) -> String {
-        let rowH = 24, labelW = 150, textW = 140
+        let rowH = 24, labelW = 150, textW = 180
         let barW = width - labelW - textW
         let h = 28 + rowH * max(1, bars.count)
         var s = "<svg width=\"\(width)\" height=\"\(h)\" role=\"img\" aria-label=\"\(escape(title))\">\n"

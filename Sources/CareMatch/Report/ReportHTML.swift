@@ -6,6 +6,8 @@
 public enum ReportHTML {
     /// At most this many rows in each long table; the CSV files hold them all.
     public static let tableLimit = 300
+    /// At most this many marginal values of money and in-kind help (largest gains first).
+    public static let marginalLimit = 15
 
     public static func render(_ plan: PlanResult) -> String {
         let d = plan.dataset
@@ -94,9 +96,11 @@ public enum ReportHTML {
             if x.category != y.category { return x.category.precedesInCodePoints(y.category) }
             return (x.county ?? "").precedesInCodePoints(y.county ?? "")
         }
-        var zero = 0
+        var zero = 0, hidden = 0, shown = 0
         for m in marginals {
             if Decimals.round(m.points) <= 0 && Decimals.round(m.unitsCovered, places: 6) <= 0 { zero += 1; continue }
+            if shown >= marginalLimit { hidden += 1; continue }
+            shown += 1
             let gain = "+\(HTML.num(m.points)) points, \(HTML.num(m.unitsCovered, 4)) more need units covered"
             if m.kind == "funds" {
                 let what = m.category == Offer.anyCategory ? "unearmarked" : "earmarked for \(m.category)"
@@ -108,6 +112,7 @@ public enum ReportHTML {
         }
         if lines.isEmpty { lines.append("No resource limits the plan.") }
         b += "<ul class=\"plain\">\n" + lines.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
+        if hidden > 0 { b += "<p class=\"note\">… and \(hidden) smaller gains (all in summary.json, allocation.explanations.marginals).</p>\n" }
         if zero > 0 { b += "<p class=\"note\">\(zero) other additions tested would change nothing.</p>\n" }
         let exhausted = a.explanations.exhausted
         if !exhausted.isEmpty {

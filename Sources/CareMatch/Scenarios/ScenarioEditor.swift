@@ -21,6 +21,9 @@ public enum ScenarioEditor {
             if d.counties.contains(c) { return true }
             err(line, "unknown county '\(c)'\(DatasetValidator.suggestion(c, d.counties))"); return false
         }
+        // Files added from, by the dataset file their rows belong to: the edited dataset's errors
+        // in those files are about added rows (the base dataset is valid).
+        var addedFiles: [String: (path: String, line: Int)] = [:]
         for edit in sc.edits.enumerated().sorted(by: { ($0.element.phase, $0.offset) < ($1.element.phase, $1.offset) }).map(\.element) {
             switch edit.kind {
             case .removeOrganizations(let ids):
@@ -63,6 +66,11 @@ public enum ScenarioEditor {
                     err(edit.line, "cannot read \(path) (\(url.path)): \(error.localizedDescription)"); continue
                 }
                 var added = 0
+                switch edit.kind {
+                case .addChildren: addedFiles[DatasetFile.children] = (path, edit.line)
+                case .addMoms: addedFiles[DatasetFile.moms] = (path, edit.line)
+                default: addedFiles[DatasetFile.needs] = (path, edit.line)
+                }
                 switch edit.kind {
                 case .addChildren:
                     let rows = DatasetLoader.parseChildren(table, &fileDiags)
@@ -145,7 +153,14 @@ public enum ScenarioEditor {
         }
         if diags.isEmpty {
             let checks = DatasetValidator.check(d)
-            for c in checks where c.severity == .error { err(sc.line, "the edited dataset is invalid: \(c.description)") }
+            for c in checks where c.severity == .error {
+                if let a = addedFiles[c.file] {
+                    var c = c; c.file = a.path
+                    err(a.line, "\(c.description)")
+                } else {
+                    err(sc.line, "the edited dataset is invalid: \(c.description)")
+                }
+            }
             d.warnings = checks.filter { $0.severity == .warning }
         }
         return (d, notes, diags)

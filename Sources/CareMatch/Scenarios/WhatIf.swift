@@ -119,7 +119,7 @@ public struct WhatIfResult: Sendable {
         for (k, s) in scenarios.enumerated() {
             for key in keys {
                 let b = values[0][key], v = values[k + 1][key]
-                let dec = max(2, decimals[key] ?? 2)
+                let dec = 6
                 w.appendRow([.text(s.scenario.scenario.name), .text(key), .text(labels[key] ?? key),
                              .number(b.map { CSVWriter.number($0, decimals: dec) } ?? ""),
                              .number(v.map { CSVWriter.number($0, decimals: dec) } ?? ""),
