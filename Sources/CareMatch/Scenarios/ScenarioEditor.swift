@@ -55,7 +55,7 @@ public enum ScenarioEditor {
                 d.needs.removeAll { gone.contains($0.childID) }
                 notes.append("removed \(ids.count) children and their \(before - d.needs.count) needs")
             case .addChildren(let path), .addMoms(let path), .addNeeds(let path):
-                let url = URL(fileURLWithPath: path, relativeTo: baseDirectory).standardizedFileURL
+                let url = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : baseDirectory.appendingPathComponent(path)).standardizedFileURL
                 var fileDiags: [Diagnostic] = []
                 let table: CSVTable
                 do {

@@ -219,8 +219,7 @@ public enum ScenarioFile {
         static func key(_ s: Int, _ sub: String?, _ i: Int, _ k: String?) -> String { "\(s)\u{0}\(sub ?? "")\u{0}\(i)\u{0}\(k ?? "")" }
 
         func line(_ s: Int, _ sub: String?, _ i: Int, _ k: String?) -> Int? {
-            if let l = map[Lines.key(s, sub, i, k)] { return l }
-            return k == nil ? nil : nil
+            map[Lines.key(s, sub, i, k)]
         }
 
         /// The line of a setting given as path parts (`group_weight`, `special_needs`).

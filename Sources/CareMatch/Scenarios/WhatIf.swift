@@ -120,7 +120,7 @@ public struct WhatIfResult: Sendable {
             for key in keys {
                 let b = values[0][key], v = values[k + 1][key]
                 let dec = 6
-                w.appendRow([.text(s.scenario.scenario.name), .text(key), .text(labels[key] ?? key),
+                w.appendRow([.text(s.scenario.scenario.name), .text(key), .text(shortLabel(key)),
                              .number(b.map { CSVWriter.number($0, decimals: dec) } ?? ""),
                              .number(v.map { CSVWriter.number($0, decimals: dec) } ?? ""),
                              .number((b != nil && v != nil) ? CSVWriter.number(v! - b!, decimals: dec) : "")])
@@ -154,7 +154,7 @@ public struct WhatIfResult: Sendable {
     /// `comparison.html`: every figure of each scenario against the baseline, with deltas.
     public func html() -> String {
         var b = "<h1>What if — \(HTML.escape(baseline.dataset.name))</h1>\n"
-        b += "<p class=\"sub\">Every scenario is the base dataset with the edits below, solved to proven optimality like the baseline. Deltas are scenario − baseline (green is better). Each folder holds the scenario's full plan and report.</p>\n"
+        b += "<p class=\"sub\">Every scenario is the base dataset with the edits below, solved like the baseline (each plan's report states whether it is proven optimal). Deltas are scenario − baseline (green is better). Each folder holds the scenario's full plan and report.</p>\n"
         b += "<h2>Scenarios</h2>\n<ul class=\"plain\">\n"
         for s in scenarios {
             let sc = s.scenario
@@ -168,7 +168,7 @@ public struct WhatIfResult: Sendable {
         var rows: [[String]] = []
         for key in keys {
             let dec = decimals[key] ?? 2
-            var r = [HTML.escape(labels[key] ?? key), values[0][key].map { HTML.num($0, dec) } ?? ""]
+            var r = [HTML.escape(shortLabel(key)), values[0][key].map { HTML.num($0, dec) } ?? ""]
             for k in scenarios.indices {
                 guard let v = values[k + 1][key] else { r.append(""); continue }
                 let delta = values[0][key].map { v - $0 } ?? 0
