@@ -34,7 +34,8 @@ public struct PlanResult: Sendable {
         for row in AllocationFiles.unmetRows(allocation.unmet) { unmet.appendRow(row) }
         let allocations = AllocationFiles.allocations(allocation.rows, byteOrderMark: byteOrderMark)
         return [("pairings.csv", pairings.data), ("allocations.csv", allocations.data), ("unmet.csv", unmet.data),
-                ("summary.json", try summary.json())]
+                ("summary.json", try summary.json()),
+                ("report.html", Data(ReportHTML.render(self).utf8))]
     }
 
     /// The one-screen summary printed on the terminal.

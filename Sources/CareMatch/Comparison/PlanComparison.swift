@@ -1,0 +1,228 @@
+import Foundation
+
+/// A hand-made plan (the coordinators' `manual_pairings.csv` / `manual_allocations.csv`) scored
+/// under the same model and KPIs as the engine's optimized plan, side by side.
+public struct PlanComparison: Sendable {
+    /// One compared figure: the hand-made plan's value, the optimized one's, and the improvement.
+    public struct Row: Sendable, Hashable {
+        public var metric: PlanMetric
+        public var manual: Double
+        public var optimized: Double
+        /// `optimized − manual`.
+        public var improvement: Double { optimized - manual }
+    }
+
+    /// A broken rule of the hand-made plan, with the plan file and line.
+    public struct Violation: Sendable, Hashable {
+        /// `pairing` or `allocation`.
+        public var plan: String
+        public var violation: PlanViolation
+    }
+
+    public let plan: PlanResult
+    public let manualPairing: PairingEvaluation
+    public let manualAllocation: AllocationEvaluation
+    public let rows: [Row]
+    /// Pairing violations first, then allocation ones, each in line order.
+    public let violations: [Violation]
+    /// The files the hand-made plan came from (as named in messages).
+    public let pairingsFile: String
+    public let allocationsFile: String
+
+    /// Scores the hand-made assignments and compares them with `plan` (solved on `dataset`).
+    public init(dataset d: Dataset, pairings: [PairAssignment], allocations: [AllocationAssignment],
+                plan: PlanResult, pairingsFile: String = DatasetFile.manualPairings,
+                allocationsFile: String = DatasetFile.manualAllocations) {
+        self.plan = plan
+        self.pairingsFile = pairingsFile
+        self.allocationsFile = allocationsFile
+        let pe = PairingEvaluation(dataset: d, assignments: pairings, file: pairingsFile)
+        let ae = AllocationEvaluation(dataset: d, assignments: allocations, file: allocationsFile)
+        manualPairing = pe
+        manualAllocation = ae
+        let manual = PlanMetrics.of(dataset: d, pairing: pe, allocation: ae)
+        let optimized = PlanMetrics.of(plan)
+        rows = zip(manual, optimized).map { Row(metric: $1, manual: $0.value, optimized: $1.value) }
+        let pv = PlanComparison.placeLineless(pe.violations, pairings: pairings, dataset: d)
+        violations = pv.map { Violation(plan: "pairing", violation: $0) }
+            + ae.violations.map { Violation(plan: "allocation", violation: $0) }
+    }
+
+    /// `PairingEvaluation` states an exceeded capacity (and a child with too many moms) without a
+    /// line: give it the line of the row that went over the limit.
+    static func placeLineless(_ vs: [PlanViolation], pairings: [PairAssignment], dataset d: Dataset) -> [PlanViolation] {
+        guard vs.contains(where: { $0.line == nil }) else { return vs }
+        let index = DatasetIndex(d)
+        var momLoad: [String: Int] = [:], childLoad: [String: Int] = [:]
+        var momOver: [String: Int] = [:], childOver: [String: Int] = [:]
+        var seen = Set<String>()
+        for a in pairings {
+            guard let c = index.childByID[a.childID], let m = index.momByID[a.momID] else { continue }
+            guard seen.insert(a.childID + "\u{0}" + a.momID).inserted else { continue }
+            momLoad[a.momID, default: 0] += 1
+            childLoad[a.childID, default: 0] += 1
+            if momOver[a.momID] == nil && momLoad[a.momID]! > d.moms[m].capacity { momOver[a.momID] = a.line }
+            if childOver[a.childID] == nil && childLoad[a.childID]! > 1 + max(0, d.children[c].supportersWanted) { childOver[a.childID] = a.line }
+        }
+        var out = vs
+        for i in out.indices where out[i].line == nil {
+            let msg = out[i].message
+            if let (_, line) = momOver.first(where: { msg.hasPrefix("capacity exceeded: mom '\($0.key)' has ") }) {
+                out[i].line = line
+            } else if let (_, line) = childOver.first(where: { msg.hasPrefix("child '\($0.key)' has ") }) {
+                out[i].line = line
+            }
+        }
+        return out.enumerated().sorted { x, y in
+            let lx = x.element.line ?? Int.max, ly = y.element.line ?? Int.max
+            return lx != ly ? lx < ly : x.offset < y.offset
+        }.map(\.element)
+    }
+
+    // MARK: - Output
+
+    /// `comparison.csv`: `metric,label,manual,optimized,improvement`.
+    public func comparisonCSV(byteOrderMark: Bool = false) -> CSVWriter {
+        var w = CSVWriter(header: ["metric", "label", "manual", "optimized", "improvement"], byteOrderMark: byteOrderMark)
+        for r in rows {
+            let dec = 6
+            w.appendRow([.text(r.metric.key), .text(r.metric.label), .number(CSVWriter.number(r.manual, decimals: dec)),
+                         .number(CSVWriter.number(r.optimized, decimals: dec)), .number(CSVWriter.number(r.improvement, decimals: dec))])
+        }
+        return w
+    }
+
+    /// `violations.csv`: `plan,file,line,message`.
+    public func violationsCSV(byteOrderMark: Bool = false) -> CSVWriter {
+        var w = CSVWriter(header: ["plan", "file", "line", "message"], byteOrderMark: byteOrderMark)
+        for v in violations {
+            w.appendRow([.text(v.plan), .text(v.violation.file ?? ""), .number(v.violation.line.map(String.init) ?? ""), .text(v.violation.message)])
+        }
+        return w
+    }
+
+    /// The terminal table.
+    public func terminalTable() -> String {
+        var lines: [[String]] = [["", "hand-made", "optimized", "improvement"]]
+        for r in rows {
+            lines.append([r.metric.label, Decimals.format(r.manual, maxDecimals: r.metric.decimals),
+                          Decimals.format(r.optimized, maxDecimals: r.metric.decimals), signed(r.improvement, r.metric.decimals)])
+        }
+        var s = TextTable.render(lines)
+        let p = violations.filter { $0.plan == "pairing" }.count, a = violations.count - p
+        s += "\nHand-made plan: \(p) pairing violation\(p == 1 ? "" : "s"), \(a) allocation violation\(a == 1 ? "" : "s")"
+        s += violations.isEmpty ? "" : " (violations.csv)"
+        for v in violations.prefix(20) { s += "\n  " + v.violation.description }
+        if violations.count > 20 { s += "\n  … \(violations.count - 20) more in violations.csv" }
+        return s
+    }
+
+    /// `comparison.html`: both plans side by side, and every violation.
+    public func html() -> String {
+        let d = plan.dataset
+        var b = "<h1>Hand-made plan vs optimized plan — \(HTML.escape(d.name))</h1>\n"
+        b += "<p class=\"sub\">Both plans are scored under the same model and settings. Improvement = optimized − hand-made (green is better).</p>\n"
+        b += HTML.table(["figure", "hand-made", "optimized", "improvement"], rows.map { r in
+            [HTML.escape(r.metric.label), HTML.num(r.manual, r.metric.decimals), HTML.num(r.optimized, r.metric.decimals),
+             HTML.delta(r.improvement, r.metric.decimals, higherIsBetter: r.metric.higherIsBetter)]
+        }, numeric: [1, 2, 3], raw: true)
+        b += "<h2>Rules the hand-made plan breaks (\(violations.count))</h2>\n"
+        if violations.isEmpty { b += "<p>None: the hand-made plan is feasible.</p>\n" } else {
+            b += HTML.table(["plan", "file", "line", "problem"], violations.map {
+                [$0.plan, $0.violation.file ?? "", $0.violation.line.map(String.init) ?? "", $0.violation.message]
+            }, numeric: [2])
+        }
+        return HTML.page(title: "CareMatch comparison — \(d.name)", body: b)
+    }
+
+    /// The files written by `carematch compare`.
+    public func files(byteOrderMark: Bool = false) -> [(name: String, data: Data)] {
+        [("comparison.csv", comparisonCSV(byteOrderMark: byteOrderMark).data),
+         ("violations.csv", violationsCSV(byteOrderMark: byteOrderMark).data),
+         ("comparison.html", Data(html().utf8))]
+    }
+
+    /// A JSON summary for `--json`.
+    public func json() throws -> Data {
+        struct Out: Encodable {
+            var dataset: String
+            var metrics: [M]
+            var violations: [V]
+            struct M: Encodable { var metric: String; var label: String; var manual: Double; var optimized: Double; var improvement: Double }
+            struct V: Encodable { var plan: String; var file: String?; var line: Int?; var message: String }
+        }
+        let o = Out(dataset: plan.dataset.name,
+                    metrics: rows.map { .init(metric: $0.metric.key, label: $0.metric.label, manual: $0.manual, optimized: $0.optimized,
+                                              improvement: Decimals.round($0.improvement, places: 6)) },
+                    violations: violations.map { .init(plan: $0.plan, file: $0.violation.file, line: $0.violation.line, message: $0.violation.message) })
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try e.encode(o)
+        data.append(0x0A)
+        return data
+    }
+
+    func signed(_ x: Double, _ decimals: Int) -> String {
+        let s = Decimals.format(x, maxDecimals: decimals)
+        return s == "0" || s.hasPrefix("-") ? s : "+" + s
+    }
+}
+
+/// Plain-text tables for the terminal: first column left-aligned, the others right-aligned.
+public enum TextTable {
+    public static func render(_ rows: [[String]]) -> String {
+        let n = rows.map(\.count).max() ?? 0
+        var widths = [Int](repeating: 0, count: n)
+        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], width(c)) } }
+        return rows.map { r in
+            r.enumerated().map { i, c in
+                let pad = String(repeating: " ", count: widths[i] - width(c))
+                return i == 0 ? c + pad : pad + c
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }.joined(separator: "\n")
+    }
+
+    /// Display width: East Asian wide characters count twice.
+    static func width(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { w, u in
+            let v = u.value
+            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v)
+            return w + (wide ? 2 : 1)
+        }
+    }
+}
+
+/// Reads a hand-made plan file given on the command line with the loader's rules and errors.
+public enum ManualPlanReader {
+    /// `child_id,mom_id,role` rows; errors name `file` (the path as given), line and column.
+    public static func pairings(contentsOf url: URL, file: String) throws -> [PairAssignment] {
+        var diags: [Diagnostic] = []
+        let t = try table(url, file)
+        let out = DatasetLoader.parseManualPairings(t, &diags)
+        try check(diags, file)
+        return out
+    }
+
+    /// `source_id,need_id,units` rows.
+    public static func allocations(contentsOf url: URL, file: String) throws -> [AllocationAssignment] {
+        var diags: [Diagnostic] = []
+        let t = try table(url, file)
+        let out = DatasetLoader.parseManualAllocations(t, &diags)
+        try check(diags, file)
+        return out
+    }
+
+    static func table(_ url: URL, _ file: String) throws -> CSVTable {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw InvalidInput([.error(file, "cannot read the file: \(error.localizedDescription)")])
+        }
+        do { return try CSVReader.read(data: data, file: file) } catch { throw InvalidInput([error.diagnostic]) }
+    }
+
+    static func check(_ diags: [Diagnostic], _ file: String) throws {
+        let renamed = diags.map { d -> Diagnostic in var d = d; d.file = file; return d }
+        if renamed.contains(where: { $0.severity == .error }) { throw InvalidInput(renamed.sorted()) }
+    }
+}

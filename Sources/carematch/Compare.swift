@@ -1,0 +1,78 @@
+import ArgumentParser
+import CareMatch
+import Foundation
+
+extension CareMatchCommand {
+    /// `carematch compare DATASET --out DIR`: a hand-made plan against the optimized one.
+    struct Compare: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Score a hand-made plan under the same model, list the rules it breaks, and compare it with the optimized plan.",
+            discussion: """
+            The hand-made plan defaults to the dataset's manual_pairings.csv and manual_allocations.csv. \
+            DIR receives comparison.csv, violations.csv and comparison.html (written atomically).
+            """)
+
+        @OptionGroup var input: DatasetOptions
+
+        @Option(help: ArgumentHelp("A hand-made pairing (child_id,mom_id,role); default: the dataset's manual_pairings.csv.", valueName: "file"))
+        var pairings: String?
+
+        @Option(help: ArgumentHelp("A hand-made allocation (source_id,need_id,units); default: the dataset's manual_allocations.csv.", valueName: "file"))
+        var allocations: String?
+
+        @Option(help: "The folder to write (atomically; an existing one needs --force).")
+        var out: String
+
+        @Flag(help: "Replace an existing folder.")
+        var force = false
+
+        @Flag(help: "Write CSV files with a UTF-8 byte-order mark.")
+        var excel = false
+
+        @Flag(help: "Print the comparison as JSON instead of the terminal table.")
+        var json = false
+
+        @Flag(help: "No progress lines on stderr.")
+        var quiet = false
+
+        func run() throws {
+            let progress = Progress(quiet: quiet || json)
+            let dataset = try input.load()
+            var notes: [String] = []
+            let manualPairings: [PairAssignment]
+            if let pairings {
+                manualPairings = try ManualPlanReader.pairings(contentsOf: URL(fileURLWithPath: pairings), file: pairings)
+            } else if let m = dataset.manualPairings {
+                manualPairings = m
+            } else {
+                manualPairings = []; notes.append("no manual_pairings.csv in the dataset and no --pairings: the hand-made pairing is empty")
+            }
+            let manualAllocations: [AllocationAssignment]
+            if let allocations {
+                manualAllocations = try ManualPlanReader.allocations(contentsOf: URL(fileURLWithPath: allocations), file: allocations)
+            } else if let m = dataset.manualAllocations {
+                manualAllocations = m
+            } else {
+                manualAllocations = []; notes.append("no manual_allocations.csv in the dataset and no --allocations: the hand-made allocation is empty")
+            }
+            if pairings == nil && allocations == nil && dataset.manualPairings == nil && dataset.manualAllocations == nil {
+                throw UserFacingError(message: "\(input.dataset) has no manual_pairings.csv or manual_allocations.csv; give --pairings and/or --allocations", status: ExitStatus.invalidInput)
+            }
+            var options = PlannerOptions()
+            options.progress = progress.handler
+            let plan = try Planner.plan(dataset, options: options)
+            progress.done()
+            let comparison = PlanComparison(dataset: dataset, pairings: manualPairings, allocations: manualAllocations, plan: plan,
+                                            pairingsFile: pairings ?? DatasetFile.manualPairings,
+                                            allocationsFile: allocations ?? DatasetFile.manualAllocations)
+            try PlanFolder.write(comparison.files(byteOrderMark: excel), to: URL(fileURLWithPath: out), force: force)
+            if json {
+                FileHandle.standardOutput.write(try comparison.json())
+            } else {
+                for n in notes { print("note: \(n)") }
+                print("Comparison for \(dataset.name) written to \(out)")
+                print(comparison.terminalTable())
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import CareMatch
+import Foundation
+
+extension CareMatchCommand {
+    /// `carematch whatif DATASET --scenarios FILE --out DIR`: plans of edited datasets vs the baseline.
+    struct WhatIf: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "whatif",
+            abstract: "Solve named scenarios (edits of the dataset, from a TOML file) and compare each with the baseline plan.",
+            discussion: """
+            Every scenario is checked before any is solved. DIR receives baseline/ and one plan folder per \
+            scenario, comparison.csv and comparison.html, written atomically as one folder. See docs/scenarios.md.
+            """)
+
+        @OptionGroup var input: DatasetOptions
+
+        @Option(help: ArgumentHelp("The scenario file (TOML, see docs/scenarios.md).", valueName: "file"))
+        var scenarios: String
+
+        @Option(help: "The folder to write (atomically; an existing one needs --force).")
+        var out: String
+
+        @Flag(help: "Replace an existing folder.")
+        var force = false
+
+        @Flag(help: "Write CSV files with a UTF-8 byte-order mark.")
+        var excel = false
+
+        @Flag(help: "Print the comparison as JSON instead of the terminal table.")
+        var json = false
+
+        @Flag(help: "No progress lines on stderr.")
+        var quiet = false
+
+        @Option(help: "Solves run at the same time (default: the number of cores).")
+        var threads: Int?
+
+        func validate() throws {
+            if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        }
+
+        func run() throws {
+            let progress = Progress(quiet: quiet || json)
+            let base = try input.load()
+            guard FileManager.default.fileExists(atPath: scenarios) else {
+                throw UserFacingError(message: "\(scenarios): no such scenario file", status: ExitStatus.invalidInput)
+            }
+            let prepared = try CareMatch.WhatIf.prepare(base: base, scenarioFile: URL(fileURLWithPath: scenarios))
+            if !force && FileManager.default.fileExists(atPath: out) {
+                throw UserFacingError(message: "\(URL(fileURLWithPath: out).standardizedFileURL.path) already exists; use --force to replace it", status: ExitStatus.usage)
+            }
+            let datasets = [base] + prepared.map(\.dataset)
+            let total = datasets.count
+            let counter = Counter()
+            let p = progress
+            progress("solving baseline and \(prepared.count) scenario\(prepared.count == 1 ? "" : "s")…")
+            let plans = try CareMatch.WhatIf.solveAll(datasets, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount) { _ in
+                p("solved \(counter.increment())/\(total)")
+            }
+            progress.done()
+            let result = WhatIfResult(baseline: plans[0], scenarios: zip(prepared, plans.dropFirst()).map { ($0, $1) })
+            try NestedFolder.write(try result.files(byteOrderMark: excel), to: URL(fileURLWithPath: out), force: force)
+            if json {
+                FileHandle.standardOutput.write(try result.json())
+            } else {
+                print("What-if for \(base.name): baseline and \(prepared.count) scenario\(prepared.count == 1 ? "" : "s") written to \(out)")
+                for s in prepared where !s.notes.isEmpty { print("  \(s.scenario.name): \(s.notes.joined(separator: "; "))") }
+                print(result.terminalTable())
+            }
+        }
+    }
+}
+
+/// A thread-safe counter for progress lines.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var n = 0
+    func increment() -> Int { lock.lock(); defer { lock.unlock() }; n += 1; return n }
+}
