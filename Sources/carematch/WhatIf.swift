@@ -60,7 +60,7 @@ extension CareMatchCommand {
             }
             progress.done()
             let result = WhatIfResult(baseline: plans[0], scenarios: zip(prepared, plans.dropFirst()).map { ($0, $1) })
-            try NestedFolder.write(try result.files(byteOrderMark: excel), to: URL(fileURLWithPath: out), force: force)
+            try PlanFolder.write(try result.files(byteOrderMark: excel), to: URL(fileURLWithPath: out), force: force)
             if json {
                 FileHandle.standardOutput.write(try result.json())
             } else {

@@ -135,27 +135,27 @@ struct AllocationExplainer {
     func marginals(base: Double, baseValues: [Double], options: AllocationOptions, glpkSeconds: inout Double) throws -> [MarginalValue] {
         let p = model.problem
         try model.unfixIntegers()
-        var scenarios: [(MarginalValue, Int)] = []
+        var scenarios: [(MarginalValue, Int, Set<Int>)] = []
         let earmarks = Set(d.offers.filter(\.isFunds).map(\.category)).sorted { $0.precedesInCodePoints($1) }
         for e in earmarks {
             let classes = inst.classes.indices.filter { inst.classes[$0].unitCost != nil && (e == Offer.anyCategory || inst.classes[$0].key.category == e) }
             guard !classes.isEmpty else { continue }
             let probe = try model.addProbe(classes: classes, funds: true)
-            scenarios.append((MarginalValue(kind: "funds", category: e, county: nil, added: options.fundIncrement, points: 0, unitsCovered: 0), probe))
+            scenarios.append((MarginalValue(kind: "funds", category: e, county: nil, added: options.fundIncrement, points: 0, unitsCovered: 0), probe, Set(classes)))
         }
         var seen = Set<String>()
         for c in inst.classes where seen.insert(c.key.category + "\u{0}" + c.key.county).inserted {
             let classes = ChildGroup.allCases.compactMap { inst.classByKey[AllocationClassKey(category: c.key.category, county: c.key.county, group: $0)] }
             let probe = try model.addProbe(classes: classes, funds: false)
-            scenarios.append((MarginalValue(kind: "in_kind", category: c.key.category, county: c.key.county, added: 1, points: 0, unitsCovered: 0), probe))
+            scenarios.append((MarginalValue(kind: "in_kind", category: c.key.category, county: c.key.county, added: 1, points: 0, unitsCovered: 0), probe, Set(classes)))
         }
         guard !scenarios.isEmpty else { return [] }
         try p.loadMatrix(model.matrix)
-        let baseUnits = model.unitsCovered(baseValues)
         let clock = ContinuousClock()
         var out: [MarginalValue] = []
-        for (m, probe) in scenarios {
+        for (m, probe, probeClasses) in scenarios {
             var mv = m
+            let baseUnits = model.unitsCovered(baseValues, classes: probeClasses)
             let row = model.probes[probe].row
             if model.probes[probe].columns.isEmpty { out.append(mv); continue }
             try p.setRowBounds(row, .upper(mv.added))
@@ -163,10 +163,10 @@ struct AllocationExplainer {
             var objective = base, units = baseUnits
             if model.integerColumns.isEmpty {
                 let lp = try p.simplex(SimplexOptions())
-                if lp.isOptimal { objective = p.objectiveValue; units = model.unitsCovered(p.columnValues()) }
+                if lp.isOptimal { objective = p.objectiveValue; units = model.unitsCovered(p.columnValues(), classes: probeClasses) }
             } else {
                 let r = try p.intopt(AllocationSolver.mipOptions(d.settings, options, presolve: false))
-                if let o = r.objective { objective = o; units = model.unitsCovered(p.mipColumnValues()) }
+                if let o = r.objective { objective = o; units = model.unitsCovered(p.mipColumnValues(), classes: probeClasses) }
             }
             glpkSeconds += (clock.now - t0).seconds
             try p.setRowBounds(row, .upper(0))

@@ -139,10 +139,11 @@ final class AllocationModel {
         return probes.count - 1
     }
 
-    /// Units received by value groups, summed, in `values`.
-    func unitsCovered(_ values: [Double]) -> Double {
+    /// Units received by value groups, summed, in `values`; only those of `classes` if given
+    /// (units of different categories are different things: hours, items, seats).
+    func unitsCovered(_ values: [Double], classes: Set<Int>? = nil) -> Double {
         var t = 0.0
-        for g in 0..<groups.count { t += values[firstGroupColumn + g] }
+        for g in 0..<groups.count where classes?.contains(groups[g].cls) ?? true { t += values[firstGroupColumn + g] }
         return t
     }
 }

@@ -86,8 +86,11 @@ public struct MarginalValue: Sendable, Codable, Hashable {
     public var county: String?
     /// Yuan or units added.
     public var added: Double
-    /// Score gained (points) and need units additionally covered.
+    /// Score gained (points).
     public var points: Double
+    /// Need units additionally covered in the classes the addition can reach: the category and
+    /// county for in-kind units, the categories the money can buy for funds. Where the optimum
+    /// is not unique this is the change between the two optima found, not a unique figure.
     public var unitsCovered: Double
 }
 

@@ -10,7 +10,7 @@ public enum PlanFolder {
         public var description: String { "\(path) already exists; use --force to replace it" }
     }
 
-    /// Writes `files` (name → bytes) as the folder `target`.
+    /// Writes `files` (relative path → bytes; `a/b.csv` makes the sub-folder `a`) as the folder `target`.
     /// - Parameter beforeRename: test hook, called after the files are written, before the rename.
     public static func write(_ files: [(name: String, data: Data)], to target: URL, force: Bool,
                              beforeRename: (() throws -> Void)? = nil) throws {
@@ -25,7 +25,9 @@ public enum PlanFolder {
         do {
             try fm.createDirectory(at: temp, withIntermediateDirectories: false)
             for f in files {
-                try f.data.write(to: temp.appendingPathComponent(f.name), options: .atomic)
+                let url = temp.appendingPathComponent(f.name)
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try f.data.write(to: url, options: .atomic)
             }
             try beforeRename?()
             if fm.fileExists(atPath: target.path) {

@@ -101,7 +101,9 @@ public enum ReportHTML {
             if Decimals.round(m.points) <= 0 && Decimals.round(m.unitsCovered, places: 6) <= 0 { zero += 1; continue }
             if shown >= marginalLimit { hidden += 1; continue }
             shown += 1
-            let gain = "+\(HTML.num(m.points)) points, \(HTML.num(m.unitsCovered, 4)) more need units covered"
+            let covered = m.kind == "funds" ? "need units covered in the categories it buys" : "\(m.category) units covered there"
+            let change = m.unitsCovered >= 0 ? "+\(HTML.num(m.unitsCovered, 4))" : HTML.num(m.unitsCovered, 4)
+            let gain = "+\(HTML.num(m.points)) points, \(change) \(covered)"
             if m.kind == "funds" {
                 let what = m.category == Offer.anyCategory ? "unearmarked" : "earmarked for \(m.category)"
                 lines.append("\(HTML.num(m.added, 0)) more yuan \(what): \(gain).")

@@ -113,12 +113,12 @@ final class WorkflowBehaviourTests: XCTestCase {
         let target = dir.appendingPathComponent("plan")
         XCTAssertThrowsError(try PlanFolder.write([("a.csv", Data("x\r\n".utf8))], to: target, force: false, beforeRename: { throw Boom() }))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [])
-        XCTAssertThrowsError(try NestedFolder.write([("baseline/a.csv", Data("x".utf8)), ("comparison.csv", Data("y".utf8))],
+        XCTAssertThrowsError(try PlanFolder.write([("baseline/a.csv", Data("x".utf8)), ("comparison.csv", Data("y".utf8))],
                                                     to: target, force: false, beforeRename: { throw Boom() }))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [])
         // An existing folder survives a failed --force rewrite untouched.
-        try NestedFolder.write([("baseline/a.csv", Data("old".utf8))], to: target, force: false)
-        XCTAssertThrowsError(try NestedFolder.write([("baseline/a.csv", Data("new".utf8))], to: target, force: true, beforeRename: { throw Boom() }))
+        try PlanFolder.write([("baseline/a.csv", Data("old".utf8))], to: target, force: false)
+        XCTAssertThrowsError(try PlanFolder.write([("baseline/a.csv", Data("new".utf8))], to: target, force: true, beforeRename: { throw Boom() }))
         XCTAssertEqual(try String(contentsOf: target.appendingPathComponent("baseline/a.csv"), encoding: .utf8), "old")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["plan"])
     }
