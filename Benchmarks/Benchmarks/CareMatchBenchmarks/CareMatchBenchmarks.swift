@@ -50,6 +50,20 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.measurement(glpkMilliseconds, Int(a.statistics.glpkSeconds * 1000))
     }
 
+    for scale in [10.0, 100.0] {
+        Benchmark("Allocation generated scale \(Int(scale)) (proven optimal, no marginal re-solves)",
+                  configuration: .init(metrics: [.wallClock, .peakMemoryResident, glpkMilliseconds],
+                                       maxDuration: .seconds(300), maxIterations: 3)) { benchmark in
+            let d = DatasetGenerator(scale: scale, seed: DatasetGenerator.quzhouSeed).generate()
+            var options = AllocationOptions()
+            options.marginals = false
+            benchmark.startMeasurement()
+            let a = try AllocationSolver.solve(d, options: options)
+            benchmark.stopMeasurement()
+            benchmark.measurement(glpkMilliseconds, Int(a.statistics.glpkSeconds * 1000))
+        }
+    }
+
     Benchmark("Generate scale 10") { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(DatasetGenerator(scale: 10, seed: DatasetGenerator.quzhouSeed).generate())
