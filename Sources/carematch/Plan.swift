@@ -28,6 +28,9 @@ extension CareMatchCommand {
         @Flag(help: "Skip the allocation's marginal values (what 10,000 more yuan or one more unit would bring): faster, fewer explanations.")
         var noMarginals = false
 
+        @Option(help: ArgumentHelp("Also write both models (pairing.mps/.lp: the final restricted pairing LP; allocation.mps/.lp) to this folder, for another solver.", valueName: "dir"))
+        var exportModel: String?
+
         @Option(help: ArgumentHelp("Pairing engine: nearest moms per child in the first model.", visibility: .hidden))
         var pairingNearest: Int?
         @Option(help: ArgumentHelp("Pairing engine: nearest moms sharing an interest per child in the first model.", visibility: .hidden))
@@ -47,6 +50,11 @@ extension CareMatchCommand {
             if let n = pairingSharing { options.pairing.sharing = n }
             if let n = pairingPerChild { options.pairing.pricedPerChild = n }
             if let b = pairingDecompose { options.pairing.decomposeByCounty = b }
+            if let dir = exportModel {
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                options.pairing.exportDirectory = dir
+                try AllocationSolver.exportModel(dataset, to: URL(fileURLWithPath: dir))
+            }
             let plan = try Planner.plan(dataset, options: options)
             progress.done()
             try PlanFolder.write(try plan.files(byteOrderMark: excel), to: URL(fileURLWithPath: out), force: force)

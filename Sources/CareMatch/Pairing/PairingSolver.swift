@@ -11,6 +11,9 @@ public struct PairingOptions: Sendable {
     public var pricedPerChild = 2
     /// Solve each county apart first and start the whole model from their joined bases.
     public var decomposeByCounty = true
+    /// If set, the final restricted model (the one whose optimum the certificate proves) is
+    /// written there as `pairing.mps` and `pairing.lp`, so an analyst can check it elsewhere.
+    public var exportDirectory: String?
     /// Safety stop for the pricing loop (never reached in practice: each round adds pairs).
     public var maxRounds = 500
     /// Called with short progress lines (rounds, columns) on the solving thread.
@@ -154,6 +157,10 @@ public enum PairingSolver {
         let proven = cols.count == 0 ? true : try run.generate(lp, &cols, &chosen, block: nil, stats: &stats)
         stats.finalColumns = cols.count
         stats.rows = lp.problem.rowCount
+        if let dir = options.exportDirectory {
+            try lp.problem.writeMPS(to: dir + "/pairing.mps")
+            try lp.problem.writeCPLEXLP(to: dir + "/pairing.lp")
+        }
         let inModel = (0..<inst.childCount).map { lp.childRow[$0] >= 0 }
         let duals = run.duals
 
