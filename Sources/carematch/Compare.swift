@@ -20,23 +20,10 @@ extension CareMatchCommand {
         @Option(help: ArgumentHelp("A hand-made allocation (source_id,need_id,units); default: the dataset's manual_allocations.csv.", valueName: "file"))
         var allocations: String?
 
-        @Option(help: "The folder to write (atomically; an existing one needs --force).")
-        var out: String
-
-        @Flag(help: "Replace an existing folder.")
-        var force = false
-
-        @Flag(help: "Write CSV files with a UTF-8 byte-order mark.")
-        var excel = false
-
-        @Flag(help: "Print the comparison as JSON instead of the terminal table.")
-        var json = false
-
-        @Flag(help: "No progress lines on stderr.")
-        var quiet = false
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let progress = Progress(quiet: quiet || json)
+            let progress = Progress(quiet: output.quiet || output.json)
             let dataset = try input.load()
             var notes: [String] = []
             let manualPairings: [PairAssignment]
@@ -65,12 +52,12 @@ extension CareMatchCommand {
             let comparison = PlanComparison(dataset: dataset, pairings: manualPairings, allocations: manualAllocations, plan: plan,
                                             pairingsFile: pairings ?? DatasetFile.manualPairings,
                                             allocationsFile: allocations ?? DatasetFile.manualAllocations)
-            try PlanFolder.write(comparison.files(byteOrderMark: excel), to: URL(fileURLWithPath: out), force: force)
-            if json {
+            try PlanFolder.write(comparison.files(byteOrderMark: output.excel), to: URL(fileURLWithPath: output.out), force: output.force)
+            if output.json {
                 FileHandle.standardOutput.write(try comparison.json())
             } else {
                 for n in notes { print("note: \(n)") }
-                print("Comparison for \(dataset.name) written to \(out)")
+                print("Comparison for \(dataset.name) written to \(output.out)")
                 print(comparison.terminalTable())
             }
         }

@@ -36,3 +36,21 @@ struct Progress: Sendable {
         return enabled ? { @Sendable line in p(line) } : nil
     }
 }
+
+/// The output folder and the output flags shared by `plan`, `compare` and `whatif`.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "The folder to write (atomically; an existing one needs --force).")
+    var out: String
+
+    @Flag(help: "Replace an existing folder.")
+    var force = false
+
+    @Flag(help: "Write CSV files with a UTF-8 byte-order mark (Excel on Windows needs it for Chinese).")
+    var excel = false
+
+    @Flag(help: "Print the summary as JSON instead of the terminal table.")
+    var json = false
+
+    @Flag(help: "No progress lines on stderr.")
+    var quiet = false
+}

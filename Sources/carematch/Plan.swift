@@ -10,20 +10,7 @@ extension CareMatchCommand {
 
         @OptionGroup var input: DatasetOptions
 
-        @Option(help: "The plan folder to write (atomically; an existing one needs --force).")
-        var out: String
-
-        @Flag(help: "Replace an existing plan folder.")
-        var force = false
-
-        @Flag(help: "Write CSV files with a UTF-8 byte-order mark (Excel on Windows needs it for Chinese).")
-        var excel = false
-
-        @Flag(help: "Print the summary as JSON instead of the terminal table.")
-        var json = false
-
-        @Flag(help: "No progress lines on stderr.")
-        var quiet = false
+        @OptionGroup var output: OutputOptions
 
         @Flag(help: "Skip the allocation's marginal values (what 10,000 more yuan or one more unit would bring): faster, fewer explanations.")
         var noMarginals = false
@@ -41,7 +28,7 @@ extension CareMatchCommand {
         var pairingDecompose: Bool?
 
         func run() throws {
-            let progress = Progress(quiet: quiet || json)
+            let progress = Progress(quiet: output.quiet || output.json)
             let dataset = try input.load()
             var options = PlannerOptions()
             options.progress = progress.handler
@@ -57,11 +44,11 @@ extension CareMatchCommand {
             }
             let plan = try Planner.plan(dataset, options: options)
             progress.done()
-            try PlanFolder.write(try plan.files(byteOrderMark: excel), to: URL(fileURLWithPath: out), force: force)
-            if json {
+            try PlanFolder.write(try plan.files(byteOrderMark: output.excel), to: URL(fileURLWithPath: output.out), force: output.force)
+            if output.json {
                 FileHandle.standardOutput.write(try plan.summary.json())
             } else {
-                print(plan.terminalSummary(folder: out))
+                print(plan.terminalSummary(folder: output.out))
             }
         }
     }

@@ -18,20 +18,7 @@ extension CareMatchCommand {
         @Option(help: ArgumentHelp("The scenario file (TOML, see docs/scenarios.md).", valueName: "file"))
         var scenarios: String
 
-        @Option(help: "The folder to write (atomically; an existing one needs --force).")
-        var out: String
-
-        @Flag(help: "Replace an existing folder.")
-        var force = false
-
-        @Flag(help: "Write CSV files with a UTF-8 byte-order mark.")
-        var excel = false
-
-        @Flag(help: "Print the comparison as JSON instead of the terminal table.")
-        var json = false
-
-        @Flag(help: "No progress lines on stderr.")
-        var quiet = false
+        @OptionGroup var output: OutputOptions
 
         @Option(help: "Solves run at the same time (default: the number of cores).")
         var threads: Int?
@@ -41,14 +28,14 @@ extension CareMatchCommand {
         }
 
         func run() throws {
-            let progress = Progress(quiet: quiet || json)
+            let progress = Progress(quiet: output.quiet || output.json)
             let base = try input.load()
             guard FileManager.default.fileExists(atPath: scenarios) else {
                 throw UserFacingError(message: "\(scenarios): no such scenario file", status: ExitStatus.invalidInput)
             }
             let prepared = try CareMatch.WhatIf.prepare(base: base, scenarioFile: URL(fileURLWithPath: scenarios))
-            if !force && FileManager.default.fileExists(atPath: out) {
-                throw UserFacingError(message: "\(URL(fileURLWithPath: out).standardizedFileURL.path) already exists; use --force to replace it", status: ExitStatus.usage)
+            if !output.force && FileManager.default.fileExists(atPath: output.out) {
+                throw UserFacingError(message: "\(URL(fileURLWithPath: output.out).standardizedFileURL.path) already exists; use --force to replace it", status: ExitStatus.usage)
             }
             let datasets = [base] + prepared.map(\.dataset)
             let total = datasets.count
@@ -60,11 +47,11 @@ extension CareMatchCommand {
             }
             progress.done()
             let result = WhatIfResult(baseline: plans[0], scenarios: zip(prepared, plans.dropFirst()).map { ($0, $1) })
-            try PlanFolder.write(try result.files(byteOrderMark: excel), to: URL(fileURLWithPath: out), force: force)
-            if json {
+            try PlanFolder.write(try result.files(byteOrderMark: output.excel), to: URL(fileURLWithPath: output.out), force: output.force)
+            if output.json {
                 FileHandle.standardOutput.write(try result.json())
             } else {
-                print("What-if for \(base.name): baseline and \(prepared.count) scenario\(prepared.count == 1 ? "" : "s") written to \(out)")
+                print("What-if for \(base.name): baseline and \(prepared.count) scenario\(prepared.count == 1 ? "" : "s") written to \(output.out)")
                 for s in prepared where !s.notes.isEmpty { print("  \(s.scenario.name): \(s.notes.joined(separator: "; "))") }
                 print(result.terminalTable())
             }
