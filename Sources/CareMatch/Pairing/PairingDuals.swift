@@ -27,7 +27,7 @@ struct PairingDuals {
     }
 
     /// Raises child potentials, then mom potentials, to the largest values the restricted
-    /// model's dual constraints allow. Returns false if the starting duals were not feasible.
+    /// model's dual constraints allow; `maxViolation` then checks the result exactly.
     mutating func tighten(_ inst: PairingInstance, _ cols: PairColumns, _ chosen: [Bool], inModel: [Bool]) {
         let (count, load) = PairingDuals.slotUse(inst, cols, chosen)
         for m in 0..<inst.momCount where load[m] < inst.momCapacity[m] { mom[m] = 0 }

@@ -27,7 +27,8 @@ public struct PairingEvaluation: Sendable {
     public var score: Double { scale.points(scoreUnits) }
     public var isFeasible: Bool { violations.isEmpty }
 
-    /// Scores pairs given by ids (a plan file). Unknown ids, duplicates, pairs beyond reach,
+    /// Scores pairs given by ids (a plan file). The file's `role` column is not needed: the
+    /// contract makes the pair of highest value the lead. Unknown ids, duplicates, pairs beyond reach,
     /// exceeded capacities and children with more than 1+N moms are violations; rows with unknown
     /// ids are left out of the score, the others count (support rewards up to N per child).
     public init(dataset d: Dataset, assignments: [PairAssignment], file: String? = nil) {
@@ -45,13 +46,12 @@ public struct PairingEvaluation: Sendable {
             pairs.append((c, m)); lines.append(a.line)
         }
         self.init(dataset: d, instance: PairingInstance(dataset: d), pairs: pairs, lines: lines,
-                  file: file, extraViolations: violations, statedRoles: assignments.count == pairs.count ? assignments.map(\.role) : nil)
+                  file: file, extraViolations: violations)
     }
 
     /// Scores pairs given as (child, mom) dataset positions.
     public init(dataset d: Dataset, instance inst: PairingInstance, pairs input: [(child: Int, mom: Int)],
-                lines: [Int]? = nil, file: String? = nil, extraViolations: [PlanViolation] = [],
-                statedRoles: [PairingRole]? = nil) {
+                lines: [Int]? = nil, file: String? = nil, extraViolations: [PlanViolation] = []) {
         scale = inst.weights.scale
         var violations = extraViolations
         var seen = Set<Int64>()
@@ -98,7 +98,6 @@ public struct PairingEvaluation: Sendable {
             all.append(lead)
             all.append(contentsOf: supports)
         }
-        _ = statedRoles
         scoreUnits = score
         pairs = all
         self.violations = violations
