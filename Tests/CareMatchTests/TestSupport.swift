@@ -1,22 +1,13 @@
 import CareMatch
 import Foundation
 
-/// A small repeatable generator for test instances (SplitMix64).
-struct TestRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E3779B97F4A7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
-    }
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    mutating func bool(_ p: Double = 0.5) -> Bool { unit() < p }
+/// The library's repeatable generator, with the short names the tests use.
+typealias TestRandom = SplitMix64
+
+extension SplitMix64 {
+    mutating func int(_ range: ClosedRange<Int>) -> Int { int(in: range) }
+    mutating func bool(_ p: Double = 0.5) -> Bool { chance(p) }
+    mutating func pick<T>(_ a: [T]) -> T { a[index(a.count)] }
 }
 
 enum TestInstances {

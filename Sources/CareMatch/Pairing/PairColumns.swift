@@ -37,7 +37,6 @@ enum InitialCandidates {
         var cols = PairColumns(momCount: inst.momCount)
         var found: [(m: Int, f: PairingInstance.PairFacts)] = []
         for c in 0..<inst.childCount {
-            found.removeAll(keepingCapacity: true)
             var radius = 300
             while true {
                 found.removeAll(keepingCapacity: true)

@@ -33,14 +33,15 @@ public struct PlanSummary: Codable, Sendable {
         inputHashes = d.inputHashes
         settings = Dictionary(uniqueKeysWithValues: Settings.keys.map { ($0.name, d.settings[keyPath: $0.keyPath]) })
         warnings = d.warnings.map(\.description)
+        let capacity = p.capacityValues(d)
         pairing = PairingPart(
             score: Decimals.round(p.evaluation.score),
             bound: Decimals.roundUp(p.certificate.dual),
             status: p.certificate.proven ? "optimal" : "not proven",
             certificate: p.certificate, statistics: p.statistics, kpis: p.evaluation.kpis,
             unmetChildren: p.unmet.count,
-            capacityByCounty: p.capacityValues(d).counties,
-            capacityByTownship: p.capacityValues(d).townships)
+            capacityByCounty: capacity.counties,
+            capacityByTownship: capacity.townships)
         self.allocation = allocation
         timingsSeconds = timings
     }

@@ -5,11 +5,7 @@ import XCTest
 final class AllocationEvaluationTests: XCTestCase {
     func world() -> Dataset {
         var d = Dataset(name: "eval")
-        d.catalog = [
-            CatalogEntry(category: "books", resource: .equipment, unit: "item", unitCostYuan: 20, integral: true),
-            CatalogEntry(category: "tutoring", resource: .people, unit: "hour", unitCostYuan: 33.33, integral: false),
-            CatalogEntry(category: "rehab", resource: .people, unit: "session", unitCostYuan: nil, integral: true),
-        ]
+        d.catalog = AllocationInstances.smallCatalog
         let here = GeoPoint(lat: 28.9, lon: 118.9)
         d.children = [
             Child(id: "a", group: .specialNeeds, county: "Kecheng", location: here),

@@ -54,7 +54,7 @@ final class AllocationSolverTests: XCTestCase {
 
     func testClassModelMatchesDirectModelOnRandomInstances() throws {
         for seed in UInt64(100)...124 {
-            let d = AllocationInstances.random(seed: seed, children: 40, offers: 25, categories: 4)
+            let d = AllocationInstances.random(seed: seed, children: 30, offers: 20, categories: 4)
             let s = try AllocationSolver.solve(d, options: options())
             check(d, s)
             XCTAssertEqual(s.status, .optimal, "seed \(seed)")
@@ -136,11 +136,7 @@ final class AllocationSolverTests: XCTestCase {
     func smallWorld() -> Dataset {
         var d = Dataset(name: "small")
         d.settings.allocationMIPGap = 0
-        d.catalog = [
-            CatalogEntry(category: "books", resource: .equipment, unit: "item", unitCostYuan: 20, integral: true),
-            CatalogEntry(category: "tutoring", resource: .people, unit: "hour", unitCostYuan: 33.33, integral: false),
-            CatalogEntry(category: "rehab", resource: .people, unit: "session", unitCostYuan: nil, integral: true),
-        ]
+        d.catalog = AllocationInstances.smallCatalog
         let here = GeoPoint(lat: 28.9, lon: 118.9)
         d.children = [
             Child(id: "a", group: .specialNeeds, county: "Kecheng", location: here),

@@ -2,20 +2,14 @@
 import Foundation
 import GLPK
 
-/// A repeatable generator for allocation test instances (xorshift64*).
-struct AllocationRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &* 0x2545F4914F6CDD1D | 1 }
-    mutating func next() -> UInt64 {
-        state ^= state >> 12; state ^= state << 25; state ^= state >> 27
-        return state &* 0x2545F4914F6CDD1D
-    }
-    mutating func int(_ r: ClosedRange<Int>) -> Int { r.lowerBound + Int(next() % UInt64(r.count)) }
-    mutating func chance(_ p: Double) -> Bool { Double(next() >> 11) / Double(1 << 53) < p }
-    mutating func pick<T>(_ a: [T]) -> T { a[int(0...(a.count - 1))] }
-}
-
 enum AllocationInstances {
+    /// Books (integral, priced), tutoring (fractional, priced at 33.33) and rehab (integral, not
+    /// purchasable): the small catalog of the hand-checked allocation tests.
+    static let smallCatalog = [
+        CatalogEntry(category: "books", resource: .equipment, unit: "item", unitCostYuan: 20, integral: true),
+        CatalogEntry(category: "tutoring", resource: .people, unit: "hour", unitCostYuan: 33.33, integral: false),
+        CatalogEntry(category: "rehab", resource: .people, unit: "session", unitCostYuan: nil, integral: true),
+    ]
     static let counties = ["Kecheng", "Qujiang", "Longyou"]
 
     /// A random dataset: a catalog of `categories` (some integral, some without price), children
@@ -24,7 +18,7 @@ enum AllocationInstances {
     /// quantities at most 3 (for brute force).
     static func random(seed: UInt64, children: Int, offers: Int, categories: Int = 3,
                        integralOnly: Bool = false, tiny: Bool = false) -> Dataset {
-        var r = AllocationRandom(seed: seed)
+        var r = TestRandom(seed: seed)
         var d = Dataset(name: "alloc-\(seed)")
         d.settings.allocationMIPGap = 0
         let resources: [Resource] = [.people, .venue, .equipment]

@@ -91,7 +91,7 @@ final class DatasetValidatorTests: XCTestCase {
 
     func testReachMatchesABruteForceCheck() {
         // Random moms and children around Quzhou, compared with the contract's rule checked pair by pair.
-        var rng = SplitMix(seed: 7)
+        var rng = SplitMix64(seed: 7)
         for round in 0..<5 {
             var d = dataset()
             d.settings.maxKm = [1, 2.5, 5, 0.29, 10][round]
@@ -113,18 +113,4 @@ final class DatasetValidatorTests: XCTestCase {
             XCTAssertEqual(warned, expected, "round \(round)")
         }
     }
-}
-
-/// A small repeatable random generator for tests.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
