@@ -24,8 +24,10 @@ extension CareMatchCommand {
         var pairingSharing: Int?
         @Option(help: ArgumentHelp("Pairing engine: priced pairs added per child and round.", visibility: .hidden))
         var pairingPerChild: Int?
-        @Option(help: ArgumentHelp("Pairing engine: solve counties apart first (true/false).", visibility: .hidden))
-        var pairingDecompose: Bool?
+        @Option(help: ArgumentHelp("Pairing engine: first basis of the whole model (flow, counties, greedy).", visibility: .hidden))
+        var pairingStart: PairingStart?
+        @Option(help: ArgumentHelp("Pairing engine: pairs added per child and round in the Swift phase.", visibility: .hidden))
+        var pairingFlowPerChild: Int?
 
         func run() throws {
             let progress = Progress(quiet: output.quiet || output.json)
@@ -36,7 +38,8 @@ extension CareMatchCommand {
             if let n = pairingNearest { options.pairing.nearest = n }
             if let n = pairingSharing { options.pairing.sharing = n }
             if let n = pairingPerChild { options.pairing.pricedPerChild = n }
-            if let b = pairingDecompose { options.pairing.decomposeByCounty = b }
+            if let s = pairingStart { options.pairing.start = s }
+            if let n = pairingFlowPerChild { options.pairing.flowPricedPerChild = n }
             if let dir = exportModel {
                 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
                 options.pairing.exportDirectory = dir
@@ -53,3 +56,5 @@ extension CareMatchCommand {
         }
     }
 }
+
+extension PairingStart: ExpressibleByArgument {}

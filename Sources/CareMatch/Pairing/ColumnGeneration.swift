@@ -1,3 +1,4 @@
+import Foundation
 import GLPK
 
 /// The pricing loop: solve the restricted model warm, read and tighten the potentials, add the
@@ -37,6 +38,7 @@ struct ColumnGeneration {
             let t1 = clock.now
             stats.glpkSeconds += (t1 - t0).seconds
             stats.simplexIterations += result.iterations
+            if ProcessInfo.processInfo.environment["CAREMATCH_DEBUG_FLOW"] != nil { print("glpk round", rounds, result.iterations, cols.count) }
             guard result.isOptimal else {
                 throw PairingError.solverFailed("GLPK's simplex ended with \(result)")
             }
@@ -45,7 +47,9 @@ struct ColumnGeneration {
             let y = lp.problem.rowDuals()
             for m in 0..<inst.momCount where lp.momRow[m] >= 0 { duals.mom[m] = Int64(y[Int(lp.momRow[m])].rounded()) }
             for c in 0..<inst.childCount where inModel[c] { duals.child[c] = Int64(y[Int(lp.childRow[c])].rounded()) }
-            duals.tighten(inst, cols, chosen, inModel: inModel)
+            // Tightening shrinks the pricing search but gives other potentials than GLPK's; from
+            // the flow's optimal basis GLPK's own potentials already price out nothing.
+            if options.start != .optimalFlow { duals.tighten(inst, cols, chosen, inModel: inModel) }
             let violation = duals.maxViolation(inst, cols, chosen, inModel: inModel)
             guard violation == 0 else {
                 throw PairingError.solverFailed("the restricted optimum's potentials violate a dual constraint by \(inst.weights.scale.points(violation)) points")

@@ -9,8 +9,10 @@ public struct PairingOptions: Sendable {
     public var sharing = 2
     /// Pairs added per child and pricing round, best reduced cost first.
     public var pricedPerChild = 2
-    /// Solve each county apart first and start the whole model from their joined bases.
-    public var decomposeByCounty = true
+    /// How the whole model's first basis is found.
+    public var start = PairingStart.optimalFlow
+    /// Pairs added per child and round in the Swift phase of `PairingStart.optimalFlow`.
+    public var flowPricedPerChild = 4
     /// If set, the final restricted model (the one whose optimum the certificate proves) is
     /// written there as `pairing.mps` and `pairing.lp`, so an analyst can check it elsewhere.
     public var exportDirectory: String?
@@ -19,6 +21,19 @@ public struct PairingOptions: Sendable {
     /// Called with short progress lines (rounds, columns) on the solving thread.
     public var progress: (@Sendable (String) -> Void)?
     public init() {}
+}
+
+/// How the pricing loop's first basis of the whole model is found. Every choice ends with the
+/// same proof (GLPK's optimal basis, priced against every allowed pair); they differ in speed.
+public enum PairingStart: String, Sendable, CaseIterable {
+    /// An optimal flow found in Swift (successive shortest paths with pricing, `FlowStart`),
+    /// handed to GLPK as an optimal spanning-tree basis; GLPK's simplex confirms it.
+    case optimalFlow = "flow"
+    /// Each county solved apart by GLPK's simplex from a greedy pairing, their optimal bases
+    /// joined.
+    case countyBases = "counties"
+    /// A greedy pairing with a diagonal basis; GLPK's simplex does all the work.
+    case greedy
 }
 
 /// How the optimum was found and proven.
@@ -48,6 +63,15 @@ public struct PairingStatistics: Sendable, Codable, Hashable {
     public var totalSeconds = 0.0
     /// Time spent solving the counties apart (included in the total).
     public var blockSeconds = 0.0
+    /// The Swift phase of `PairingStart.optimalFlow`: seconds (included in the total, pricing
+    /// included), pricing rounds, shortest-path searches and the nodes they settled.
+    public var flowSeconds = 0.0
+    public var flowRounds = 0
+    public var flowSearches = 0
+    public var flowSettledNodes = 0
+    /// Rows the flow's spanning tree did not reach (0 unless something is wrong; GLPK then
+    /// repairs the basis).
+    public var treeUnreached = 0
     /// Per pricing round: pairs in the model, simplex iterations, GLPK seconds, pairs added.
     public var rounds: [Round] = []
 
@@ -121,8 +145,21 @@ public enum PairingSolver {
         let lp: PairingLP
         var cols: PairColumns
         var chosen: [Bool]
-        let blocks = options.decomposeByCounty ? Blocks(dataset) : nil
-        if let blocks, blocks.count > 1 {
+        switch options.start {
+        case .optimalFlow:
+            cols = initial
+            let (net, tree, priced) = try FlowStart.run(inst, &cols, options: options, stats: &stats)
+            run.priced += priced
+            lp = PairingLP(inst)
+            try lp.addPairs(cols, from: 0)
+            chosen = net.chosen()
+            if cols.count > 0 {
+                let basis = PairingTreeBasis(net, tree: tree, inst, lp)
+                stats.treeUnreached = basis.unreached
+                try basis.apply(to: lp, net, inst)
+            }
+        case .countyBases where Blocks(dataset).count > 1:
+            let blocks = Blocks(dataset)
             // Solve each county apart, then join their optimal bases as the whole model's start.
             var joined = JoinedStart(inst)
             for b in 0..<blocks.count {
@@ -147,7 +184,7 @@ public enum PairingSolver {
             lp = PairingLP(inst)
             try lp.addPairs(cols, from: 0)
             if cols.count > 0 { try joined.apply(to: lp) }
-        } else {
+        case .countyBases, .greedy:
             cols = initial
             lp = PairingLP(inst)
             chosen = GreedyPairing.choose(inst, cols)

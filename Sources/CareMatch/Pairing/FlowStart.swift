@@ -1,0 +1,49 @@
+import Foundation
+/// The first phase of the pricing loop, run in Swift on `PairingNetwork`: optimize the
+/// restricted model by successive shortest paths, price every allowed pair left out against the
+/// exact potentials, add those that price out, re-optimize warm, until none does.
+///
+/// What it hands over is an optimal flow for the full set of allowed pairs, but no proof: the
+/// proof is GLPK's. `PairingSolver` loads the final restricted model into GLPK with the flow's
+/// spanning-tree basis (`PairingTreeBasis`), GLPK's simplex confirms or improves it, and
+/// GLPK's duals are priced once more against every allowed pair.
+enum FlowStart {
+    /// Runs the phase from the pairs `cols`; returns the optimized network (holding `cols` as
+    /// extended by pricing), its shortest-path tree from the ground (see `PairingTreeBasis`)
+    /// and the number of allowed pairs priced.
+    static func run(_ inst: PairingInstance, _ cols: inout PairColumns, options: PairingOptions,
+                    stats: inout PairingStatistics) throws -> (network: PairingNetwork, tree: [Int32], priced: Int) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var net = PairingNetwork(inst)
+        var priced = 0
+        var from = 0
+        var rounds = 0
+        var tree: [Int32] = []
+        while true {
+            rounds += 1
+            net.addPairs(inst, cols, from: from)
+            try net.repair()
+            net.normalizeUnusedMoms()
+            let t = clock.now
+            let before = cols.count
+            priced += Pricing.addImproving(inst, net.duals(inst), &cols, perChild: options.flowPricedPerChild)
+            if cols.count == before {
+                // The tree basis's potentials (shortest distances from the ground) are the ones
+                // GLPK will find; they must price out nothing either.
+                tree = net.shortestPathTree()
+                priced += Pricing.addImproving(inst, net.duals(inst), &cols, perChild: options.flowPricedPerChild)
+            }
+            stats.pricingSeconds += (clock.now - t).seconds
+            options.progress?("pairing (flow): round \(rounds), \(before) pairs, \(net.searches) path searches, \(cols.count - before) pairs added by pricing")
+            if cols.count == before { break }
+            if rounds >= options.maxRounds { tree = net.shortestPathTree(); break }
+            from = before
+        }
+        stats.flowRounds = rounds
+        stats.flowSearches = net.searches
+        stats.flowSettledNodes = net.settledNodes
+        stats.flowSeconds = (clock.now - start).seconds
+        return (net, tree, priced)
+    }
+}
