@@ -28,6 +28,8 @@ extension CareMatchCommand {
         var pairingStart: PairingStart?
         @Option(help: ArgumentHelp("Pairing engine: pairs added per child and round in the Swift phase.", visibility: .hidden))
         var pairingFlowPerChild: Int?
+        @Option(help: ArgumentHelp("Pairing engine: Swift phase rounds start warm (true/false).", visibility: .hidden))
+        var pairingFlowWarm: Bool?
 
         func run() throws {
             let progress = Progress(quiet: output.quiet || output.json)
@@ -40,6 +42,7 @@ extension CareMatchCommand {
             if let n = pairingPerChild { options.pairing.pricedPerChild = n }
             if let s = pairingStart { options.pairing.start = s }
             if let n = pairingFlowPerChild { options.pairing.flowPricedPerChild = n }
+            if let b = pairingFlowWarm { options.pairing.flowWarmRounds = b }
             if let dir = exportModel {
                 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
                 options.pairing.exportDirectory = dir

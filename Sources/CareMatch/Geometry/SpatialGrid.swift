@@ -93,4 +93,49 @@ public struct SpatialGrid: Sendable {
             }
         }
     }
+
+    /// The number of cells, and the cell of point `i`: for per-cell summaries of the points.
+    public var cellCount: Int { columns * rows }
+    public func cell(ofPoint i: Int) -> Int {
+        let cx = min(columns - 1, max(0, Int((xs[i] - minX) / cellKm)))
+        let cy = min(rows - 1, max(0, Int((ys[i] - minY) / cellKm)))
+        return cy * columns + cx
+    }
+
+    /// Like `forEach(withinCentikm:of:_:)`, with two filters that let a caller skip work it
+    /// can bound: `visitCell(cell, nearestCentikm)` is asked for each cell before its points
+    /// are read, with a lower bound on the contract distance from `center` to any point of the
+    /// cell; `accept(i)` is asked for each point before its exact distance is computed.
+    public func forEach(withinCentikm limit: Int, of center: GeoPoint, visitCell: (Int, Int) -> Bool,
+                        accept: (Int) -> Bool, _ body: (Int, Int) -> Void) {
+        guard !points.isEmpty, limit >= 0 else { return }
+        let radiusKm = Double(limit) / 100
+        let cx = center.lon * SpatialGrid.kmPerDegree * lat0Cos
+        let cy = center.lat * SpatialGrid.kmPerDegree
+        let stretch = SpatialGrid.slack + abs(1 - lat0Cos / max(1e-9, cos(center.lat * Double.pi / 180)))
+        let r = radiusKm * stretch + 0.02
+        let x0 = max(0, Int(((cx - r) - minX) / cellKm)), x1 = min(columns - 1, Int(((cx + r) - minX) / cellKm))
+        let y0 = max(0, Int(((cy - r) - minY) / cellKm)), y1 = min(rows - 1, Int(((cy + r) - minY) / cellKm))
+        guard x0 <= x1, y0 <= y1 else { return }
+        for gy in y0...y1 {
+            let top = minY + Double(gy) * cellKm
+            let dy = max(0, top - cy, cy - (top + cellKm))
+            for gx in x0...x1 {
+                let c = gy * columns + gx
+                guard cellStart[c] < cellStart[c + 1] else { continue }
+                let left = minX + Double(gx) * cellKm
+                let dx = max(0, left - cx, cx - (left + cellKm))
+                // A point at contract distance d lies within d·stretch + 0.02 km on the plane.
+                let nearest = max(0, Int((100 * ((dx * dx + dy * dy).squareRoot() - 0.02) / stretch).rounded(.down)) - 1)
+                guard nearest <= limit, visitCell(c, nearest) else { continue }
+                for k in Int(cellStart[c])..<Int(cellStart[c + 1]) {
+                    let i = Int(order[k])
+                    let px = xs[i] - cx, py = ys[i] - cy
+                    if (px * px + py * py).squareRoot() > r || !accept(i) { continue }
+                    let d = Distance.centikm(center, points[i])
+                    if d <= limit { body(i, d) }
+                }
+            }
+        }
+    }
 }

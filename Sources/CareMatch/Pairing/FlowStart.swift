@@ -15,16 +15,20 @@ enum FlowStart {
                     stats: inout PairingStatistics) throws -> (network: PairingNetwork, tree: [Int32], priced: Int) {
         let clock = ContinuousClock()
         let start = clock.now
-        var net = PairingNetwork(inst)
+        var network: PairingNetwork? = nil
         var priced = 0
-        var from = 0
         var rounds = 0
         var tree: [Int32] = []
+        let debug = ProcessInfo.processInfo.environment["CAREMATCH_DEBUG_FLOW"] != nil
         while true {
             rounds += 1
-            net.addPairs(inst, cols, from: from)
+            let net = PairingNetwork(inst, cols, previous: options.flowWarmRounds ? network : nil)
             try net.repair()
+            network = net
+            stats.flowSearches += net.searches
+            stats.flowSettledNodes += net.settledNodes
             net.normalizeUnusedMoms()
+            if debug { FileHandle.standardError.write(("\(["flow round", rounds, "cols", cols.count, "searches", stats.flowSearches, "settled", stats.flowSettledNodes, (clock.now - start)])\n").data(using: .utf8)!) }
             let t = clock.now
             let before = cols.count
             priced += Pricing.addImproving(inst, net.duals(inst), &cols, perChild: options.flowPricedPerChild)
@@ -35,15 +39,12 @@ enum FlowStart {
                 priced += Pricing.addImproving(inst, net.duals(inst), &cols, perChild: options.flowPricedPerChild)
             }
             stats.pricingSeconds += (clock.now - t).seconds
-            options.progress?("pairing (flow): round \(rounds), \(before) pairs, \(net.searches) path searches, \(cols.count - before) pairs added by pricing")
+            options.progress?("pairing (flow): round \(rounds), \(before) pairs, \(stats.flowSearches) path searches, \(cols.count - before) pairs added by pricing")
             if cols.count == before { break }
             if rounds >= options.maxRounds { tree = net.shortestPathTree(); break }
-            from = before
         }
         stats.flowRounds = rounds
-        stats.flowSearches = net.searches
-        stats.flowSettledNodes = net.settledNodes
         stats.flowSeconds = (clock.now - start).seconds
-        return (net, tree, priced)
+        return (network!, tree, priced)
     }
 }

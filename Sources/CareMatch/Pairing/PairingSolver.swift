@@ -13,6 +13,7 @@ public struct PairingOptions: Sendable {
     public var start = PairingStart.optimalFlow
     /// Pairs added per child and round in the Swift phase of `PairingStart.optimalFlow`.
     public var flowPricedPerChild = 4
+    public var flowWarmRounds = true
     /// If set, the final restricted model (the one whose optimum the certificate proves) is
     /// written there as `pairing.mps` and `pairing.lp`, so an analyst can check it elsewhere.
     public var exportDirectory: String?
@@ -45,7 +46,8 @@ public struct PairingCertificate: Sendable, Codable, Hashable {
     public var gap: Double
     /// Largest violation of a dual constraint or complementary-slackness condition, in points.
     public var maxComplementarySlacknessViolation: Double
-    /// Allowed pairs that were never in the model but were priced against the potentials.
+    /// Allowed pairs whose reduced cost pricing computed against the potentials, over all rounds
+    /// (the others within reach were excluded by the bounds of `Pricing`).
     public var pairsPriced: Int
     public var proven: Bool
 }

@@ -20,7 +20,8 @@ struct PairingTreeBasis {
 
     /// Builds the basis from an optimal network and its `shortestPathTree()`.
     init(_ net: PairingNetwork, tree: [Int32], _ inst: PairingInstance, _ lp: PairingLP) {
-        basicArc = [Bool](repeating: false, count: net.head.count / 2)
+        basicArc = [Bool](repeating: false, count: net.arcCount)
+        reverse = net.reverse
         childSlackBasic = [Bool](repeating: false, count: inst.childCount)
         var parent = Array(Int32(0)..<Int32(net.nodeCount))
         func find(_ v: Int) -> Int {
@@ -31,10 +32,10 @@ struct PairingTreeBasis {
             return r
         }
         func join(_ a: Int) {
-            let u = find(Int(net.head[a ^ 1])), v = find(Int(net.head[a]))
+            let u = find(net.tail(a)), v = find(Int(net.head[a]))
             guard u != v else { return }
             parent[u] = Int32(v)
-            basicArc[a >> 1] = true
+            basicArc[min(a, Int(net.reverse[a]))] = true
         }
         for m in 0..<inst.momCount where lp.momRow[m] >= 0 {
             let a = net.momArc[m]
@@ -46,16 +47,17 @@ struct PairingTreeBasis {
         }
         for m in 0..<inst.momCount where lp.momRow[m] >= 0 {
             let v = net.momNode(m)
-            if tree[v] >= 0 { join(Int(tree[v]) & ~1) } else { join(Int(net.momArc[m])); unreached += 1 }
+            if tree[v] >= 0 { join(Int(tree[v])) } else { join(Int(net.momArc[m])); unreached += 1 }
         }
         for c in 0..<inst.childCount where lp.childRow[c] >= 0 {
             let v = net.childNode(c)
-            if tree[v] >= 0 { join(Int(tree[v]) & ~1) } else { childSlackBasic[c] = true; unreached += 1 }
+            if tree[v] >= 0 { join(Int(tree[v])) } else { childSlackBasic[c] = true; unreached += 1 }
         }
     }
 
-    /// Whether forward arc `a` is basic.
-    func isBasic(_ a: Int32) -> Bool { basicArc[Int(a) >> 1] }
+    /// Whether arc `a` (or its reverse) is basic.
+    private let reverse: UnsafeMutableBufferPointer<Int32>
+    func isBasic(_ a: Int32) -> Bool { basicArc[min(Int(a), Int(reverse[Int(a)]))] }
 
     /// Sets the statuses of every row and column of `lp` (which holds exactly the network's
     /// pair columns, in the same order).
