@@ -30,6 +30,8 @@ extension CareMatchCommand {
         var pairingFlowPerChild: Int?
         @Option(help: ArgumentHelp("Pairing engine: Swift phase rounds start warm (true/false).", visibility: .hidden))
         var pairingFlowWarm: Bool?
+        @Option(help: ArgumentHelp("Pairing engine: warm rounds by cost scaling (true) or shortest paths (false).", visibility: .hidden))
+        var pairingCostScaling: Bool?
 
         func run() throws {
             let progress = Progress(quiet: output.quiet || output.json)
@@ -43,6 +45,7 @@ extension CareMatchCommand {
             if let s = pairingStart { options.pairing.start = s }
             if let n = pairingFlowPerChild { options.pairing.flowPricedPerChild = n }
             if let b = pairingFlowWarm { options.pairing.flowWarmRounds = b }
+            if let b = pairingCostScaling { options.pairing.flowCostScaling = b }
             if let dir = exportModel {
                 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
                 options.pairing.exportDirectory = dir

@@ -23,7 +23,7 @@ enum FlowStart {
         while true {
             rounds += 1
             let net = PairingNetwork(inst, cols, previous: options.flowWarmRounds ? network : nil)
-            try net.repair()
+            if rounds > 1 && options.flowCostScaling { try net.costScale() } else { try net.repair() }
             network = net
             stats.flowSearches += net.searches
             stats.flowSettledNodes += net.settledNodes

@@ -1,3 +1,4 @@
+import Foundation
 /// The restricted pairing model as a residual network with exact integer node potentials.
 ///
 /// It is optimized in Swift by successive shortest paths, so that GLPK receives an optimal
@@ -48,6 +49,8 @@ final class PairingNetwork {
     private var settledList: [Int32] = []
     private var heap = NodeHeap()
 
+    /// The largest reduced-cost violation of a new pair saturated by the warm start.
+    private var warmViolation: Int64 = 0
     /// Shortest-path searches run and nodes they settled.
     private(set) var searches = 0
     private(set) var settledNodes = 0
@@ -133,7 +136,8 @@ final class PairingNetwork {
             for j in 0..<old.pairArc.count where old.flow(old.pairArc[j]) > 0 { push(Int(pairArc[j]), 1) }
             for j in old.pairArc.count..<cols.count where !isNew[Int(cols.child[j])] {
                 let a = Int(pairArc[j])
-                if reducedCost(a) < 0 { push(a, 1) }
+                let rc = reducedCost(a)
+                if rc < 0 { push(a, 1); warmViolation = max(warmViolation, -rc) }
             }
         }
         for c in 0..<inst.childCount where isNew[c] { settleChild(inst, c) }
@@ -284,7 +288,7 @@ final class PairingNetwork {
     /// of the nodes other than the ground: both 0 exactly when the flow is optimal for the
     /// arcs in the network with these potentials.
     func optimalityDefect() -> (reducedCost: Int64, imbalance: Int64) {
-        var worst: Int64 = 0
+        var worst = warmViolation
         for a in 0..<arcCount where residual[a] > 0 { worst = min(worst, reducedCost(a)) }
         var imbalance: Int64 = 0
         for v in 1..<nodeCount { imbalance += abs(excess[v]) }
@@ -327,6 +331,109 @@ final class PairingNetwork {
         touched.removeAll(keepingCapacity: true)
         heap.removeAll()
         return tree
+    }
+}
+
+extension PairingNetwork {
+    /// Removes every imbalance by cost scaling (push–relabel with ε-scaling, Goldberg's method)
+    /// instead of shortest paths, for a warm network whose new pairs break optimality in many
+    /// places at once. Costs are multiplied by `n + 1`, so ε = 1 at the end means the flow is
+    /// optimal; exact integer potentials are then recovered by rounding down and correcting
+    /// along residual arcs (label correcting), which keeps every reduced cost non-negative.
+    func costScale() throws {
+        let n = nodeCount
+        let scale = Int64(n + 1)
+        // Saturate the arcs that violate optimality now, and find the largest violation.
+        var worst = warmViolation
+        for a in 0..<arcCount where residual[a] > 0 {
+            let rc = reducedCost(a)
+            if rc < 0 { worst = max(worst, -rc); push(a, residual[a]) }
+        }
+        var imbalanced = false
+        for v in 0..<n where excess[v] != 0 { imbalanced = true; break }
+        guard imbalanced else { return }
+        for v in 0..<n { potential[v] *= scale }
+        let alpha: Int64 = 8
+        var epsilon = max(1, worst * scale / alpha)
+        let current = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
+        let queued = UnsafeMutableBufferPointer<Bool>.allocate(capacity: n)
+        defer { current.deallocate(); queued.deallocate() }
+        var queue: [Int32] = []
+        while true {
+            // Refine: make the pseudoflow 0-optimal, then push–relabel to ε-optimal and balanced.
+            for u in 0..<n {
+                let pu = potential[u]
+                for a in Int(start[u])..<Int(start[u + 1]) where residual[a] > 0 && cost[a] * scale + pu - potential[Int(head[a])] < 0 {
+                    push(a, residual[a])
+                }
+            }
+            queue.removeAll(keepingCapacity: true)
+            for v in 0..<n {
+                current[v] = start[v]
+                queued[v] = excess[v] > 0
+                if excess[v] > 0 { queue.append(Int32(v)) }
+            }
+            var qi = 0
+            while qi < queue.count {
+                let v = Int(queue[qi]); qi += 1
+                queued[v] = false
+                let end = Int(start[v + 1])
+                while excess[v] > 0 {
+                    var a = Int(current[v])
+                    let pv = potential[v]
+                    while a < end {
+                        if residual[a] > 0 {
+                            let w = Int(head[a])
+                            if cost[a] * scale + pv - potential[w] < 0 {
+                                let delta = Int32(min(Int64(residual[a]), excess[v]))
+                                push(a, delta)
+                                if excess[w] > 0 && !queued[w] { queued[w] = true; queue.append(Int32(w)) }
+                                if excess[v] == 0 { break }
+                            }
+                        }
+                        a += 1
+                    }
+                    current[v] = Int32(a)
+                    if excess[v] > 0 {
+                        // Relabel: the smallest drop that makes an arc admissible while every
+                        // residual arc stays ε-optimal.
+                        var best = Int64.min
+                        for b in Int(start[v])..<end where residual[b] > 0 {
+                            best = max(best, potential[Int(head[b])] - cost[b] * scale)
+                        }
+                        guard best != .min else {
+                            throw PairingError.solverFailed("the pairing network has an excess at node \(v) with no residual arc")
+                        }
+                        potential[v] = best - epsilon
+                        current[v] = start[v]
+                    }
+                }
+                if qi > 4096 && qi * 2 > queue.count { queue.removeFirst(qi); qi = 0 }
+            }
+            if epsilon == 1 { break }
+            epsilon = max(1, epsilon / alpha)
+        }
+        // Exact potentials: round down, then lower heads of arcs still violated (at most by 1
+        // unit after rounding) until none is; the flow is optimal, so no negative cycle exists.
+        for v in 0..<n { potential[v] = potential[v] >= 0 ? potential[v] / scale : -((-potential[v] + scale - 1) / scale) }
+        queue.removeAll(keepingCapacity: true)
+        for v in 0..<n { queued[v] = true; queue.append(Int32(v)) }
+        var qi = 0
+        while qi < queue.count {
+            let u = Int(queue[qi]); qi += 1
+            queued[u] = false
+            let pu = potential[u]
+            for a in Int(start[u])..<Int(start[u + 1]) where residual[a] > 0 {
+                let w = Int(head[a])
+                if cost[a] + pu - potential[w] < 0 {
+                    potential[w] = cost[a] + pu
+                    if !queued[w] { queued[w] = true; queue.append(Int32(w)) }
+                }
+            }
+            if qi > 4096 && qi * 2 > queue.count { queue.removeFirst(qi); qi = 0 }
+        }
+        let ground = potential[0]
+        if ground != 0 { for v in 0..<n { potential[v] -= ground } }
     }
 }
 

@@ -14,6 +14,7 @@ public struct PairingOptions: Sendable {
     /// Pairs added per child and round in the Swift phase of `PairingStart.optimalFlow`.
     public var flowPricedPerChild = 4
     public var flowWarmRounds = true
+    public var flowCostScaling = true
     /// If set, the final restricted model (the one whose optimum the certificate proves) is
     /// written there as `pairing.mps` and `pairing.lp`, so an analyst can check it elsewhere.
     public var exportDirectory: String?
