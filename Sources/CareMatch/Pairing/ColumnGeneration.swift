@@ -1,4 +1,3 @@
-import Foundation
 import GLPK
 
 /// The pricing loop: solve the restricted model warm, read and tighten the potentials, add the
@@ -38,7 +37,6 @@ struct ColumnGeneration {
             let t1 = clock.now
             stats.glpkSeconds += (t1 - t0).seconds
             stats.simplexIterations += result.iterations
-            if ProcessInfo.processInfo.environment["CAREMATCH_DEBUG_FLOW"] != nil { FileHandle.standardError.write(("\(["glpk round", rounds, result.iterations, cols.count])\n").data(using: .utf8)!) }
             guard result.isOptimal else {
                 throw PairingError.solverFailed("GLPK's simplex ended with \(result)")
             }

@@ -1,4 +1,3 @@
-import Foundation
 /// The first phase of the pricing loop, run in Swift on `PairingNetwork`: optimize the
 /// restricted model by successive shortest paths, price every allowed pair left out against the
 /// exact potentials, add those that price out, re-optimize warm, until none does.
@@ -19,7 +18,6 @@ enum FlowStart {
         var priced = 0
         var rounds = 0
         var tree: [Int32] = []
-        let debug = ProcessInfo.processInfo.environment["CAREMATCH_DEBUG_FLOW"] != nil
         while true {
             rounds += 1
             let net = PairingNetwork(inst, cols, previous: options.flowWarmRounds ? network : nil)
@@ -28,7 +26,6 @@ enum FlowStart {
             stats.flowSearches += net.searches
             stats.flowSettledNodes += net.settledNodes
             net.normalizeUnusedMoms()
-            if debug { FileHandle.standardError.write(("\(["flow round", rounds, "cols", cols.count, "searches", stats.flowSearches, "settled", stats.flowSettledNodes, (clock.now - start)])\n").data(using: .utf8)!) }
             let t = clock.now
             let before = cols.count
             priced += Pricing.addImproving(inst, net.duals(inst), &cols, perChild: options.flowPricedPerChild)

@@ -1,4 +1,3 @@
-import Foundation
 /// The restricted pairing model as a residual network with exact integer node potentials.
 ///
 /// It is optimized in Swift by successive shortest paths, so that GLPK receives an optimal

@@ -13,7 +13,11 @@ public struct PairingOptions: Sendable {
     public var start = PairingStart.optimalFlow
     /// Pairs added per child and round in the Swift phase of `PairingStart.optimalFlow`.
     public var flowPricedPerChild = 4
+    /// Swift-phase rounds after the first start from the previous flow and potentials (true)
+    /// or afresh (false; measured slower).
     public var flowWarmRounds = true
+    /// Warm rounds are re-optimized by cost scaling (true) or by successive shortest paths
+    /// (false; measured slower on large models).
     public var flowCostScaling = true
     /// If set, the final restricted model (the one whose optimum the certificate proves) is
     /// written there as `pairing.mps` and `pairing.lp`, so an analyst can check it elsewhere.
@@ -105,14 +109,16 @@ public struct PairingSolution: Sendable {
     public var childDual: [Double]
 }
 
-/// Proven-optimal "1+N" pairing (contract section 5) by column generation over GLPK's simplex.
+/// Proven-optimal "1+N" pairing (contract section 5) by column generation, proven by GLPK.
 ///
 /// See `Guides/Pairing.md`. A first restricted model holds each child's nearest moms, nearest
-/// moms sharing an interest and current mom; a greedy pairing gives its starting basis. After
-/// each solve the potentials are read and tightened, every allowed pair left out is priced
-/// (only within the radius around each child where its reduced cost can be positive), and
-/// pairs that price out are added; the model is re-solved warm. When none does, the plan is
-/// optimal for the full set of allowed pairs, with the dual objective as certificate.
+/// moms sharing an interest and current mom. By default (`PairingStart.optimalFlow`) it is
+/// optimized in Swift and extended by pricing until no allowed pair prices out, then loaded into
+/// GLPK with the flow's optimal spanning-tree basis; GLPK's simplex confirms it and its duals are
+/// priced once more against every allowed pair (only within the radius around each child where a
+/// reduced cost can be positive). Should a pair price out, GLPK's loop continues warm. When none
+/// does, the plan is optimal for the full set of allowed pairs, with the dual objective as
+/// certificate.
 public enum PairingSolver {
     /// Solves the pairing of `dataset`. Children and moms are first put in id order (code
     /// points), so the plan does not depend on the order of the input rows, even among ties.
