@@ -71,27 +71,7 @@ public struct SpatialGrid: Sendable {
 
     /// Calls `body(index, distanceCentikm)` for every point at most `limit` hundredths of a km away.
     public func forEach(withinCentikm limit: Int, of center: GeoPoint, _ body: (Int, Int) -> Void) {
-        guard !points.isEmpty, limit >= 0 else { return }
-        let radiusKm = Double(limit) / 100
-        let cx = center.lon * SpatialGrid.kmPerDegree * lat0Cos
-        let cy = center.lat * SpatialGrid.kmPerDegree
-        // Widen by the projection slack and one rounding unit.
-        let r = radiusKm * SpatialGrid.slack + 0.02 + radiusKm * abs(1 - lat0Cos / max(1e-9, cos(center.lat * Double.pi / 180)))
-        let x0 = max(0, Int(((cx - r) - minX) / cellKm)), x1 = min(columns - 1, Int(((cx + r) - minX) / cellKm))
-        let y0 = max(0, Int(((cy - r) - minY) / cellKm)), y1 = min(rows - 1, Int(((cy + r) - minY) / cellKm))
-        guard x0 <= x1, y0 <= y1 else { return }
-        for gy in y0...y1 {
-            for gx in x0...x1 {
-                let c = gy * columns + gx
-                for k in Int(cellStart[c])..<Int(cellStart[c + 1]) {
-                    let i = Int(order[k])
-                    let dx = xs[i] - cx, dy = ys[i] - cy
-                    if (dx * dx + dy * dy).squareRoot() > r { continue }
-                    let d = Distance.centikm(center, points[i])
-                    if d <= limit { body(i, d) }
-                }
-            }
-        }
+        forEach(withinCentikm: limit, of: center, visitCell: { _, _ in true }, accept: { _ in true }, body)
     }
 
     /// The number of cells, and the cell of point `i`: for per-cell summaries of the points.

@@ -283,17 +283,6 @@ final class PairingNetwork {
         return d
     }
 
-    /// The most negative reduced cost of an arc with residual capacity, and the total imbalance
-    /// of the nodes other than the ground: both 0 exactly when the flow is optimal for the
-    /// arcs in the network with these potentials.
-    func optimalityDefect() -> (reducedCost: Int64, imbalance: Int64) {
-        var worst = warmViolation
-        for a in 0..<arcCount where residual[a] > 0 { worst = min(worst, reducedCost(a)) }
-        var imbalance: Int64 = 0
-        for v in 1..<nodeCount { imbalance += abs(excess[v]) }
-        return (worst, imbalance)
-    }
-
     /// Whether each pair column carries flow.
     func chosen() -> [Bool] { pairArc.map { flow($0) > 0 } }
 

@@ -21,7 +21,6 @@ struct PairingTreeBasis {
     /// Builds the basis from an optimal network and its `shortestPathTree()`.
     init(_ net: PairingNetwork, tree: [Int32], _ inst: PairingInstance, _ lp: PairingLP) {
         basicArc = [Bool](repeating: false, count: net.arcCount)
-        reverse = net.reverse
         childSlackBasic = [Bool](repeating: false, count: inst.childCount)
         var parent = Array(Int32(0)..<Int32(net.nodeCount))
         func find(_ v: Int) -> Int {
@@ -55,32 +54,31 @@ struct PairingTreeBasis {
         }
     }
 
-    /// Whether arc `a` (or its reverse) is basic.
-    private let reverse: UnsafeMutableBufferPointer<Int32>
-    func isBasic(_ a: Int32) -> Bool { basicArc[min(Int(a), Int(reverse[Int(a)]))] }
+    /// Whether arc `a` of `net` (or its reverse) is basic.
+    func isBasic(_ a: Int32, _ net: PairingNetwork) -> Bool { basicArc[min(Int(a), Int(net.reverse[Int(a)]))] }
 
     /// Sets the statuses of every row and column of `lp` (which holds exactly the network's
     /// pair columns, in the same order).
     func apply(to lp: PairingLP, _ net: PairingNetwork, _ inst: PairingInstance) throws {
         let p = lp.problem
         for m in 0..<inst.momCount where lp.momRow[m] >= 0 {
-            try p.setRowStatus(Int(lp.momRow[m]), isBasic(net.momArc[m]) ? .basic : .upperBound)
+            try p.setRowStatus(Int(lp.momRow[m]), isBasic(net.momArc[m], net) ? .basic : .upperBound)
         }
         for c in 0..<inst.childCount where lp.childRow[c] >= 0 {
             let lead = net.leadArc[c]
-            try p.setColumnStatus(Int(lp.leadColumn[c]), isBasic(lead) ? .basic : net.flow(lead) > 0 ? .upperBound : .lowerBound)
+            try p.setColumnStatus(Int(lp.leadColumn[c]), isBasic(lead, net) ? .basic : net.flow(lead) > 0 ? .upperBound : .lowerBound)
             let sup = net.supportArc[c]
             if sup < 0 {
                 try p.setColumnStatus(Int(lp.supportColumn[c]), .fixed)
             } else {
                 let f = net.flow(sup)
-                try p.setColumnStatus(Int(lp.supportColumn[c]), isBasic(sup) ? .basic : f > 0 ? .upperBound : .lowerBound)
+                try p.setColumnStatus(Int(lp.supportColumn[c]), isBasic(sup, net) ? .basic : f > 0 ? .upperBound : .lowerBound)
             }
             try p.setRowStatus(Int(lp.childRow[c]), childSlackBasic[c] ? .basic : .fixed)
         }
         for j in 0..<lp.pairColumn.count {
             let a = net.pairArc[j]
-            try p.setColumnStatus(Int(lp.pairColumn[j]), isBasic(a) ? .basic : net.flow(a) > 0 ? .upperBound : .lowerBound)
+            try p.setColumnStatus(Int(lp.pairColumn[j]), isBasic(a, net) ? .basic : net.flow(a) > 0 ? .upperBound : .lowerBound)
         }
     }
 }
