@@ -71,7 +71,7 @@ public struct SpatialGrid: Sendable {
 
     /// Calls `body(index, distanceCentikm)` for every point at most `limit` hundredths of a km away.
     public func forEach(withinCentikm limit: Int, of center: GeoPoint, _ body: (Int, Int) -> Void) {
-        forEach(withinCentikm: limit, of: center, visitCell: { _, _ in true }, accept: { _ in true }, body)
+        forEach(withinCentikm: limit, of: center, visitCell: { _, _ in true }, accept: { _, _ in true }, body)
     }
 
     /// The number of cells, and the cell of point `i`: for per-cell summaries of the points.
@@ -85,9 +85,10 @@ public struct SpatialGrid: Sendable {
     /// Like `forEach(withinCentikm:of:_:)`, with two filters that let a caller skip work it
     /// can bound: `visitCell(cell, nearestCentikm)` is asked for each cell before its points
     /// are read, with a lower bound on the contract distance from `center` to any point of the
-    /// cell; `accept(i)` is asked for each point before its exact distance is computed.
+    /// cell; `accept(i, nearestCentikm)` is asked for each point before its exact distance is
+    /// computed, with the same kind of lower bound for the point.
     public func forEach(withinCentikm limit: Int, of center: GeoPoint, visitCell: (Int, Int) -> Bool,
-                        accept: (Int) -> Bool, _ body: (Int, Int) -> Void) {
+                        accept: (Int, Int) -> Bool, _ body: (Int, Int) -> Void) {
         guard !points.isEmpty, limit >= 0 else { return }
         let radiusKm = Double(limit) / 100
         let cx = center.lon * SpatialGrid.kmPerDegree * lat0Cos
@@ -111,7 +112,8 @@ public struct SpatialGrid: Sendable {
                 for k in Int(cellStart[c])..<Int(cellStart[c + 1]) {
                     let i = Int(order[k])
                     let px = xs[i] - cx, py = ys[i] - cy
-                    if (px * px + py * py).squareRoot() > r || !accept(i) { continue }
+                    let planar = (px * px + py * py).squareRoot()
+                    if planar > r || !accept(i, max(0, Int((100 * (planar - 0.02) / stretch).rounded(.down)) - 1)) { continue }
                     let d = Distance.centikm(center, points[i])
                     if d <= limit { body(i, d) }
                 }
