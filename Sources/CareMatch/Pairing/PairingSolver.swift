@@ -12,12 +12,13 @@ public struct PairingOptions: Sendable {
     /// How the whole model's first basis is found.
     public var start = PairingStart.optimalFlow
     /// Pairs added per child and round in the Swift phase of `PairingStart.optimalFlow`.
-    public var flowPricedPerChild = 4
+    public var flowPricedPerChild = 16
     /// Swift-phase rounds after the first start from the previous flow and potentials (true)
     /// or afresh (false; measured slower).
     public var flowWarmRounds = true
-    /// Warm rounds are re-optimized by cost scaling (true) or by successive shortest paths
-    /// (false; measured slower on large models).
+    /// Warm rounds that add at least half as many pairs as the network has nodes are
+    /// re-optimized by cost scaling (true), others by successive shortest paths; false: all by
+    /// shortest paths (measured slower on large models).
     public var flowCostScaling = true
     /// If set, the final restricted model (the one whose optimum the certificate proves) is
     /// written there as `pairing.mps` and `pairing.lp`, so an analyst can check it elsewhere.
