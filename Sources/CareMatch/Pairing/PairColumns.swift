@@ -37,7 +37,9 @@ enum InitialCandidates {
         var cols = PairColumns(momCount: inst.momCount)
         var found: [(m: Int, f: PairingInstance.PairFacts)] = []
         for c in 0..<inst.childCount {
-            var radius = 300
+            // Start small and double: on a dense map (scale 100) a fixed 3 km circle holds
+            // over a thousand moms per child.
+            var radius = 50
             while true {
                 found.removeAll(keepingCapacity: true)
                 inst.forEachAllowedMom(of: c, within: radius) { m, f in found.append((m, f)) }
