@@ -71,7 +71,75 @@ public struct SpatialGrid: Sendable {
 
     /// Calls `body(index, distanceCentikm)` for every point at most `limit` hundredths of a km away.
     public func forEach(withinCentikm limit: Int, of center: GeoPoint, _ body: (Int, Int) -> Void) {
-        forEach(withinCentikm: limit, of: center, visitCell: { _, _ in true }, accept: { _, _ in true }, body)
+        guard let q = query(withinCentikm: limit, of: center) else { return }
+        forEachCell(q) { cell, _ in
+            for k in pointRange(ofCell: cell) {
+                let i = Int(order[k])
+                guard nearestCentikm(q, i) != nil else { continue }
+                let d = Distance.centikm(center, points[i])
+                if d <= limit { body(i, d) }
+            }
+        }
+    }
+
+    /// A circle query: the cells to visit and lower bounds on contract distances from the center.
+    public struct Query: Sendable {
+        public let center: GeoPoint
+        public let limit: Int
+        let cx: Double, cy: Double
+        /// A point at contract distance d lies within `d·stretch + 0.02` km on the plane.
+        let stretch: Double
+        /// The planar radius that holds every point within `limit`.
+        let r: Double
+    }
+
+    /// The query for every point at most `limit` hundredths of a km from `center`.
+    public func query(withinCentikm limit: Int, of center: GeoPoint) -> Query? {
+        guard !points.isEmpty, limit >= 0 else { return nil }
+        let radiusKm = Double(limit) / 100
+        let stretch = SpatialGrid.slack + abs(1 - lat0Cos / max(1e-9, cos(center.lat * Double.pi / 180)))
+        return Query(center: center, limit: limit,
+                     cx: center.lon * SpatialGrid.kmPerDegree * lat0Cos, cy: center.lat * SpatialGrid.kmPerDegree,
+                     stretch: stretch, r: radiusKm * stretch + 0.02)
+    }
+
+    /// Calls `body(cell, nearestCentikm)` for every non-empty cell that may hold a point of the
+    /// query, with a lower bound on the contract distance from the center to any point of it.
+    public func forEachCell(_ q: Query, _ body: (Int, Int) -> Void) {
+        let x0 = max(0, Int(((q.cx - q.r) - minX) / cellKm)), x1 = min(columns - 1, Int(((q.cx + q.r) - minX) / cellKm))
+        let y0 = max(0, Int(((q.cy - q.r) - minY) / cellKm)), y1 = min(rows - 1, Int(((q.cy + q.r) - minY) / cellKm))
+        guard x0 <= x1, y0 <= y1 else { return }
+        for gy in y0...y1 {
+            let top = minY + Double(gy) * cellKm
+            let dy = max(0, top - q.cy, q.cy - (top + cellKm))
+            for gx in x0...x1 {
+                let c = gy * columns + gx
+                guard cellStart[c] < cellStart[c + 1] else { continue }
+                let left = minX + Double(gx) * cellKm
+                let dx = max(0, left - q.cx, q.cx - (left + cellKm))
+                let nearest = lowerBound(planarKm: (dx * dx + dy * dy).squareRoot(), q)
+                if nearest <= q.limit { body(c, nearest) }
+            }
+        }
+    }
+
+    /// Positions (into the grid's order, see `point(at:)`) of the points of a cell.
+    public func pointRange(ofCell c: Int) -> Range<Int> { Int(cellStart[c])..<Int(cellStart[c + 1]) }
+    /// The point at a position of the grid's order.
+    public func point(at k: Int) -> Int { Int(order[k]) }
+
+    /// A lower bound on the contract distance from the query's center to point `i`, or nil when
+    /// the point is outside the query's circle.
+    @inline(__always)
+    public func nearestCentikm(_ q: Query, _ i: Int) -> Int? {
+        let px = xs[i] - q.cx, py = ys[i] - q.cy
+        let planar = (px * px + py * py).squareRoot()
+        return planar > q.r ? nil : lowerBound(planarKm: planar, q)
+    }
+
+    @inline(__always)
+    private func lowerBound(planarKm: Double, _ q: Query) -> Int {
+        max(0, Int((100 * (planarKm - 0.02) / q.stretch).rounded(.down)) - 1)
     }
 
     /// The number of cells, and the cell of point `i`: for per-cell summaries of the points.
@@ -80,44 +148,5 @@ public struct SpatialGrid: Sendable {
         let cx = min(columns - 1, max(0, Int((xs[i] - minX) / cellKm)))
         let cy = min(rows - 1, max(0, Int((ys[i] - minY) / cellKm)))
         return cy * columns + cx
-    }
-
-    /// Like `forEach(withinCentikm:of:_:)`, with two filters that let a caller skip work it
-    /// can bound: `visitCell(cell, nearestCentikm)` is asked for each cell before its points
-    /// are read, with a lower bound on the contract distance from `center` to any point of the
-    /// cell; `accept(i, nearestCentikm)` is asked for each point before its exact distance is
-    /// computed, with the same kind of lower bound for the point.
-    public func forEach(withinCentikm limit: Int, of center: GeoPoint, visitCell: (Int, Int) -> Bool,
-                        accept: (Int, Int) -> Bool, _ body: (Int, Int) -> Void) {
-        guard !points.isEmpty, limit >= 0 else { return }
-        let radiusKm = Double(limit) / 100
-        let cx = center.lon * SpatialGrid.kmPerDegree * lat0Cos
-        let cy = center.lat * SpatialGrid.kmPerDegree
-        let stretch = SpatialGrid.slack + abs(1 - lat0Cos / max(1e-9, cos(center.lat * Double.pi / 180)))
-        let r = radiusKm * stretch + 0.02
-        let x0 = max(0, Int(((cx - r) - minX) / cellKm)), x1 = min(columns - 1, Int(((cx + r) - minX) / cellKm))
-        let y0 = max(0, Int(((cy - r) - minY) / cellKm)), y1 = min(rows - 1, Int(((cy + r) - minY) / cellKm))
-        guard x0 <= x1, y0 <= y1 else { return }
-        for gy in y0...y1 {
-            let top = minY + Double(gy) * cellKm
-            let dy = max(0, top - cy, cy - (top + cellKm))
-            for gx in x0...x1 {
-                let c = gy * columns + gx
-                guard cellStart[c] < cellStart[c + 1] else { continue }
-                let left = minX + Double(gx) * cellKm
-                let dx = max(0, left - cx, cx - (left + cellKm))
-                // A point at contract distance d lies within d·stretch + 0.02 km on the plane.
-                let nearest = max(0, Int((100 * ((dx * dx + dy * dy).squareRoot() - 0.02) / stretch).rounded(.down)) - 1)
-                guard nearest <= limit, visitCell(c, nearest) else { continue }
-                for k in Int(cellStart[c])..<Int(cellStart[c + 1]) {
-                    let i = Int(order[k])
-                    let px = xs[i] - cx, py = ys[i] - cy
-                    let planar = (px * px + py * py).squareRoot()
-                    if planar > r || !accept(i, max(0, Int((100 * (planar - 0.02) / stretch).rounded(.down)) - 1)) { continue }
-                    let d = Distance.centikm(center, points[i])
-                    if d <= limit { body(i, d) }
-                }
-            }
-        }
     }
 }

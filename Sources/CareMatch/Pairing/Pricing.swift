@@ -6,10 +6,11 @@ import Dispatch
 /// positive. Since `λ_m ≥ 0` and `v(m,c) ≤ fit_c − km_cost·d(m,c)` (the continuity pair is
 /// always in the model), no pair farther than `(fit_c − λ_c) / km_cost` from child c can: the
 /// search around each child stops there, and children with `λ_c ≥ fit_c` need no search.
-/// Within the circle two bounds skip work without changing the result: a grid cell is skipped
-/// when `fit·[a mom of the cell shares an interest] − km_cost·(nearest distance to the cell) −
-/// min λ_m over the cell − λ_c ≤ 0`, and a mom is skipped before her exact distance is computed
-/// when `fit·[shared] − km_cost·(lower bound on her distance from the plane) − λ_m − λ_c ≤ 0`.
+/// Within the circle, bounds skip work without changing the result: each grid cell's moms are
+/// read by increasing `λ_m`, and the scan of a cell stops as soon as `fit·[a mom of the cell
+/// shares an interest] − km_cost·(nearest distance to the cell) − λ_m − λ_c ≤ 0`; a mom is
+/// skipped before her exact distance is computed when `fit·[shared] − km_cost·(lower bound on
+/// her distance from the plane) − λ_m − λ_c ≤ 0`.
 enum Pricing {
     /// Adds, per child, the (at most `perChild`) left-out pairs of highest positive reduced cost,
     /// ties by mom position; returns how many allowed pairs had their reduced cost computed.
@@ -17,18 +18,29 @@ enum Pricing {
     static func addImproving(_ inst: PairingInstance, _ duals: PairingDuals, _ cols: inout PairColumns, perChild: Int, block: (Blocks, Int)? = nil) -> Int {
         let grid = inst.momGrid
         let masks = inst.skills.masks
-        var cellMinDual = [Int64](repeating: .max, count: grid.cellCount)
+        // Per cell: its moms (grid points) by increasing λ_m, and the union of their skills. A
+        // cell's scan stops at the first mom whose λ_m leaves no positive reduced cost.
         var cellSkills = [UInt64](repeating: 0, count: grid.cellCount)
-        for k in 0..<inst.activeMoms.count {
-            let m = Int(inst.activeMoms[k])
-            if let (b, i) = block, b.mom[m] != i { continue }
-            let cell = grid.cell(ofPoint: k)
-            cellMinDual[cell] = min(cellMinDual[cell], duals.mom[m])
-            cellSkills[cell] |= masks[m]
+        var byDual: [Int32] = []
+        byDual.reserveCapacity(inst.activeMoms.count)
+        var cellFirst = [Int32](repeating: 0, count: grid.cellCount + 1)
+        for cell in 0..<grid.cellCount {
+            cellFirst[cell] = Int32(byDual.count)
+            let range = grid.pointRange(ofCell: cell)
+            guard !range.isEmpty else { continue }
+            let begin = byDual.count
+            for k in range {
+                let point = grid.point(at: k), m = Int(inst.activeMoms[point])
+                if let (b, i) = block, b.mom[m] != i { continue }
+                byDual.append(Int32(point))
+                cellSkills[cell] |= masks[m]
+            }
+            byDual[begin...].sort { (duals.mom[Int(inst.activeMoms[Int($0)])], $0) < (duals.mom[Int(inst.activeMoms[Int($1)])], $1) }
         }
+        cellFirst[grid.cellCount] = Int32(byDual.count)
         let per = inst.weights.perCentikm
         let existing = cols
-        let (minDual, skillsOfCell) = (cellMinDual, cellSkills)
+        let (order, first, skillsOfCell) = (byDual, cellFirst, cellSkills)
         // Children are priced in parallel chunks; their pairs are added in child order, so the
         // result does not depend on the threads.
         typealias Found = (child: Int32, mom: Int32, facts: PairingInstance.PairFacts)
@@ -47,29 +59,31 @@ enum Pricing {
                 let room = fit - lc
                 guard room > 0 else { continue }
                 let radius = per > 0 ? Int(min(Int64(inst.maxReach), (room - 1) / per)) : inst.maxReach
+                guard let q = grid.query(withinCentikm: min(radius, inst.maxReach), of: inst.childLocation[c]) else { continue }
                 best.removeAll(keepingCapacity: true)
-                grid.forEach(withinCentikm: radius, of: inst.childLocation[c], visitCell: { cell, nearest in
-                    let f = skillsOfCell[cell] & childMask != 0 ? fit : 0
-                    return minDual[cell] != .max && f - per * Int64(nearest) - minDual[cell] - lc > 0
-                }, accept: { k, nearest in
-                    let m = Int(inst.activeMoms[k])
-                    if let (b, i) = block, b.mom[m] != i { return false }
-                    let f = inst.interests.shares(c, with: inst.skills, m) ? fit : 0
-                    return f - per * Int64(nearest) - duals.mom[m] - lc > 0
-                }) { k, d in
-                    let m = Int(inst.activeMoms[k])
-                    guard d <= Int(inst.momReach[m]) else { return }
-                    priced += 1
-                    let f = inst.facts(mom: m, child: c, centikm: d)
-                    let rc = f.value - duals.mom[m] - lc
-                    guard rc > 0 else { return }
-                    if best.count == perChild, let last = best.last, (last.rc, -last.m) >= (rc, -m) { return }
-                    guard !existing.contains(mom: m, child: c) else { return }
-                    var i = best.count
-                    best.append((rc, m, f))
-                    while i > 0 && (best[i - 1].rc, -best[i - 1].m) < (rc, -m) { best[i] = best[i - 1]; i -= 1 }
-                    best[i] = (rc, m, f)
-                    if best.count > perChild { best.removeLast() }
+                grid.forEachCell(q) { cell, nearest in
+                    let cellFit = skillsOfCell[cell] & childMask != 0 ? fit : 0
+                    let cellRoom = cellFit - per * Int64(nearest) - lc
+                    for idx in Int(first[cell])..<Int(first[cell + 1]) {
+                        let point = Int(order[idx]), m = Int(inst.activeMoms[point])
+                        let lm = duals.mom[m]
+                        if cellRoom - lm <= 0 { break }
+                        let f = inst.interests.shares(c, with: inst.skills, m) ? fit : 0
+                        guard let near = grid.nearestCentikm(q, point), f - per * Int64(near) - lm - lc > 0 else { continue }
+                        let d = Distance.centikm(q.center, grid.points[point])
+                        guard d <= q.limit, d <= Int(inst.momReach[m]) else { continue }
+                        priced += 1
+                        let facts = inst.facts(mom: m, child: c, centikm: d)
+                        let rc = facts.value - lm - lc
+                        guard rc > 0 else { continue }
+                        if best.count == perChild, let last = best.last, (last.rc, -last.m) >= (rc, -m) { continue }
+                        guard !existing.contains(mom: m, child: c) else { continue }
+                        var i = best.count
+                        best.append((rc, m, facts))
+                        while i > 0 && (best[i - 1].rc, -best[i - 1].m) < (rc, -m) { best[i] = best[i - 1]; i -= 1 }
+                        best[i] = (rc, m, facts)
+                        if best.count > perChild { best.removeLast() }
+                    }
                 }
                 for p in best { found.append((Int32(c), Int32(p.m), p.f)) }
             }
