@@ -10,7 +10,9 @@ import Dispatch
 /// read by increasing `λ_m`, and the scan of a cell stops as soon as `fit·[a mom of the cell
 /// shares an interest] − km_cost·(nearest distance to the cell) − λ_m − λ_c ≤ 0`; a mom is
 /// skipped before her exact distance is computed when `fit·[shared] − km_cost·(lower bound on
-/// her distance from the plane) − λ_m − λ_c ≤ 0`.
+/// her distance from the plane) − λ_m − λ_c ≤ 0`. Cells are read nearest first, and once a child
+/// has her `perChild` best pairs, a cell or mom whose bound is below the last of them is skipped
+/// too: the pairs added are exactly those a full scan would add.
 enum Pricing {
     /// Adds, per child, the (at most `perChild`) left-out pairs of highest positive reduced cost,
     /// ties by mom position; returns how many allowed pairs had their reduced cost computed.
@@ -50,6 +52,7 @@ enum Pricing {
             var found: [Found] = []
             var priced = 0
             var best: [(rc: Int64, m: Int, f: PairingInstance.PairFacts)] = []
+            var cells: [(Int32, Int32)] = []
             let lower = inst.childCount * chunk / chunkCount, upper = inst.childCount * (chunk + 1) / chunkCount
             for c in lower..<upper {
                 if let (b, k) = block, b.child[c] != k { continue }
@@ -61,13 +64,21 @@ enum Pricing {
                 let radius = per > 0 ? Int(min(Int64(inst.maxReach), (room - 1) / per)) : inst.maxReach
                 guard let q = grid.query(withinCentikm: min(radius, inst.maxReach), of: inst.childLocation[c]) else { continue }
                 best.removeAll(keepingCapacity: true)
-                grid.forEachCell(q) { cell, nearest in
+                // Nearest cells first: once the best pairs kept outrank every bound, the rest
+                // of the circle cannot change them (a tie on reduced cost still may, by mom).
+                cells.removeAll(keepingCapacity: true)
+                grid.forEachCell(q) { cell, nearest in cells.append((Int32(nearest), Int32(cell))) }
+                cells.sort { $0 < $1 }
+                for (nearest32, cell32) in cells {
+                    let nearest = Int64(nearest32), cell = Int(cell32)
+                    let floor: Int64 = best.count == perChild ? best[perChild - 1].rc : 1
+                    if fit - per * nearest - lc < floor { break }
                     let cellFit = skillsOfCell[cell] & childMask != 0 ? fit : 0
-                    let cellRoom = cellFit - per * Int64(nearest) - lc
+                    let cellRoom = cellFit - per * nearest - lc
                     for idx in Int(first[cell])..<Int(first[cell + 1]) {
                         let point = Int(order[idx]), m = Int(inst.activeMoms[point])
                         let lm = duals.mom[m]
-                        if cellRoom - lm <= 0 { break }
+                        if cellRoom - lm < (best.count == perChild ? best[perChild - 1].rc : 1) { break }
                         let f = inst.interests.shares(c, with: inst.skills, m) ? fit : 0
                         guard let near = grid.nearestCentikm(q, point), f - per * Int64(near) - lm - lc > 0 else { continue }
                         let d = Distance.centikm(q.center, grid.points[point])
