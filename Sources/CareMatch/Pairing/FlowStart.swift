@@ -1,6 +1,7 @@
 /// The first phase of the pricing loop, run in Swift on `PairingNetwork`: optimize the
-/// restricted model by successive shortest paths, price every allowed pair left out against the
-/// exact potentials, add those that price out, re-optimize warm, until none does.
+/// restricted model (successive shortest paths; cost scaling for warm rounds that add many
+/// pairs), price every allowed pair left out against the exact potentials, add those that price
+/// out, re-optimize warm, until none does.
 ///
 /// What it hands over is an optimal flow for the full set of allowed pairs, but no proof: the
 /// proof is GLPK's. `PairingSolver` loads the final restricted model into GLPK with the flow's
