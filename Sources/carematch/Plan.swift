@@ -28,10 +28,20 @@ extension CareMatchCommand {
         var pairingStart: PairingStart?
         @Option(help: ArgumentHelp("Pairing engine: pairs added per child and round in the Swift phase.", visibility: .hidden))
         var pairingFlowPerChild: Int?
+        @Option(help: ArgumentHelp("Pairing engine: pairs added per mom in Swift-phase rounds that add many pairs (0: none).", visibility: .hidden))
+        var pairingFlowPerMom: Int?
         @Option(help: ArgumentHelp("Pairing engine: Swift phase rounds start warm (true/false).", visibility: .hidden))
         var pairingFlowWarm: Bool?
         @Option(help: ArgumentHelp("Pairing engine: warm rounds by cost scaling (true) or shortest paths (false).", visibility: .hidden))
         var pairingCostScaling: Bool?
+
+        func validate() throws {
+            for (name, value, least) in [("--pairing-nearest", pairingNearest, 0), ("--pairing-sharing", pairingSharing, 0),
+                                         ("--pairing-per-child", pairingPerChild, 1), ("--pairing-flow-per-child", pairingFlowPerChild, 1),
+                                         ("--pairing-flow-per-mom", pairingFlowPerMom, 0)] {
+                if let v = value, v < least { throw ValidationError("\(name) must be at least \(least), got \(v).") }
+            }
+        }
 
         func run() throws {
             let progress = Progress(quiet: output.quiet || output.json)
@@ -44,6 +54,7 @@ extension CareMatchCommand {
             if let n = pairingPerChild { options.pairing.pricedPerChild = n }
             if let s = pairingStart { options.pairing.start = s }
             if let n = pairingFlowPerChild { options.pairing.flowPricedPerChild = n }
+            if let n = pairingFlowPerMom { options.pairing.flowPricedPerMom = n }
             if let b = pairingFlowWarm { options.pairing.flowWarmRounds = b }
             if let b = pairingCostScaling { options.pairing.flowCostScaling = b }
             if let dir = exportModel {

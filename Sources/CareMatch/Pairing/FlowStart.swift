@@ -23,16 +23,21 @@ enum FlowStart {
             rounds += 1
             let net = PairingNetwork(inst, cols, previous: options.flowWarmRounds ? network : nil)
             // Many new pairs: cost scaling; few: shortest paths repair them locally (measured at
-            // scale 3: 4.5 s against 5.5 s all by cost scaling and 17 s all by shortest paths).
+            // scale 10: 48.7 s with cost scaling from n/16 new pairs, 57.9 s from n/2).
             let added = cols.count - (network?.pairArc.count ?? 0)
-            if rounds > 1 && options.flowCostScaling && 2 * added >= net.nodeCount { try net.costScale() } else { try net.repair() }
+            if rounds > 1 && options.flowCostScaling && 16 * added >= net.nodeCount { try net.costScale() } else { try net.repair() }
             network = net
             stats.flowSearches += net.searches
             stats.flowSettledNodes += net.settledNodes
             net.normalizeUnusedMoms()
             let t = clock.now
             let before = cols.count
-            priced += Pricing.addImproving(inst, net.duals(inst), &cols, perChild: options.flowPricedPerChild)
+            let duals = net.duals(inst)
+            priced += Pricing.addImproving(inst, duals, &cols, perChild: options.flowPricedPerChild)
+            // In rounds that add many pairs, the moms' side too: see `addImprovingByMom`.
+            if options.flowPricedPerMom > 0 && 64 * (cols.count - before) >= net.nodeCount {
+                priced += Pricing.addImprovingByMom(inst, duals, &cols, perMom: options.flowPricedPerMom)
+            }
             if cols.count == before {
                 // The tree basis's potentials (shortest distances from the ground) are the ones
                 // GLPK will find; they must price out nothing either.

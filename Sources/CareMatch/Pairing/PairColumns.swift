@@ -21,6 +21,17 @@ struct PairColumns {
         return true
     }
 
+    /// The columns `j` with `keep(j)`, in order, and for each the index it had here.
+    func keeping(_ keep: (Int) -> Bool) -> (columns: PairColumns, from: [Int32]) {
+        var kept = PairColumns(momCount: Int(momCount))
+        var from: [Int32] = []
+        for j in 0..<count where keep(j) {
+            kept.add(mom: Int(mom[j]), child: Int(child[j]), value: value[j], centikm: centikm[j])
+            from.append(Int32(j))
+        }
+        return (kept, from)
+    }
+
     /// Adds the pair unless it is there already; returns whether it was added.
     @discardableResult
     mutating func add(mom m: Int, child c: Int, facts f: PairingInstance.PairFacts) -> Bool {

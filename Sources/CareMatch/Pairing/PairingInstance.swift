@@ -24,6 +24,8 @@ public struct PairingInstance: Sendable {
     let momGrid: SpatialGrid
     /// Dataset positions of moms with capacity > 0, in grid order.
     let activeMoms: [Int32]
+    /// Grid over the children (indices are child positions), for pricing from the moms' side.
+    let childGrid: SpatialGrid
     /// The largest reach of any mom, centikm.
     let maxReach: Int
 
@@ -47,6 +49,7 @@ public struct PairingInstance: Sendable {
         let active = d.moms.indices.filter { d.moms[$0].capacity > 0 }
         activeMoms = active.map { Int32($0) }
         momGrid = SpatialGrid(points: active.map { d.moms[$0].location }, cellKm: 2.0)
+        childGrid = SpatialGrid(points: d.children.map(\.location), cellKm: 2.0)
         let reach = momReach
         maxReach = active.map { Int(reach[$0]) }.max() ?? 0
     }

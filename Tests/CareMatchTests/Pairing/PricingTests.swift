@@ -1,0 +1,93 @@
+@testable import CareMatch
+import XCTest
+
+/// Pricing with its grid bounds adds exactly the pairs a scan of every (mom, child) pair would:
+/// per child (and, from the moms' side, per mom) the best left-out pairs of positive reduced
+/// cost, ties by position. The bounds only skip work.
+final class PricingTests: XCTestCase {
+    /// Random duals: mom prices 0 or positive, child potentials on both sides of 0, in units.
+    static func randomDuals(_ inst: PairingInstance, _ r: inout TestRandom) -> PairingDuals {
+        PairingDuals(mom: (0..<inst.momCount).map { _ in r.bool(0.5) ? 0 : Int64(r.int(0...3_000)) },
+                     child: (0..<inst.childCount).map { _ in Int64(r.int(-15_000...3_000)) })
+    }
+
+    /// Every left-out allowed pair with a positive reduced cost, as (rc, mom, child).
+    static func improvingByScan(_ inst: PairingInstance, _ duals: PairingDuals, _ existing: PairColumns) -> [(rc: Int64, m: Int, c: Int)] {
+        var all: [(rc: Int64, m: Int, c: Int)] = []
+        for c in 0..<inst.childCount {
+            for m in 0..<inst.momCount where !existing.contains(mom: m, child: c) {
+                let f = inst.facts(mom: m, child: c)
+                let rc = f.value - duals.mom[m] - duals.child[c]
+                if f.allowed && rc > 0 { all.append((rc, m, c)) }
+            }
+        }
+        return all
+    }
+
+    static func added(_ before: PairColumns, _ after: PairColumns) -> Set<[Int]> {
+        Set((before.count..<after.count).map { [Int(after.mom[$0]), Int(after.child[$0])] })
+    }
+
+    func testChildSidePricingAddsEachChildsBestImprovingPairsOfAFullScan() {
+        var exercised = 0
+        for seed in 600...629 as ClosedRange<UInt64> {
+            var r = TestRandom(seed: seed)
+            let d = TestInstances.pairing(seed: seed, moms: r.int(5...60), children: r.int(5...60), spreadKm: 20)
+            let inst = PairingInstance(dataset: d)
+            let duals = Self.randomDuals(inst, &r)
+            let existing = InitialCandidates.build(inst, nearest: 2, sharing: 1)
+            let perChild = r.int(1...4)
+            var cols = existing
+            _ = Pricing.addImproving(inst, duals, &cols, perChild: perChild)
+            var expected = Set<[Int]>()
+            let scan = Self.improvingByScan(inst, duals, existing)
+            for c in 0..<inst.childCount {
+                let best = scan.filter { $0.c == c }.sorted { ($0.rc, -$0.m) > ($1.rc, -$1.m) }.prefix(perChild)
+                for p in best { expected.insert([p.m, p.c]) }
+            }
+            XCTAssertEqual(Self.added(existing, cols).symmetricDifference(expected), [], "seed \(seed): pairs added or missed")
+            if !expected.isEmpty { exercised += 1 }
+        }
+        XCTAssertGreaterThan(exercised, 20, "too few instances had a pair to add")
+    }
+
+    func testMomSidePricingAddsEachMomsBestImprovingPairsOfAFullScan() {
+        var exercised = 0
+        for seed in 700...729 as ClosedRange<UInt64> {
+            var r = TestRandom(seed: seed)
+            let d = TestInstances.pairing(seed: seed, moms: r.int(5...60), children: r.int(5...60), spreadKm: 20)
+            let inst = PairingInstance(dataset: d)
+            let duals = Self.randomDuals(inst, &r)
+            let existing = InitialCandidates.build(inst, nearest: 2, sharing: 1)
+            let perMom = r.int(1...4)
+            var cols = existing
+            _ = Pricing.addImprovingByMom(inst, duals, &cols, perMom: perMom)
+            var expected = Set<[Int]>()
+            let scan = Self.improvingByScan(inst, duals, existing)
+            for m in 0..<inst.momCount {
+                let best = scan.filter { $0.m == m }.sorted { ($0.rc, -$0.c) > ($1.rc, -$1.c) }.prefix(perMom)
+                for p in best { expected.insert([p.m, p.c]) }
+            }
+            XCTAssertEqual(Self.added(existing, cols).symmetricDifference(expected), [], "seed \(seed): pairs added or missed")
+            if !expected.isEmpty { exercised += 1 }
+        }
+        XCTAssertGreaterThan(exercised, 20, "too few instances had a pair to add")
+    }
+
+    func testGLPKHoldsOnlyTheFlowsUsedTightAndContinuityPairs() throws {
+        // The proof prices every allowed pair against GLPK's duals, so the pairs the flow
+        // phase priced and left idle need not be in GLPK's model; the plan stays proven.
+        var smaller = 0
+        for seed in 800...819 as ClosedRange<UInt64> {
+            var r = TestRandom(seed: seed)
+            let d = TestInstances.pairing(seed: seed, moms: r.int(10...60), children: r.int(10...60))
+            let s = try PairingSolver.solve(d)
+            XCTAssertTrue(s.certificate.proven, "seed \(seed)")
+            XCTAssertEqual(s.statistics.simplexIterations, 0, "seed \(seed)")
+            XCTAssertLessThanOrEqual(s.statistics.finalColumns, s.statistics.flowColumns, "seed \(seed)")
+            if s.statistics.finalColumns < s.statistics.flowColumns { smaller += 1 }
+            PairingCertificateTests.checkCertificate(d, s)
+        }
+        XCTAssertGreaterThan(smaller, 0, "no instance had an idle pair to leave out of GLPK's model")
+    }
+}
