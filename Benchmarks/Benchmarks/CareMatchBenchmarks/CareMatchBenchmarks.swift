@@ -14,6 +14,8 @@ let simplexIterations = BenchmarkMetric.custom("simplex iterations", polarity: .
 let pricingRounds = BenchmarkMetric.custom("pricing rounds", polarity: .prefersSmaller, useScalingFactor: false)
 let flowRounds = BenchmarkMetric.custom("flow rounds", polarity: .prefersSmaller, useScalingFactor: false)
 let flowMilliseconds = BenchmarkMetric.custom("flow ms", polarity: .prefersSmaller, useScalingFactor: false)
+let pricingMilliseconds = BenchmarkMetric.custom("pricing ms", polarity: .prefersSmaller, useScalingFactor: false)
+let glpkPairs = BenchmarkMetric.custom("pairs in GLPK's model", polarity: .prefersSmaller, useScalingFactor: false)
 
 /// Measures one proven-optimal pairing solve and reports GLPK's share and the Swift phase.
 func measurePairing(_ benchmark: Benchmark, _ d: Dataset) throws {
@@ -26,6 +28,8 @@ func measurePairing(_ benchmark: Benchmark, _ d: Dataset) throws {
     benchmark.measurement(pricingRounds, s.statistics.pricingRounds)
     benchmark.measurement(flowRounds, s.statistics.flowRounds)
     benchmark.measurement(flowMilliseconds, Int(s.statistics.flowSeconds * 1000))
+    benchmark.measurement(pricingMilliseconds, Int(s.statistics.pricingSeconds * 1000))
+    benchmark.measurement(glpkPairs, s.statistics.finalColumns)
 }
 
 nonisolated(unsafe) var quzhou: Dataset?
@@ -40,7 +44,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     let pairingMetrics: [BenchmarkMetric] = [.wallClock, .peakMemoryResident, glpkMilliseconds, simplexIterations,
-                                             pricingRounds, flowRounds, flowMilliseconds]
+                                             pricingRounds, flowRounds, flowMilliseconds, pricingMilliseconds, glpkPairs]
     Benchmark("Pairing Datasets/quzhou (proven optimal)",
               configuration: .init(metrics: pairingMetrics, maxDuration: .seconds(300), maxIterations: 5)) { benchmark in
         try measurePairing(benchmark, try DatasetLoader.load(folder: datasetsFolder.appendingPathComponent("quzhou")))

@@ -123,6 +123,100 @@ public struct SpatialGrid: Sendable {
         }
     }
 
+    /// Calls `body(cell, nearestCentikm)` for the non-empty cells of the query ring by ring
+    /// around the center's cell (Chebyshev rings, so roughly nearest first, without sorting),
+    /// after `ring(lowerBoundCentikm)` has approved each ring: every point of the ring and of all
+    /// farther rings is at least that far from the center, so a caller whose best possible
+    /// value at that distance no longer counts returns false and the walk stops.
+    public func forEachCellByRings(_ q: Query, ring: (Int) -> Bool, _ body: (Int, Int) -> Void) {
+        let x0 = max(0, Int(((q.cx - q.r) - minX) / cellKm)), x1 = min(columns - 1, Int(((q.cx + q.r) - minX) / cellKm))
+        let y0 = max(0, Int(((q.cy - q.r) - minY) / cellKm)), y1 = min(rows - 1, Int(((q.cy + q.r) - minY) / cellKm))
+        guard x0 <= x1, y0 <= y1 else { return }
+        let cx = min(columns - 1, max(0, Int((q.cx - minX) / cellKm)))
+        let cy = min(rows - 1, max(0, Int((q.cy - minY) / cellKm)))
+        let rings = max(cx - x0, x1 - cx, cy - y0, y1 - cy, 0)
+        func visit(_ gx: Int, _ gy: Int) {
+            guard gx >= x0, gx <= x1, gy >= y0, gy <= y1 else { return }
+            let c = gy * columns + gx
+            guard cellStart[c] < cellStart[c + 1] else { return }
+            let left = minX + Double(gx) * cellKm, top = minY + Double(gy) * cellKm
+            let dx = max(0, left - q.cx, q.cx - (left + cellKm))
+            let dy = max(0, top - q.cy, q.cy - (top + cellKm))
+            let nearest = lowerBound(planarKm: (dx * dx + dy * dy).squareRoot(), q)
+            if nearest <= q.limit { body(c, nearest) }
+        }
+        for r in 0...rings {
+            // The center lies in cell (cx, cy), so ring r is at least (r − 1) cells away.
+            let gap = lowerBound(planarKm: Double(max(0, r - 1)) * cellKm, q)
+            guard gap <= q.limit, ring(gap) else { return }
+            if r == 0 { visit(cx, cy); continue }
+            for gx in (cx - r)...(cx + r) { visit(gx, cy - r); visit(gx, cy + r) }
+            for gy in (cy - r + 1)...(cy + r - 1) { visit(cx - r, gy); visit(cx + r, gy) }
+        }
+    }
+
+    /// Cells are grouped in blocks of `blockSide` × `blockSide` for coarse summaries.
+    public static let blockSide = 8
+    /// The number of blocks, and the block of a cell.
+    public var blockCount: Int { blockColumns * ((rows + SpatialGrid.blockSide - 1) / SpatialGrid.blockSide) }
+    private var blockColumns: Int { (columns + SpatialGrid.blockSide - 1) / SpatialGrid.blockSide }
+    public func block(ofCell c: Int) -> Int {
+        (c / columns / SpatialGrid.blockSide) * blockColumns + (c % columns) / SpatialGrid.blockSide
+    }
+
+    /// Like `forEachCellByRings`, but by rings of blocks: `ring(lowerBoundCentikm)` approves each
+    /// ring of blocks, `block(block, nearestCentikm)` each block in it (a caller's summary of the
+    /// block, e.g. its cheapest point, can skip all its cells at once), and `body` gets the
+    /// block's non-empty cells within the query.
+    public func forEachCellByBlockRings(_ q: Query, ring: (Int) -> Bool, block: (Int, Int) -> Bool, _ body: (Int, Int) -> Void) {
+        let side = SpatialGrid.blockSide
+        let x0 = max(0, Int(((q.cx - q.r) - minX) / cellKm)), x1 = min(columns - 1, Int(((q.cx + q.r) - minX) / cellKm))
+        let y0 = max(0, Int(((q.cy - q.r) - minY) / cellKm)), y1 = min(rows - 1, Int(((q.cy + q.r) - minY) / cellKm))
+        guard x0 <= x1, y0 <= y1 else { return }
+        let bx0 = x0 / side, bx1 = x1 / side, by0 = y0 / side, by1 = y1 / side
+        let cx = min(columns - 1, max(0, Int((q.cx - minX) / cellKm))) / side
+        let cy = min(rows - 1, max(0, Int((q.cy - minY) / cellKm))) / side
+        let rings = max(cx - bx0, bx1 - cx, cy - by0, by1 - cy, 0)
+        let blockKm = cellKm * Double(side)
+        func nearest(_ left: Double, _ top: Double, _ size: Double) -> Int {
+            let dx = max(0, left - q.cx, q.cx - (left + size))
+            let dy = max(0, top - q.cy, q.cy - (top + size))
+            return lowerBound(planarKm: (dx * dx + dy * dy).squareRoot(), q)
+        }
+        func visit(_ bx: Int, _ by: Int) {
+            guard bx >= bx0, bx <= bx1, by >= by0, by <= by1 else { return }
+            let near = nearest(minX + Double(bx) * blockKm, minY + Double(by) * blockKm, blockKm)
+            guard near <= q.limit, block(by * blockColumns + bx, near) else { return }
+            for gy in max(y0, by * side)...min(y1, by * side + side - 1) {
+                for gx in max(x0, bx * side)...min(x1, bx * side + side - 1) {
+                    let c = gy * columns + gx
+                    guard cellStart[c] < cellStart[c + 1] else { continue }
+                    let d = nearest(minX + Double(gx) * cellKm, minY + Double(gy) * cellKm, cellKm)
+                    if d <= q.limit { body(c, d) }
+                }
+            }
+        }
+        for r in 0...rings {
+            // The center lies in block (cx, cy), so ring r is at least (r − 1) blocks away.
+            let gap = lowerBound(planarKm: Double(max(0, r - 1)) * blockKm, q)
+            guard gap <= q.limit, ring(gap) else { return }
+            if r == 0 { visit(cx, cy); continue }
+            for bx in (cx - r)...(cx + r) { visit(bx, cy - r); visit(bx, cy + r) }
+            for by in (cy - r + 1)...(cy + r - 1) { visit(cx - r, by); visit(cx + r, by) }
+        }
+    }
+
+    /// A cell size for about `perCell` points per occupied cell, between `minKm` and `maxKm`:
+    /// dense maps get finer cells, so a query reads fewer points it cannot use.
+    public static func cellKm(for points: [GeoPoint], perCell: Double, minKm: Double, maxKm: Double) -> Double {
+        guard !points.isEmpty else { return maxKm }
+        let coarse = SpatialGrid(points: points, cellKm: maxKm)
+        var occupied = 0
+        for c in 0..<coarse.cellCount where coarse.cellStart[c] < coarse.cellStart[c + 1] { occupied += 1 }
+        let mean = Double(points.count) / Double(max(1, occupied))
+        return min(maxKm, max(minKm, maxKm * (perCell / mean).squareRoot()))
+    }
+
     /// Positions (into the grid's order, see `point(at:)`) of the points of a cell.
     public func pointRange(ofCell c: Int) -> Range<Int> { Int(cellStart[c])..<Int(cellStart[c + 1]) }
     /// The point at a position of the grid's order.

@@ -19,13 +19,15 @@ enum FlowStart {
         var priced = 0
         var rounds = 0
         var tree: [Int32] = []
+        var repriced: RepricedChildren? = nil
         while true {
             rounds += 1
             let net = PairingNetwork(inst, cols, previous: options.flowWarmRounds ? network : nil)
             // Many new pairs: cost scaling; few: shortest paths repair them locally (measured at
             // scale 10: 48.7 s with cost scaling from n/16 new pairs, 57.9 s from n/2).
             let added = cols.count - (network?.pairArc.count ?? 0)
-            if rounds > 1 && options.flowCostScaling && 16 * added >= net.nodeCount { try net.costScale() } else { try net.repair() }
+            let scaled = rounds > 1 && options.flowCostScaling && 16 * added >= net.nodeCount
+            if scaled { try net.costScale() } else { try net.repair() }
             network = net
             stats.flowSearches += net.searches
             stats.flowSettledNodes += net.settledNodes
@@ -33,7 +35,10 @@ enum FlowStart {
             let t = clock.now
             let before = cols.count
             let duals = net.duals(inst)
-            priced += Pricing.addImproving(inst, duals, &cols, perChild: options.flowPricedPerChild)
+            // After a local repair, only the children whose pricing can have changed.
+            let only = rounds > 1 && !scaled ? repriced?.children(inst, at: duals) : nil
+            priced += Pricing.addImproving(inst, duals, &cols, perChild: options.flowPricedPerChild, only: only)
+            repriced = RepricedChildren(inst, duals: duals, cols, addedFrom: before, perChild: options.flowPricedPerChild)
             // In rounds that add many pairs, the moms' side too: see `addImprovingByMom`.
             if options.flowPricedPerMom > 0 && 64 * (cols.count - before) >= net.nodeCount {
                 priced += Pricing.addImprovingByMom(inst, duals, &cols, perMom: options.flowPricedPerMom)
@@ -42,10 +47,13 @@ enum FlowStart {
                 // The tree basis's potentials (shortest distances from the ground) are the ones
                 // GLPK will find; they must price out nothing either.
                 tree = net.shortestPathTree()
-                priced += Pricing.addImproving(inst, net.duals(inst), &cols, perChild: options.flowPricedPerChild)
+                let treeDuals = net.duals(inst)
+                priced += Pricing.addImproving(inst, treeDuals, &cols, perChild: options.flowPricedPerChild)
+                repriced = RepricedChildren(inst, duals: treeDuals, cols, addedFrom: before, perChild: options.flowPricedPerChild)
             }
             stats.pricingSeconds += (clock.now - t).seconds
-            options.progress?("pairing (flow): round \(rounds), \(before) pairs, \(stats.flowSearches) path searches, \(cols.count - before) pairs added by pricing")
+            let elapsed = (clock.now - start).seconds
+            options.progress?("pairing (flow): round \(rounds), \(before) pairs, \(stats.flowSearches) path searches, \(cols.count - before) pairs added by pricing, \(Int(elapsed.rounded())) s")
             if cols.count == before { break }
             if rounds >= options.maxRounds { tree = net.shortestPathTree(); break }
         }

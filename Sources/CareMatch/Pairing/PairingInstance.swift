@@ -48,8 +48,16 @@ public struct PairingInstance: Sendable {
         childIDs = d.children.map(\.id)
         let active = d.moms.indices.filter { d.moms[$0].capacity > 0 }
         activeMoms = active.map { Int32($0) }
-        momGrid = SpatialGrid(points: active.map { d.moms[$0].location }, cellKm: 2.0)
-        childGrid = SpatialGrid(points: d.children.map(\.location), cellKm: 2.0)
+        // About 8 moms per occupied cell: 2 km cells on the bundled map, finer ones on dense
+        // generated maps, where pricing would otherwise read hundreds per cell (most moms have
+        // λ_m = 0, so a cell's order by λ_m stops nothing): 6 s instead of 39 s for the
+        // children's side of the first round at scale 100.
+        let momPoints = active.map { d.moms[$0].location }
+        momGrid = SpatialGrid(points: momPoints, cellKm: SpatialGrid.cellKm(for: momPoints, perCell: 8, minKm: 0.25, maxKm: 2))
+        // Children's λ_c spread widely, and each cell's children are read by increasing λ_c, so
+        // coarse cells cost little: finer ones made pricing from the moms' side twice as slow
+        // at scale 100 (their circles are as wide as the neediest child's).
+        childGrid = SpatialGrid(points: d.children.map(\.location), cellKm: 2)
         let reach = momReach
         maxReach = active.map { Int(reach[$0]) }.max() ?? 0
     }

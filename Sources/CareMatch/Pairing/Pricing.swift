@@ -17,9 +17,10 @@ enum Pricing {
     /// Adds, per child, the (at most `perChild`) left-out pairs of highest positive reduced cost,
     /// ties by mom position; returns how many allowed pairs had their reduced cost computed.
     /// Adding a few per child and round converges in a few more rounds, with far smaller models.
-    static func addImproving(_ inst: PairingInstance, _ duals: PairingDuals, _ cols: inout PairColumns, perChild: Int, block: (Blocks, Int)? = nil) -> Int {
+    /// With `only`, only the children it marks are priced.
+    static func addImproving(_ inst: PairingInstance, _ duals: PairingDuals, _ cols: inout PairColumns, perChild: Int, block: (Blocks, Int)? = nil, only: [Bool]? = nil) -> Int {
         // Found against `cols` as passed (borrowed), added after: no copy of the model.
-        let results = findImproving(inst, duals, cols, perChild: perChild, block: block)
+        let results = findImproving(inst, duals, cols, perChild: perChild, block: block, only: only)
         return addFound(results, to: &cols)
     }
 
@@ -36,7 +37,7 @@ enum Pricing {
         return priced
     }
 
-    private static func findImproving(_ inst: PairingInstance, _ duals: PairingDuals, _ existing: PairColumns, perChild: Int, block: (Blocks, Int)?) -> ChunkResults<(found: [Found], priced: Int)> {
+    private static func findImproving(_ inst: PairingInstance, _ duals: PairingDuals, _ existing: PairColumns, perChild: Int, block: (Blocks, Int)?, only: [Bool]?) -> ChunkResults<(found: [Found], priced: Int)> {
         let grid = inst.momGrid
         let masks = inst.skills.masks
         // Per cell: its moms (grid points) by increasing λ_m, and the union of their skills. A
@@ -59,8 +60,16 @@ enum Pricing {
             byDual[begin...].sort { (duals.mom[Int(inst.activeMoms[Int($0)])], $0) < (duals.mom[Int(inst.activeMoms[Int($1)])], $1) }
         }
         cellFirst[grid.cellCount] = Int32(byDual.count)
+        // Per block of cells: the cheapest mom and the union of skills, to skip whole blocks.
+        var blockCheapest = [Int64](repeating: .max, count: grid.blockCount)
+        var blockSkills = [UInt64](repeating: 0, count: grid.blockCount)
+        for cell in 0..<grid.cellCount where cellFirst[cell] < cellFirst[cell + 1] {
+            let b = grid.block(ofCell: cell)
+            blockCheapest[b] = min(blockCheapest[b], duals.mom[Int(inst.activeMoms[Int(byDual[Int(cellFirst[cell])])])])
+            blockSkills[b] |= cellSkills[cell]
+        }
         let per = inst.weights.perCentikm
-        let (order, first, skillsOfCell) = (byDual, cellFirst, cellSkills)
+        let (order, first, skillsOfCell, cheapest, skillsOfBlock) = (byDual, cellFirst, cellSkills, blockCheapest, blockSkills)
         // Children are priced in parallel chunks; their pairs are added in child order, so the
         // result does not depend on the threads.
         let chunkCount = inst.childCount < 2_000 ? 1 : 16
@@ -69,10 +78,10 @@ enum Pricing {
             var found: [Found] = []
             var priced = 0
             var best: [(rc: Int64, m: Int, f: PairingInstance.PairFacts)] = []
-            var cells: [(Int32, Int32)] = []
             let lower = inst.childCount * chunk / chunkCount, upper = inst.childCount * (chunk + 1) / chunkCount
             for c in lower..<upper {
                 if let (b, k) = block, b.child[c] != k { continue }
+                if let only, !only[c] { continue }
                 let childMask = inst.interests.masks[c]
                 let fit = childMask == 0 ? 0 : inst.weights.fit
                 let lc = duals.child[c]
@@ -81,30 +90,26 @@ enum Pricing {
                 let radius = per > 0 ? Int(min(Int64(inst.maxReach), (room - 1) / per)) : inst.maxReach
                 guard let q = grid.query(withinCentikm: min(radius, inst.maxReach), of: inst.childLocation[c]) else { continue }
                 best.removeAll(keepingCapacity: true)
-                // Nearest cells first: once the best pairs kept outrank every bound, the rest
-                // of the circle cannot change them (a tie on reduced cost still may, by mom).
-                cells.removeAll(keepingCapacity: true)
-                // Only cells whose cheapest mom could price out are sorted and read.
-                grid.forEachCell(q) { cell, nearest in
+                // Rings of blocks outward: once the best pairs kept outrank the bound of a whole
+                // ring (λ_m ≥ 0), the rest of the circle cannot change them (a tie on reduced
+                // cost still may, by mom, hence ≥). A block, then a cell, is read only if its
+                // cheapest mom could rank, and a cell's moms by increasing λ_m until none can.
+                grid.forEachCellByBlockRings(q, ring: { gap in
+                    fit - per * Int64(gap) - lc >= (best.count == perChild ? best[perChild - 1].rc : 1)
+                }, block: { b, near in
+                    guard cheapest[b] != .max else { return false }
+                    let blockFit = skillsOfBlock[b] & childMask != 0 ? fit : 0
+                    return blockFit - per * Int64(near) - lc - cheapest[b] >= (best.count == perChild ? best[perChild - 1].rc : 1)
+                }) { cell, nearest32 in
                     guard first[cell] < first[cell + 1] else { return }
                     let cellFit = skillsOfCell[cell] & childMask != 0 ? fit : 0
-                    if cellFit - per * Int64(nearest) - lc - duals.mom[Int(inst.activeMoms[Int(order[Int(first[cell])])])] > 0 {
-                        cells.append((Int32(nearest), Int32(cell)))
-                    }
-                }
-                cells.sort { $0 < $1 }
-                for (nearest32, cell32) in cells {
-                    let nearest = Int64(nearest32), cell = Int(cell32)
-                    let floor: Int64 = best.count == perChild ? best[perChild - 1].rc : 1
-                    if fit - per * nearest - lc < floor { break }
-                    let cellFit = skillsOfCell[cell] & childMask != 0 ? fit : 0
-                    let cellRoom = cellFit - per * nearest - lc
+                    let cellRoom = cellFit - per * Int64(nearest32) - lc
                     for idx in Int(first[cell])..<Int(first[cell + 1]) {
                         let point = Int(order[idx]), m = Int(inst.activeMoms[point])
                         let lm = duals.mom[m]
                         if cellRoom - lm < (best.count == perChild ? best[perChild - 1].rc : 1) { break }
                         let f = inst.interests.shares(c, with: inst.skills, m) ? fit : 0
-                        guard let near = grid.nearestCentikm(q, point), f - per * Int64(near) - lm - lc > 0 else { continue }
+                        guard let near = grid.nearestCentikm(q, point), f - per * Int64(near) - lm - lc >= (best.count == perChild ? best[perChild - 1].rc : 1) else { continue }
                         let d = Distance.centikm(q.center, grid.points[point])
                         guard d <= q.limit, d <= Int(inst.momReach[m]) else { continue }
                         priced += 1

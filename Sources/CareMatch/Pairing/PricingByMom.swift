@@ -42,7 +42,6 @@ extension Pricing {
             var found: [Found] = []
             var priced = 0
             var best: [(rc: Int64, c: Int, f: PairingInstance.PairFacts)] = []
-            var cells: [(Int32, Int32)] = []
             let lower = moms.count * chunk / chunkCount, upper = moms.count * (chunk + 1) / chunkCount
             var momList = Array(moms[lower..<upper])
             momList.sort()
@@ -56,27 +55,17 @@ extension Pricing {
                 let radius = per > 0 ? Int(min(Int64(inst.momReach[m]), (room - 1) / per)) : Int(inst.momReach[m])
                 guard let q = grid.query(withinCentikm: radius, of: inst.momLocation[m]) else { continue }
                 best.removeAll(keepingCapacity: true)
-                cells.removeAll(keepingCapacity: true)
-                // Only cells whose neediest child could price out are sorted and read.
-                grid.forEachCell(q) { cell, nearest in
+                grid.forEachCellByRings(q, ring: { gap in
+                    fitMax - per * Int64(gap) - lm - lowest >= (best.count == perMom ? best[perMom - 1].rc : 1)
+                }) { cell, nearest32 in
                     let cellFit = interestsOfCell[cell] & momMask != 0 ? fitMax : 0
-                    if cellFit - per * Int64(nearest) - lm - duals.child[Int(order[Int(first[cell])])] > 0 {
-                        cells.append((Int32(nearest), Int32(cell)))
-                    }
-                }
-                cells.sort { $0 < $1 }
-                for (nearest32, cell32) in cells {
-                    let nearest = Int64(nearest32), cell = Int(cell32)
-                    let floor: Int64 = best.count == perMom ? best[perMom - 1].rc : 1
-                    if fitMax - per * nearest - lm - lowest < floor { break }
-                    let cellFit = interestsOfCell[cell] & momMask != 0 ? fitMax : 0
-                    let cellRoom = cellFit - per * nearest - lm
+                    let cellRoom = cellFit - per * Int64(nearest32) - lm
                     for idx in Int(first[cell])..<Int(first[cell + 1]) {
                         let c = Int(order[idx])
                         let lc = duals.child[c]
                         if cellRoom - lc < (best.count == perMom ? best[perMom - 1].rc : 1) { break }
                         let f = inst.interests.shares(c, with: inst.skills, m) ? fitMax : 0
-                        guard let near = grid.nearestCentikm(q, c), f - per * Int64(near) - lm - lc > 0 else { continue }
+                        guard let near = grid.nearestCentikm(q, c), f - per * Int64(near) - lm - lc >= (best.count == perMom ? best[perMom - 1].rc : 1) else { continue }
                         let d = Distance.centikm(q.center, grid.points[c])
                         guard d <= q.limit else { continue }
                         priced += 1

@@ -32,8 +32,12 @@ final class PricingTests: XCTestCase {
         var exercised = 0
         for seed in 600...629 as ClosedRange<UInt64> {
             var r = TestRandom(seed: seed)
-            let d = TestInstances.pairing(seed: seed, moms: r.int(5...60), children: r.int(5...60), spreadKm: 20)
+            // Every other seed a dense map, whose grids get cells finer than 2 km.
+            let dense = seed % 2 == 0
+            let d = TestInstances.pairing(seed: seed, moms: dense ? r.int(150...250) : r.int(5...60),
+                                          children: dense ? r.int(100...200) : r.int(5...60), spreadKm: dense ? 4 : 20)
             let inst = PairingInstance(dataset: d)
+            if dense { XCTAssertLessThan(inst.momGrid.cellKm, 2) }
             let duals = Self.randomDuals(inst, &r)
             let existing = InitialCandidates.build(inst, nearest: 2, sharing: 1)
             let perChild = r.int(1...4)
@@ -55,8 +59,12 @@ final class PricingTests: XCTestCase {
         var exercised = 0
         for seed in 700...729 as ClosedRange<UInt64> {
             var r = TestRandom(seed: seed)
-            let d = TestInstances.pairing(seed: seed, moms: r.int(5...60), children: r.int(5...60), spreadKm: 20)
+            // Every other seed a dense map, whose grids get cells finer than 2 km.
+            let dense = seed % 2 == 0
+            let d = TestInstances.pairing(seed: seed, moms: dense ? r.int(150...250) : r.int(5...60),
+                                          children: dense ? r.int(100...200) : r.int(5...60), spreadKm: dense ? 4 : 20)
             let inst = PairingInstance(dataset: d)
+            if dense { XCTAssertLessThan(inst.momGrid.cellKm, 2) }
             let duals = Self.randomDuals(inst, &r)
             let existing = InitialCandidates.build(inst, nearest: 2, sharing: 1)
             let perMom = r.int(1...4)
