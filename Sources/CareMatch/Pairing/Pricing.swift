@@ -77,7 +77,7 @@ enum Pricing {
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             var found: [Found] = []
             var priced = 0
-            var best: [(rc: Int64, m: Int, f: PairingInstance.PairFacts)] = []
+            var best = BestPairs(limit: perChild)
             let lower = inst.childCount * chunk / chunkCount, upper = inst.childCount * (chunk + 1) / chunkCount
             for c in lower..<upper {
                 if let (b, k) = block, b.child[c] != k { continue }
@@ -89,17 +89,17 @@ enum Pricing {
                 guard room > 0 else { continue }
                 let radius = per > 0 ? Int(min(Int64(inst.maxReach), (room - 1) / per)) : inst.maxReach
                 guard let q = grid.query(withinCentikm: min(radius, inst.maxReach), of: inst.childLocation[c]) else { continue }
-                best.removeAll(keepingCapacity: true)
+                best.removeAll()
                 // Rings of blocks outward: once the best pairs kept outrank the bound of a whole
                 // ring (λ_m ≥ 0), the rest of the circle cannot change them (a tie on reduced
                 // cost still may, by mom, hence ≥). A block, then a cell, is read only if its
                 // cheapest mom could rank, and a cell's moms by increasing λ_m until none can.
                 grid.forEachCellByBlockRings(q, ring: { gap in
-                    fit - per * Int64(gap) - lc >= (best.count == perChild ? best[perChild - 1].rc : 1)
+                    fit - per * Int64(gap) - lc >= best.floor
                 }, block: { b, near in
                     guard cheapest[b] != .max else { return false }
                     let blockFit = skillsOfBlock[b] & childMask != 0 ? fit : 0
-                    return blockFit - per * Int64(near) - lc - cheapest[b] >= (best.count == perChild ? best[perChild - 1].rc : 1)
+                    return blockFit - per * Int64(near) - lc - cheapest[b] >= best.floor
                 }) { cell, nearest32 in
                     guard first[cell] < first[cell + 1] else { return }
                     let cellFit = skillsOfCell[cell] & childMask != 0 ? fit : 0
@@ -107,25 +107,19 @@ enum Pricing {
                     for idx in Int(first[cell])..<Int(first[cell + 1]) {
                         let point = Int(order[idx]), m = Int(inst.activeMoms[point])
                         let lm = duals.mom[m]
-                        if cellRoom - lm < (best.count == perChild ? best[perChild - 1].rc : 1) { break }
+                        if cellRoom - lm < best.floor { break }
                         let f = inst.interests.shares(c, with: inst.skills, m) ? fit : 0
-                        guard let near = grid.nearestCentikm(q, point), f - per * Int64(near) - lm - lc >= (best.count == perChild ? best[perChild - 1].rc : 1) else { continue }
+                        guard let near = grid.nearestCentikm(q, point), f - per * Int64(near) - lm - lc >= best.floor else { continue }
                         let d = Distance.centikm(q.center, grid.points[point])
                         guard d <= q.limit, d <= Int(inst.momReach[m]) else { continue }
                         priced += 1
                         let facts = inst.facts(mom: m, child: c, centikm: d)
                         let rc = facts.value - lm - lc
-                        guard rc > 0 else { continue }
-                        if best.count == perChild, let last = best.last, (last.rc, -last.m) >= (rc, -m) { continue }
-                        guard !existing.contains(mom: m, child: c) else { continue }
-                        var i = best.count
-                        best.append((rc, m, facts))
-                        while i > 0 && (best[i - 1].rc, -best[i - 1].m) < (rc, -m) { best[i] = best[i - 1]; i -= 1 }
-                        best[i] = (rc, m, facts)
-                        if best.count > perChild { best.removeLast() }
+                        guard best.ranks(rc, m), !existing.contains(mom: m, child: c) else { continue }
+                        best.insert(rc, m, facts)
                     }
                 }
-                for p in best { found.append((Int32(c), Int32(p.m), p.f)) }
+                for p in best.items { found.append((Int32(c), Int32(p.partner), p.facts)) }
             }
             results.buffer[chunk] = (found, priced)
         }

@@ -41,7 +41,7 @@ extension Pricing {
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             var found: [Found] = []
             var priced = 0
-            var best: [(rc: Int64, c: Int, f: PairingInstance.PairFacts)] = []
+            var best = BestPairs(limit: perMom)
             let lower = moms.count * chunk / chunkCount, upper = moms.count * (chunk + 1) / chunkCount
             var momList = Array(moms[lower..<upper])
             momList.sort()
@@ -54,34 +54,28 @@ extension Pricing {
                 guard room > 0 else { continue }
                 let radius = per > 0 ? Int(min(Int64(inst.momReach[m]), (room - 1) / per)) : Int(inst.momReach[m])
                 guard let q = grid.query(withinCentikm: radius, of: inst.momLocation[m]) else { continue }
-                best.removeAll(keepingCapacity: true)
+                best.removeAll()
                 grid.forEachCellByRings(q, ring: { gap in
-                    fitMax - per * Int64(gap) - lm - lowest >= (best.count == perMom ? best[perMom - 1].rc : 1)
+                    fitMax - per * Int64(gap) - lm - lowest >= best.floor
                 }) { cell, nearest32 in
                     let cellFit = interestsOfCell[cell] & momMask != 0 ? fitMax : 0
                     let cellRoom = cellFit - per * Int64(nearest32) - lm
                     for idx in Int(first[cell])..<Int(first[cell + 1]) {
                         let c = Int(order[idx])
                         let lc = duals.child[c]
-                        if cellRoom - lc < (best.count == perMom ? best[perMom - 1].rc : 1) { break }
+                        if cellRoom - lc < best.floor { break }
                         let f = inst.interests.shares(c, with: inst.skills, m) ? fitMax : 0
-                        guard let near = grid.nearestCentikm(q, c), f - per * Int64(near) - lm - lc >= (best.count == perMom ? best[perMom - 1].rc : 1) else { continue }
+                        guard let near = grid.nearestCentikm(q, c), f - per * Int64(near) - lm - lc >= best.floor else { continue }
                         let d = Distance.centikm(q.center, grid.points[c])
                         guard d <= q.limit else { continue }
                         priced += 1
                         let facts = inst.facts(mom: m, child: c, centikm: d)
                         let rc = facts.value - lm - lc
-                        guard rc > 0 else { continue }
-                        if best.count == perMom, let last = best.last, (last.rc, -last.c) >= (rc, -c) { continue }
-                        guard !existing.contains(mom: m, child: c) else { continue }
-                        var i = best.count
-                        best.append((rc, c, facts))
-                        while i > 0 && (best[i - 1].rc, -best[i - 1].c) < (rc, -c) { best[i] = best[i - 1]; i -= 1 }
-                        best[i] = (rc, c, facts)
-                        if best.count > perMom { best.removeLast() }
+                        guard best.ranks(rc, c), !existing.contains(mom: m, child: c) else { continue }
+                        best.insert(rc, c, facts)
                     }
                 }
-                for p in best { found.append((Int32(p.c), Int32(m), p.f)) }
+                for p in best.items { found.append((Int32(p.partner), Int32(m), p.facts)) }
             }
             results.buffer[chunk] = (found, priced)
         }

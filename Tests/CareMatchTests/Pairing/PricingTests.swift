@@ -28,11 +28,15 @@ final class PricingTests: XCTestCase {
         Set((before.count..<after.count).map { [Int(after.mom[$0]), Int(after.child[$0])] })
     }
 
-    func testChildSidePricingAddsEachChildsBestImprovingPairsOfAFullScan() {
+    /// Runs one pricing side on random instances (every other one a dense map, whose grids get
+    /// cells finer than 2 km) and compares the pairs it adds with a full scan, kept per owner
+    /// (child or mom) up to `k`, ties by the partner's position.
+    func checkAgainstScan(seeds: ClosedRange<UInt64>, owner: @escaping ((rc: Int64, m: Int, c: Int)) -> Int,
+                          partner: @escaping ((rc: Int64, m: Int, c: Int)) -> Int,
+                          price: (PairingInstance, PairingDuals, inout PairColumns, Int) -> Void) {
         var exercised = 0
-        for seed in 600...629 as ClosedRange<UInt64> {
+        for seed in seeds {
             var r = TestRandom(seed: seed)
-            // Every other seed a dense map, whose grids get cells finer than 2 km.
             let dense = seed % 2 == 0
             let d = TestInstances.pairing(seed: seed, moms: dense ? r.int(150...250) : r.int(5...60),
                                           children: dense ? r.int(100...200) : r.int(5...60), spreadKm: dense ? 4 : 20)
@@ -40,14 +44,12 @@ final class PricingTests: XCTestCase {
             if dense { XCTAssertLessThan(inst.momGrid.cellKm, 2) }
             let duals = Self.randomDuals(inst, &r)
             let existing = InitialCandidates.build(inst, nearest: 2, sharing: 1)
-            let perChild = r.int(1...4)
+            let k = r.int(1...4)
             var cols = existing
-            _ = Pricing.addImproving(inst, duals, &cols, perChild: perChild)
+            price(inst, duals, &cols, k)
             var expected = Set<[Int]>()
-            let scan = Self.improvingByScan(inst, duals, existing)
-            for c in 0..<inst.childCount {
-                let best = scan.filter { $0.c == c }.sorted { ($0.rc, -$0.m) > ($1.rc, -$1.m) }.prefix(perChild)
-                for p in best { expected.insert([p.m, p.c]) }
+            for group in Dictionary(grouping: Self.improvingByScan(inst, duals, existing), by: owner).values {
+                for p in group.sorted(by: { ($0.rc, -partner($0)) > ($1.rc, -partner($1)) }).prefix(k) { expected.insert([p.m, p.c]) }
             }
             XCTAssertEqual(Self.added(existing, cols).symmetricDifference(expected), [], "seed \(seed): pairs added or missed")
             if !expected.isEmpty { exercised += 1 }
@@ -55,31 +57,16 @@ final class PricingTests: XCTestCase {
         XCTAssertGreaterThan(exercised, 20, "too few instances had a pair to add")
     }
 
-    func testMomSidePricingAddsEachMomsBestImprovingPairsOfAFullScan() {
-        var exercised = 0
-        for seed in 700...729 as ClosedRange<UInt64> {
-            var r = TestRandom(seed: seed)
-            // Every other seed a dense map, whose grids get cells finer than 2 km.
-            let dense = seed % 2 == 0
-            let d = TestInstances.pairing(seed: seed, moms: dense ? r.int(150...250) : r.int(5...60),
-                                          children: dense ? r.int(100...200) : r.int(5...60), spreadKm: dense ? 4 : 20)
-            let inst = PairingInstance(dataset: d)
-            if dense { XCTAssertLessThan(inst.momGrid.cellKm, 2) }
-            let duals = Self.randomDuals(inst, &r)
-            let existing = InitialCandidates.build(inst, nearest: 2, sharing: 1)
-            let perMom = r.int(1...4)
-            var cols = existing
-            _ = Pricing.addImprovingByMom(inst, duals, &cols, perMom: perMom)
-            var expected = Set<[Int]>()
-            let scan = Self.improvingByScan(inst, duals, existing)
-            for m in 0..<inst.momCount {
-                let best = scan.filter { $0.m == m }.sorted { ($0.rc, -$0.c) > ($1.rc, -$1.c) }.prefix(perMom)
-                for p in best { expected.insert([p.m, p.c]) }
-            }
-            XCTAssertEqual(Self.added(existing, cols).symmetricDifference(expected), [], "seed \(seed): pairs added or missed")
-            if !expected.isEmpty { exercised += 1 }
+    func testChildSidePricingAddsEachChildsBestImprovingPairsOfAFullScan() {
+        checkAgainstScan(seeds: 600...629, owner: { $0.c }, partner: { $0.m }) { inst, duals, cols, k in
+            _ = Pricing.addImproving(inst, duals, &cols, perChild: k)
         }
-        XCTAssertGreaterThan(exercised, 20, "too few instances had a pair to add")
+    }
+
+    func testMomSidePricingAddsEachMomsBestImprovingPairsOfAFullScan() {
+        checkAgainstScan(seeds: 700...729, owner: { $0.m }, partner: { $0.c }) { inst, duals, cols, k in
+            _ = Pricing.addImprovingByMom(inst, duals, &cols, perMom: k)
+        }
     }
 
     func testGLPKHoldsOnlyTheFlowsUsedTightAndContinuityPairs() throws {
