@@ -106,20 +106,9 @@ public struct SpatialGrid: Sendable {
     /// Calls `body(cell, nearestCentikm)` for every non-empty cell that may hold a point of the
     /// query, with a lower bound on the contract distance from the center to any point of it.
     public func forEachCell(_ q: Query, _ body: (Int, Int) -> Void) {
-        let x0 = max(0, Int(((q.cx - q.r) - minX) / cellKm)), x1 = min(columns - 1, Int(((q.cx + q.r) - minX) / cellKm))
-        let y0 = max(0, Int(((q.cy - q.r) - minY) / cellKm)), y1 = min(rows - 1, Int(((q.cy + q.r) - minY) / cellKm))
-        guard x0 <= x1, y0 <= y1 else { return }
-        for gy in y0...y1 {
-            let top = minY + Double(gy) * cellKm
-            let dy = max(0, top - q.cy, q.cy - (top + cellKm))
-            for gx in x0...x1 {
-                let c = gy * columns + gx
-                guard cellStart[c] < cellStart[c + 1] else { continue }
-                let left = minX + Double(gx) * cellKm
-                let dx = max(0, left - q.cx, q.cx - (left + cellKm))
-                let nearest = lowerBound(planarKm: (dx * dx + dy * dy).squareRoot(), q)
-                if nearest <= q.limit { body(c, nearest) }
-            }
+        guard let box = cellBox(q) else { return }
+        for gy in box.y0...box.y1 {
+            for gx in box.x0...box.x1 { visitCell(gx, gy, q, body) }
         }
     }
 
@@ -129,29 +118,11 @@ public struct SpatialGrid: Sendable {
     /// farther rings is at least that far from the center, so a caller whose best possible
     /// value at that distance no longer counts returns false and the walk stops.
     public func forEachCellByRings(_ q: Query, ring: (Int) -> Bool, _ body: (Int, Int) -> Void) {
-        let x0 = max(0, Int(((q.cx - q.r) - minX) / cellKm)), x1 = min(columns - 1, Int(((q.cx + q.r) - minX) / cellKm))
-        let y0 = max(0, Int(((q.cy - q.r) - minY) / cellKm)), y1 = min(rows - 1, Int(((q.cy + q.r) - minY) / cellKm))
-        guard x0 <= x1, y0 <= y1 else { return }
-        let cx = min(columns - 1, max(0, Int((q.cx - minX) / cellKm)))
-        let cy = min(rows - 1, max(0, Int((q.cy - minY) / cellKm)))
-        let rings = max(cx - x0, x1 - cx, cy - y0, y1 - cy, 0)
-        func visit(_ gx: Int, _ gy: Int) {
-            guard gx >= x0, gx <= x1, gy >= y0, gy <= y1 else { return }
-            let c = gy * columns + gx
-            guard cellStart[c] < cellStart[c + 1] else { return }
-            let left = minX + Double(gx) * cellKm, top = minY + Double(gy) * cellKm
-            let dx = max(0, left - q.cx, q.cx - (left + cellKm))
-            let dy = max(0, top - q.cy, q.cy - (top + cellKm))
-            let nearest = lowerBound(planarKm: (dx * dx + dy * dy).squareRoot(), q)
-            if nearest <= q.limit { body(c, nearest) }
-        }
-        for r in 0...rings {
-            // The center lies in cell (cx, cy), so ring r is at least (r − 1) cells away.
-            let gap = lowerBound(planarKm: Double(max(0, r - 1)) * cellKm, q)
-            guard gap <= q.limit, ring(gap) else { return }
-            if r == 0 { visit(cx, cy); continue }
-            for gx in (cx - r)...(cx + r) { visit(gx, cy - r); visit(gx, cy + r) }
-            for gy in (cy - r + 1)...(cy + r - 1) { visit(cx - r, gy); visit(cx + r, gy) }
+        guard let box = cellBox(q) else { return }
+        let (cx, cy) = centerCell(q)
+        walkRings(around: cx, cy, out: max(cx - box.x0, box.x1 - cx, cy - box.y0, box.y1 - cy, 0), spacingKm: cellKm, q, ring) { gx, gy in
+            guard gx >= box.x0, gx <= box.x1, gy >= box.y0, gy <= box.y1 else { return }
+            visitCell(gx, gy, q, body)
         }
     }
 
@@ -170,39 +141,65 @@ public struct SpatialGrid: Sendable {
     /// block's non-empty cells within the query.
     public func forEachCellByBlockRings(_ q: Query, ring: (Int) -> Bool, block: (Int, Int) -> Bool, _ body: (Int, Int) -> Void) {
         let side = SpatialGrid.blockSide
-        let x0 = max(0, Int(((q.cx - q.r) - minX) / cellKm)), x1 = min(columns - 1, Int(((q.cx + q.r) - minX) / cellKm))
-        let y0 = max(0, Int(((q.cy - q.r) - minY) / cellKm)), y1 = min(rows - 1, Int(((q.cy + q.r) - minY) / cellKm))
-        guard x0 <= x1, y0 <= y1 else { return }
-        let bx0 = x0 / side, bx1 = x1 / side, by0 = y0 / side, by1 = y1 / side
-        let cx = min(columns - 1, max(0, Int((q.cx - minX) / cellKm))) / side
-        let cy = min(rows - 1, max(0, Int((q.cy - minY) / cellKm))) / side
-        let rings = max(cx - bx0, bx1 - cx, cy - by0, by1 - cy, 0)
+        guard let box = cellBox(q) else { return }
+        let bx0 = box.x0 / side, bx1 = box.x1 / side, by0 = box.y0 / side, by1 = box.y1 / side
+        let (cx, cy) = centerCell(q)
+        let (bx, by) = (cx / side, cy / side)
         let blockKm = cellKm * Double(side)
-        func nearest(_ left: Double, _ top: Double, _ size: Double) -> Int {
-            let dx = max(0, left - q.cx, q.cx - (left + size))
-            let dy = max(0, top - q.cy, q.cy - (top + size))
-            return lowerBound(planarKm: (dx * dx + dy * dy).squareRoot(), q)
-        }
-        func visit(_ bx: Int, _ by: Int) {
+        walkRings(around: bx, by, out: max(bx - bx0, bx1 - bx, by - by0, by1 - by, 0), spacingKm: blockKm, q, ring) { bx, by in
             guard bx >= bx0, bx <= bx1, by >= by0, by <= by1 else { return }
-            let near = nearest(minX + Double(bx) * blockKm, minY + Double(by) * blockKm, blockKm)
+            let near = nearestCentikm(toSquareAt: minX + Double(bx) * blockKm, minY + Double(by) * blockKm, side: blockKm, q)
             guard near <= q.limit, block(by * blockColumns + bx, near) else { return }
-            for gy in max(y0, by * side)...min(y1, by * side + side - 1) {
-                for gx in max(x0, bx * side)...min(x1, bx * side + side - 1) {
-                    let c = gy * columns + gx
-                    guard cellStart[c] < cellStart[c + 1] else { continue }
-                    let d = nearest(minX + Double(gx) * cellKm, minY + Double(gy) * cellKm, cellKm)
-                    if d <= q.limit { body(c, d) }
-                }
+            for gy in max(box.y0, by * side)...min(box.y1, by * side + side - 1) {
+                for gx in max(box.x0, bx * side)...min(box.x1, bx * side + side - 1) { visitCell(gx, gy, q, body) }
             }
         }
-        for r in 0...rings {
-            // The center lies in block (cx, cy), so ring r is at least (r − 1) blocks away.
-            let gap = lowerBound(planarKm: Double(max(0, r - 1)) * blockKm, q)
+    }
+
+    /// The cell columns and rows that touch the query's bounding box, if any.
+    @inline(__always)
+    private func cellBox(_ q: Query) -> (x0: Int, x1: Int, y0: Int, y1: Int)? {
+        let x0 = max(0, Int(((q.cx - q.r) - minX) / cellKm)), x1 = min(columns - 1, Int(((q.cx + q.r) - minX) / cellKm))
+        let y0 = max(0, Int(((q.cy - q.r) - minY) / cellKm)), y1 = min(rows - 1, Int(((q.cy + q.r) - minY) / cellKm))
+        return x0 <= x1 && y0 <= y1 ? (x0, x1, y0, y1) : nil
+    }
+
+    /// The cell of the query's center, clamped to the grid (a center off the grid is only
+    /// farther from every cell, so ring bounds still hold).
+    @inline(__always)
+    private func centerCell(_ q: Query) -> (Int, Int) {
+        (min(columns - 1, max(0, Int((q.cx - minX) / cellKm))), min(rows - 1, max(0, Int((q.cy - minY) / cellKm))))
+    }
+
+    /// A lower bound on the contract distance from the query's center to a square of the plane.
+    @inline(__always)
+    private func nearestCentikm(toSquareAt left: Double, _ top: Double, side: Double, _ q: Query) -> Int {
+        let dx = max(0, left - q.cx, q.cx - (left + side))
+        let dy = max(0, top - q.cy, q.cy - (top + side))
+        return lowerBound(planarKm: (dx * dx + dy * dy).squareRoot(), q)
+    }
+
+    /// Calls `body(cell, nearestCentikm)` for cell (gx, gy) if it holds points within reach.
+    @inline(__always)
+    private func visitCell(_ gx: Int, _ gy: Int, _ q: Query, _ body: (Int, Int) -> Void) {
+        let c = gy * columns + gx
+        guard cellStart[c] < cellStart[c + 1] else { return }
+        let nearest = nearestCentikm(toSquareAt: minX + Double(gx) * cellKm, minY + Double(gy) * cellKm, side: cellKm, q)
+        if nearest <= q.limit { body(c, nearest) }
+    }
+
+    /// Chebyshev rings of squares of side `spacingKm` around the center's square (x, y), out to
+    /// ring `out`; ring r is at least r − 1 squares from the center, and `ring` approves it
+    /// from that bound before `visit` gets its squares.
+    @inline(__always)
+    private func walkRings(around x: Int, _ y: Int, out: Int, spacingKm: Double, _ q: Query,
+                           _ ring: (Int) -> Bool, _ visit: (Int, Int) -> Void) {
+        for r in 0...out {
+            let gap = lowerBound(planarKm: Double(max(0, r - 1)) * spacingKm, q)
             guard gap <= q.limit, ring(gap) else { return }
-            if r == 0 { visit(cx, cy); continue }
-            for bx in (cx - r)...(cx + r) { visit(bx, cy - r); visit(bx, cy + r) }
-            for by in (cy - r + 1)...(cy + r - 1) { visit(cx - r, by); visit(cx + r, by) }
+            if r == 0 { visit(x, y); continue }
+            for i in (x - r)...(x + r) { visit(i, y - r); visit(i, y + r) }
+            for j in (y - r + 1)...(y + r - 1) { visit(x - r, j); visit(x + r, j) }
         }
     }
 

@@ -40,36 +40,19 @@ enum Pricing {
     private static func findImproving(_ inst: PairingInstance, _ duals: PairingDuals, _ existing: PairColumns, perChild: Int, block: (Blocks, Int)?, only: [Bool]?) -> ChunkResults<(found: [Found], priced: Int)> {
         let grid = inst.momGrid
         let masks = inst.skills.masks
-        // Per cell: its moms (grid points) by increasing λ_m, and the union of their skills. A
-        // cell's scan stops at the first mom whose λ_m leaves no positive reduced cost.
-        var cellSkills = [UInt64](repeating: 0, count: grid.cellCount)
-        var byDual: [Int32] = []
-        byDual.reserveCapacity(inst.activeMoms.count)
-        var cellFirst = [Int32](repeating: 0, count: grid.cellCount + 1)
-        for cell in 0..<grid.cellCount {
-            cellFirst[cell] = Int32(byDual.count)
-            let range = grid.pointRange(ofCell: cell)
-            guard !range.isEmpty else { continue }
-            let begin = byDual.count
-            for k in range {
-                let point = grid.point(at: k), m = Int(inst.activeMoms[point])
-                if let (b, i) = block, b.mom[m] != i { continue }
-                byDual.append(Int32(point))
-                cellSkills[cell] |= masks[m]
-            }
-            byDual[begin...].sort { (duals.mom[Int(inst.activeMoms[Int($0)])], $0) < (duals.mom[Int(inst.activeMoms[Int($1)])], $1) }
-        }
-        cellFirst[grid.cellCount] = Int32(byDual.count)
+        // Per cell: its moms by increasing λ_m, and the union of their skills.
+        let cells = CellsByPrice(grid, price: { duals.mom[Int(inst.activeMoms[$0])] }, mask: { masks[Int(inst.activeMoms[$0])] },
+                                 include: { point in block.map { $0.0.mom[Int(inst.activeMoms[point])] == $0.1 } ?? true })
         // Per block of cells: the cheapest mom and the union of skills, to skip whole blocks.
         var blockCheapest = [Int64](repeating: .max, count: grid.blockCount)
         var blockSkills = [UInt64](repeating: 0, count: grid.blockCount)
-        for cell in 0..<grid.cellCount where cellFirst[cell] < cellFirst[cell + 1] {
+        for cell in 0..<grid.cellCount where cells.first[cell] < cells.first[cell + 1] {
             let b = grid.block(ofCell: cell)
-            blockCheapest[b] = min(blockCheapest[b], duals.mom[Int(inst.activeMoms[Int(byDual[Int(cellFirst[cell])])])])
-            blockSkills[b] |= cellSkills[cell]
+            blockCheapest[b] = min(blockCheapest[b], duals.mom[Int(inst.activeMoms[Int(cells.order[Int(cells.first[cell])])])])
+            blockSkills[b] |= cells.masks[cell]
         }
         let per = inst.weights.perCentikm
-        let (order, first, skillsOfCell, cheapest, skillsOfBlock) = (byDual, cellFirst, cellSkills, blockCheapest, blockSkills)
+        let (order, first, skillsOfCell, cheapest, skillsOfBlock) = (cells.order, cells.first, cells.masks, blockCheapest, blockSkills)
         // Children are priced in parallel chunks; their pairs are added in child order, so the
         // result does not depend on the threads.
         let chunkCount = inst.childCount < 2_000 ? 1 : 16

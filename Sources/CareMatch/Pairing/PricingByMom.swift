@@ -14,27 +14,10 @@ extension Pricing {
 
     private static func findImprovingByMom(_ inst: PairingInstance, _ duals: PairingDuals, _ existing: PairColumns, perMom: Int) -> ChunkResults<(found: [Found], priced: Int)> {
         let grid = inst.childGrid
-        let interestMasks = inst.interests.masks
-        var cellInterests = [UInt64](repeating: 0, count: grid.cellCount)
-        var byDual: [Int32] = []
-        byDual.reserveCapacity(inst.childCount)
-        var cellFirst = [Int32](repeating: 0, count: grid.cellCount + 1)
-        for cell in 0..<grid.cellCount {
-            cellFirst[cell] = Int32(byDual.count)
-            let range = grid.pointRange(ofCell: cell)
-            guard !range.isEmpty else { continue }
-            let begin = byDual.count
-            for k in range {
-                let c = grid.point(at: k)
-                byDual.append(Int32(c))
-                cellInterests[cell] |= interestMasks[c]
-            }
-            byDual[begin...].sort { (duals.child[Int($0)], $0) < (duals.child[Int($1)], $1) }
-        }
-        cellFirst[grid.cellCount] = Int32(byDual.count)
+        let cells = CellsByPrice(grid, price: { duals.child[$0] }, mask: { inst.interests.masks[$0] })
         guard let lowest = duals.child.min() else { return ChunkResults(count: 0, empty: ([], 0)) }
         let per = inst.weights.perCentikm
-        let (order, first, interestsOfCell) = (byDual, cellFirst, cellInterests)
+        let (order, first, interestsOfCell) = (cells.order, cells.first, cells.masks)
         let moms = inst.activeMoms
         let chunkCount = moms.count < 2_000 ? 1 : 16
         let results = ChunkResults<(found: [Found], priced: Int)>(count: chunkCount, empty: ([], 0))
