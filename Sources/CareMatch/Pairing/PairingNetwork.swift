@@ -61,10 +61,10 @@ final class PairingNetwork {
     /// every reduced cost is non-negative; moms with more pairs than capacity carry a deficit
     /// that `repair` removes.
     ///
-    /// With `previous` (the optimized network of the first `previous.pairArc.count` columns),
-    /// its flow and potentials are taken over instead, and each new pair of a child already
+    /// With `previous` (the state of the optimized network of the first `previous.pairFlow.count`
+    /// columns), its flow and potentials are taken over instead, and each new pair of a child already
     /// there is saturated when its reduced cost is negative (a warm start).
-    init(_ inst: PairingInstance, _ cols: PairColumns, previous: PairingNetwork? = nil) {
+    init(_ inst: PairingInstance, _ cols: PairColumns, previous: WarmStart? = nil) {
         momCount = inst.momCount
         childCount = inst.childCount
         nodeCount = 1 + inst.momCount + inst.childCount
@@ -120,20 +120,14 @@ final class PairingNetwork {
         var isNew = inModel
         if let old = previous {
             for v in 0..<n { potential[v] = old.potential[v] }
-            for m in 0..<inst.momCount where momArc[m] >= 0 {
-                let f = old.flow(old.momArc[m])
-                if f > 0 { push(Int(momArc[m]), f) }
-            }
-            for c in 0..<inst.childCount where old.leadArc[c] >= 0 {
+            for m in 0..<inst.momCount where momArc[m] >= 0 && old.momFlow[m] > 0 { push(Int(momArc[m]), old.momFlow[m]) }
+            for c in 0..<inst.childCount where old.inModel[c] {
                 isNew[c] = false
-                if old.flow(old.leadArc[c]) > 0 { push(Int(leadArc[c]), 1) }
-                if supportArc[c] >= 0 {
-                    let f = old.flow(old.supportArc[c])
-                    if f > 0 { push(Int(supportArc[c]), f) }
-                }
+                if old.leadFlow[c] > 0 { push(Int(leadArc[c]), 1) }
+                if supportArc[c] >= 0 && old.supportFlow[c] > 0 { push(Int(supportArc[c]), old.supportFlow[c]) }
             }
-            for j in 0..<old.pairArc.count where old.flow(old.pairArc[j]) > 0 { push(Int(pairArc[j]), 1) }
-            for j in old.pairArc.count..<cols.count where !isNew[Int(cols.child[j])] {
+            for j in 0..<old.pairFlow.count where old.pairFlow[j] { push(Int(pairArc[j]), 1) }
+            for j in old.pairFlow.count..<cols.count where !isNew[Int(cols.child[j])] {
                 let a = Int(pairArc[j])
                 let rc = reducedCost(a)
                 if rc < 0 { push(a, 1); warmViolation = max(warmViolation, -rc) }
@@ -147,6 +141,28 @@ final class PairingNetwork {
             let take = Int32(min(Int64(residual[a]), -excess[1 + m]))
             if take > 0 { push(a, take) }
         }
+    }
+
+    /// The flow and potentials of an optimized network, all a warm start needs: taken before the
+    /// next round's network is built, so that the two networks never coexist (at scale 100 the
+    /// networks hold tens of millions of arcs).
+    struct WarmStart {
+        let potential: [Int64]
+        let momFlow: [Int32]
+        let inModel: [Bool]
+        let leadFlow: [Int32]
+        let supportFlow: [Int32]
+        let pairFlow: [Bool]
+    }
+
+    /// This network's `WarmStart`.
+    func warmStart() -> WarmStart {
+        WarmStart(potential: Array(potential),
+                  momFlow: momArc.map { $0 >= 0 ? flow($0) : 0 },
+                  inModel: leadArc.map { $0 >= 0 },
+                  leadFlow: leadArc.map { $0 >= 0 ? flow($0) : 0 },
+                  supportFlow: supportArc.map { $0 >= 0 ? flow($0) : 0 },
+                  pairFlow: pairArc.map { flow($0) > 0 })
     }
 
     deinit {
