@@ -35,16 +35,10 @@ extension CareMatchCommand {
         @Option(help: ArgumentHelp("Pairing engine: warm rounds by cost scaling (true) or shortest paths (false).", visibility: .hidden))
         var pairingCostScaling: Bool?
 
-        @Option(help: ArgumentHelp("Pairing engine: start from the prices of every k-th child and mom solved first (0: off).", visibility: .hidden))
-        var pairingSampleStride: Int?
-        @Option(help: ArgumentHelp("Pairing engine: sample first only from this many children.", visibility: .hidden))
-        var pairingSampleFrom: Int?
-
         func validate() throws {
-            if let k = pairingSampleStride, k == 1 || k < 0 { throw ValidationError("--pairing-sample-stride must be 0 (off) or at least 2, got \(k).") }
             for (name, value, least) in [("--pairing-nearest", pairingNearest, 0), ("--pairing-sharing", pairingSharing, 0),
                                          ("--pairing-per-child", pairingPerChild, 1), ("--pairing-flow-per-child", pairingFlowPerChild, 1),
-                                         ("--pairing-flow-per-mom", pairingFlowPerMom, 0), ("--pairing-sample-from", pairingSampleFrom, 1)] {
+                                         ("--pairing-flow-per-mom", pairingFlowPerMom, 0)] {
                 if let v = value, v < least { throw ValidationError("\(name) must be at least \(least), got \(v).") }
             }
         }
@@ -63,8 +57,6 @@ extension CareMatchCommand {
             if let n = pairingFlowPerMom { options.pairing.flowPricedPerMom = n }
             if let b = pairingFlowWarm { options.pairing.flowWarmRounds = b }
             if let b = pairingCostScaling { options.pairing.flowCostScaling = b }
-            if let k = pairingSampleStride { options.pairing.sampleStride = k }
-            if let n = pairingSampleFrom { options.pairing.sampleMinChildren = n }
             if let dir = exportModel {
                 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
                 options.pairing.exportDirectory = dir

@@ -8,11 +8,10 @@
 /// spanning-tree basis (`PairingTreeBasis`), GLPK's simplex confirms or improves it, and
 /// GLPK's duals are priced once more against every allowed pair.
 enum FlowStart {
-    /// Runs the phase from the pairs `cols` (and with `prices`, estimated mom prices from
-    /// `SampledPrices`, from the pairs near each child's best at those prices too); returns the optimized network (holding `cols` as
+    /// Runs the phase from the pairs `cols`; returns the optimized network (holding `cols` as
     /// extended by pricing), its shortest-path tree from the ground (see `PairingTreeBasis`)
     /// and the number of allowed pairs priced.
-    static func run(_ inst: PairingInstance, _ cols: inout PairColumns, prices: [Int64]? = nil, options: PairingOptions,
+    static func run(_ inst: PairingInstance, _ cols: inout PairColumns, options: PairingOptions,
                     stats: inout PairingStatistics) throws -> (network: PairingNetwork, tree: [Int32], priced: Int) {
         let clock = ContinuousClock()
         let start = clock.now
@@ -21,18 +20,10 @@ enum FlowStart {
         var rounds = 0
         var tree: [Int32] = []
         var repriced: RepricedChildren? = nil
-        if let prices {
-            let t = clock.now
-            let before = cols.count
-            let per = inst.weights.perCentikm
-            let margin = per > 0 ? per * Int64((options.nearBestMarginKm * 100).rounded()) : max(1, inst.weights.fit)
-            priced += Pricing.addNearBest(inst, price: prices, &cols, perChild: options.flowPricedPerChild, margin: margin)
-            stats.pricingSeconds += (clock.now - t).seconds
-            options.progress?("pairing (flow): \(cols.count - before) pairs near each child's best at the sample's prices")
-        }
         while true {
             rounds += 1
             let added = cols.count - (network?.pairArc.count ?? 0)
+            // Only the flow and potentials are kept, so that two networks never coexist.
             let warm = options.flowWarmRounds ? network?.warmStart() : nil
             network = nil
             let net = PairingNetwork(inst, cols, previous: warm)
@@ -70,7 +61,7 @@ enum FlowStart {
             if rounds >= options.maxRounds { tree = net.shortestPathTree(); break }
         }
         stats.flowRounds = rounds
-        stats.flowSeconds = (clock.now - start).seconds + stats.sampleSeconds
+        stats.flowSeconds = (clock.now - start).seconds
         return (network!, tree, priced)
     }
 }

@@ -28,15 +28,6 @@ public struct PairingOptions: Sendable {
     /// If set, the final restricted model (the one whose optimum the certificate proves) is
     /// written there as `pairing.mps` and `pairing.lp`, so an analyst can check it elsewhere.
     public var exportDirectory: String?
-    /// The Swift phase first solves every `sampleStride`-th child and mom (itself from a sample
-    /// while it has at least `sampleMinChildren` children) and starts from the sample's mom
-    /// prices (`SampledPrices`) when the instance has at least `sampleMinChildren` children;
-    /// a stride below 2 turns this off.
-    public var sampleStride = 10
-    public var sampleMinChildren = 100_000
-    /// With sampled prices, each child starts with the pairs within this many km of travel
-    /// (in value) of the pair that fills her last slot, at most `flowPricedPerChild` of them.
-    public var nearBestMarginKm = 2.0
     /// Safety stop for the pricing loop (never reached in practice: each round adds pairs).
     public var maxRounds = 500
     /// Called with short progress lines (rounds, columns) on the solving thread.
@@ -91,9 +82,6 @@ public struct PairingStatistics: Sendable, Codable, Hashable {
     public var flowRounds = 0
     public var flowSearches = 0
     public var flowSettledNodes = 0
-    /// Seconds spent solving samples for starting prices (`SampledPrices`; included in
-    /// `flowSeconds` and the total).
-    public var sampleSeconds = 0.0
     /// Pairs in the Swift phase's final model (GLPK receives only those with flow or reduced
     /// cost 0: `finalColumns`).
     public var flowColumns = 0
@@ -178,9 +166,7 @@ public enum PairingSolver {
         switch options.start {
         case .optimalFlow:
             cols = initial
-            let prices = options.sampleStride >= 2 && inst.childCount >= options.sampleMinChildren
-                ? try SampledPrices.estimate(dataset, inst, options: options, stats: &stats) : nil
-            let (net, tree, priced) = try FlowStart.run(inst, &cols, prices: prices, options: options, stats: &stats)
+            let (net, tree, priced) = try FlowStart.run(inst, &cols, options: options, stats: &stats)
             run.priced += priced
             stats.flowColumns = cols.count
             // GLPK gets the pairs with flow or reduced cost 0 (the tree's arcs among them), and

@@ -20,25 +20,9 @@ enum Pricing {
     /// With `only`, only the children it marks are priced.
     static func addImproving(_ inst: PairingInstance, _ duals: PairingDuals, _ cols: inout PairColumns, perChild: Int, block: (Blocks, Int)? = nil, only: [Bool]? = nil) -> Int {
         // Found against `cols` as passed (borrowed), added after: no copy of the model.
-        let results = findImproving(inst, duals, cols, perChild: perChild, block: block, only: only, nearBest: nil)
+        let results = findImproving(inst, duals, cols, perChild: perChild, block: block, only: only)
         return addFound(results, to: &cols)
     }
-
-    /// Adds, per child, the moms that serve her best at approximate mom prices `price` (from
-    /// `SampledPrices`): of her `perChild` best pairs by `v(m,c) − price_m` (pairs already in
-    /// `cols` included), those within `margin` of the one that fills her last slot. It starts the
-    /// pricing loop with the pairs an optimum is likely to need, instead of growing them ring by
-    /// ring from the nearest moms. Returns how many allowed pairs had their value computed.
-    static func addNearBest(_ inst: PairingInstance, price: [Int64], _ cols: inout PairColumns, perChild: Int, margin: Int64) -> Int {
-        // Child potentials far below any value make every pair "improve", so the search below
-        // ranks all allowed pairs by `v − price_m`; the ranking is kept, not the sign.
-        let duals = PairingDuals(mom: price, child: .init(repeating: -Pricing.unbounded, count: inst.childCount))
-        let results = findImproving(inst, duals, cols, perChild: perChild, block: nil, only: nil, nearBest: margin)
-        return addFound(results, to: &cols)
-    }
-
-    /// A child potential below every pair value (units), for `addNearBest`.
-    private static let unbounded: Int64 = 1 << 40
 
     /// Pairs found by one pricing pass, per parallel chunk, in child (or mom) order.
     typealias Found = (child: Int32, mom: Int32, facts: PairingInstance.PairFacts)
@@ -53,7 +37,7 @@ enum Pricing {
         return priced
     }
 
-    private static func findImproving(_ inst: PairingInstance, _ duals: PairingDuals, _ existing: PairColumns, perChild: Int, block: (Blocks, Int)?, only: [Bool]?, nearBest margin: Int64?) -> ChunkResults<(found: [Found], priced: Int)> {
+    private static func findImproving(_ inst: PairingInstance, _ duals: PairingDuals, _ existing: PairColumns, perChild: Int, block: (Blocks, Int)?, only: [Bool]?) -> ChunkResults<(found: [Found], priced: Int)> {
         let grid = inst.momGrid
         let masks = inst.skills.masks
         // Per cell: its moms by increasing λ_m, and the union of their skills.
@@ -89,14 +73,6 @@ enum Pricing {
                 let radius = per > 0 ? Int(min(Int64(inst.maxReach), (room - 1) / per)) : inst.maxReach
                 guard let q = grid.query(withinCentikm: min(radius, inst.maxReach), of: inst.childLocation[c]) else { continue }
                 best.removeAll()
-                // The bounds below leave out the continuity bonus, which is harmless when the
-                // continuity pair is in the model; ranking pairs in the model too (`nearBest`),
-                // it is ranked here and skipped below.
-                let continued = margin == nil ? -1 : Int(inst.childPairedMom[c])
-                if continued >= 0 {
-                    let facts = inst.facts(mom: continued, child: c)
-                    if facts.allowed { best.insert(facts.value - duals.mom[continued] - lc, continued, facts) }
-                }
                 // Rings of blocks outward: once the best pairs kept outrank the bound of a whole
                 // ring (λ_m ≥ 0), the rest of the circle cannot change them (a tie on reduced
                 // cost still may, by mom, hence ≥). A block, then a cell, is read only if its
@@ -113,7 +89,6 @@ enum Pricing {
                     let cellRoom = cellFit - per * Int64(nearest32) - lc
                     for idx in Int(first[cell])..<Int(first[cell + 1]) {
                         let point = Int(order[idx]), m = Int(inst.activeMoms[point])
-                        if m == continued { continue }
                         let lm = duals.mom[m]
                         if cellRoom - lm < best.floor { break }
                         let f = inst.interests.shares(c, with: inst.skills, m) ? fit : 0
@@ -123,17 +98,11 @@ enum Pricing {
                         priced += 1
                         let facts = inst.facts(mom: m, child: c, centikm: d)
                         let rc = facts.value - lm - lc
-                        // With `nearBest`, pairs in the model rank too (they may fill slots).
-                        guard best.ranks(rc, m), margin != nil || !existing.contains(mom: m, child: c) else { continue }
+                        guard best.ranks(rc, m), !existing.contains(mom: m, child: c) else { continue }
                         best.insert(rc, m, facts)
                     }
                 }
-                var kept = best.items[...]
-                if let margin, !kept.isEmpty {
-                    let last = kept[min(kept.count, Int(inst.childSlots[c])) - 1].rc
-                    kept = kept.prefix { $0.rc >= last - margin }
-                }
-                for p in kept { found.append((Int32(c), Int32(p.partner), p.facts)) }
+                for p in best.items { found.append((Int32(c), Int32(p.partner), p.facts)) }
             }
             results.buffer[chunk] = (found, priced)
         }
