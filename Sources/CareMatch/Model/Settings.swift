@@ -18,6 +18,9 @@ public struct Settings: Sendable, Hashable {
     public var allocationMIPGap = 1e-6
     /// Time limit of the allocation MIP in seconds; the best plan found is written with its gap.
     public var allocationTimeLimit = 300.0
+    /// Deadline of a whole `plan` (pairing, allocation and explanations) in seconds: what is not
+    /// finished by then is written with its bound and status. An engine setting, not a weight.
+    public var planTimeLimit = 600.0
 
     public init() {}
 
@@ -52,6 +55,7 @@ public struct Settings: Sendable, Hashable {
         Key(name: "allocation.fund_penalty", help: "points lost per yuan spent", keyPath: \.fundPenalty),
         Key(name: "allocation.mip_gap", help: "relative MIP gap at which the allocation solve stops", keyPath: \.allocationMIPGap),
         Key(name: "allocation.time_limit_s", help: "time limit of the allocation solve in seconds", keyPath: \.allocationTimeLimit),
+        Key(name: "plan.time_limit_s", help: "deadline of a whole plan (pairing, allocation, explanations) in seconds", keyPath: \.planTimeLimit),
     ]
 
     /// The setting named `name` (exact dotted key), if any.
@@ -69,6 +73,7 @@ public struct Settings: Sendable, Hashable {
             out.append(("pairing.support_reward", "must not exceed pairing.lead_reward (\(leadReward)), found \(supportReward): otherwise the pairing is no longer a flow problem"))
         }
         if !(maxKm > 0) { out.append(("pairing.max_km", "must be > 0, found \(maxKm)")) }
+        if !(planTimeLimit > 0) { out.append(("plan.time_limit_s", "must be > 0, found \(planTimeLimit)")) }
         if !(allocationTimeLimit > 0) { out.append(("allocation.time_limit_s", "must be > 0, found \(allocationTimeLimit)")) }
         if allocationMIPGap >= 1 { out.append(("allocation.mip_gap", "must be below 1, found \(allocationMIPGap)")) }
         return out
