@@ -300,6 +300,15 @@ static void mip_callback(glp_tree *T, void *vinfo)
         info->has_incumbent = 1;
         report = 1;
     }
+    if (reason == GLP_IHEUR && info->heur_x != NULL && info->heur_status == 0) {
+        /* glp_ios_heur_sol does not check feasibility: the caller guarantees it. */
+        info->heur_status = glp_ios_heur_sol(T, info->heur_x) == 0 ? 1 : 2;
+        if (info->heur_status == 1) {
+            info->incumbent = glp_mip_obj_val(glp_ios_get_prob(T));
+            info->has_incumbent = 1;
+            report = 1;
+        }
+    }
     info->gap = info->has_incumbent ? glp_ios_mip_gap(T) : -1.0;
     if (reason == GLP_ISELECT) {
         double now = glp_time();

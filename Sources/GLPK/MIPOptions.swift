@@ -48,6 +48,12 @@ public struct MIPOptions {
     public var progress: ((MIPProgress) -> Bool)? = nil
     /// Seconds between periodic progress reports.
     public var progressInterval: Double = 1
+    /// A known integer feasible solution (one value per column, 0-based), handed to GLPK as the
+    /// first incumbent at the root (`glp_ios_heur_sol`), so a bound and gap are known from the
+    /// start and the result is never worse than it. GLPK does not check its feasibility: the
+    /// caller must (integer columns must hold whole values, which `intopt` checks). It is used
+    /// only without presolve (GLPK's presolver renumbers the columns).
+    public var startingSolution: [Double]? = nil
 
     public init(presolve: Bool = true, relativeGap: Double = 0, timeLimit: Double? = nil,
                 messageLevel: MessageLevel = .off, output: TerminalOutput = .logger,

@@ -22,4 +22,7 @@ public struct MIPResult: Sendable, Equatable {
     public var nodes: Int
     /// Simplex iterations spent by this call (LP relaxation and subproblems).
     public var iterations: Int
+    /// Whether `MIPOptions.startingSolution` became the first incumbent (`nil`: none was given,
+    /// or the search ended before GLPK asked for heuristic solutions).
+    public var startingSolutionAccepted: Bool? = nil
 }

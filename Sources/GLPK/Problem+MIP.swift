@@ -38,11 +38,28 @@ extension Problem {
                                  nodes: 0, iterations: Int(glp_get_it_cnt(prob) - before))
             }
         }
+        var start: [Double]? = nil
+        if let x = options.startingSolution {
+            guard !options.presolve else {
+                throw GLPKError.invalidArgument("intopt: a starting solution needs presolve off (the presolver renumbers columns)")
+            }
+            guard x.count == columnCount else {
+                throw GLPKError.invalidArgument("intopt: starting solution has \(x.count) values for \(columnCount) columns")
+            }
+            for j in 0..<columnCount where glp_get_col_kind(prob, Int32(j + 1)) != GLP_CV {
+                guard x[j].isFinite, x[j] == x[j].rounded() else {
+                    throw GLPKError.invalidArgument("intopt: starting solution gives integer column \(j) the value \(x[j])")
+                }
+            }
+            start = [0] + x
+        }
         var info = cmglp_mip_info()
         info.report_interval = options.progressInterval
         let sink = options.progress.map(MIPProgressSink.init)
         var ret: Int32 = 0
         let code: Int32 = withExtendedLifetime(sink) {
+          (start ?? []).withUnsafeBufferPointer { startBuffer in
+            if start != nil { info.heur_x = startBuffer.baseAddress }
             if let sink {
                 info.ctx = Unmanaged.passUnretained(sink).toOpaque()
                 info.fn = { context, infoPointer in
@@ -56,9 +73,12 @@ extension Problem {
                     return Unmanaged<MIPProgressSink>.fromOpaque(context).takeUnretainedValue().closure(progress) ? 1 : 0
                 }
             }
-            return withTerminalOutput(level: options.messageLevel, output: options.output) {
+            let code = withTerminalOutput(level: options.messageLevel, output: options.output) {
                 cmglp_guarded_intopt(prob, &parm, &info, &ret)
             }
+            info.heur_x = nil
+            return code
+          }
         }
         guard code == CMGLP_OK else { throw caughtFatalError() }
         let termination = Termination(code: ret)
@@ -72,7 +92,8 @@ extension Problem {
             bound = direction == .minimize ? min(b, o) : max(b, o)
         }
         return MIPResult(termination: termination, status: status, objective: objective, bound: bound,
-                         nodes: Int(info.total_nodes), iterations: Int(glp_get_it_cnt(prob) - before))
+                         nodes: Int(info.total_nodes), iterations: Int(glp_get_it_cnt(prob) - before),
+                         startingSolutionAccepted: start == nil || info.heur_status == 0 ? nil : info.heur_status == 1)
     }
 
     /// Column values of the last MIP solution. The corresponding C function is `glp_mip_col_val`.

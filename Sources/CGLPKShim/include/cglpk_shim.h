@@ -96,6 +96,11 @@ struct cmglp_mip_info {
     void *ctx;
     double report_interval;    /* seconds between GLP_ISELECT reports (GLP_IBINGO always reports) */
     double last_report;        /* internal */
+    /* A known integer feasible solution, offered once through glp_ios_heur_sol at the first
+     * GLP_IHEUR (x[1..n], n = columns of the problem; integer columns must hold whole values).
+     * NULL: none. heur_status: 0 not offered, 1 accepted, 2 rejected (not better). */
+    const double *heur_x;
+    int heur_status;
 };
 
 /* glp_intopt with the shim's callback (parm->cb_func / cb_info are overwritten). */
