@@ -7,8 +7,8 @@ struct AllocationExplainer {
     let inst: AllocationInstance
     let model: AllocationModel
     let usedTicks: [Int64]
-    /// Yuan spent per funds offer, in fen.
-    let spentFen: [Decimal]
+    /// Yuan spent per funds offer, in micro-fen (10⁻⁶ fen).
+    let spentMicroFen: [Int128]
     let coveredTicks: [Int64]
     let duals: [Double]
     let values: [Double]
@@ -21,7 +21,8 @@ struct AllocationExplainer {
         return Exact.ticksPerUnit(integral: d.catalog[e].integral)
     }
 
-    func leftoverFen(_ o: Int) -> Decimal { Decimal(Exact.fen(d.offers[o].quantity)) - spentFen[o] }
+    /// Money a fund has left, in micro-fen.
+    func leftoverMicroFen(_ o: Int) -> Int128 { Int128(Exact.fen(d.offers[o].quantity)) * 1_000_000 - spentMicroFen[o] }
 
     func leftoverTicks(_ o: Int) -> Int64 { Exact.ticks(d.offers[o].quantity, perUnit: ticksPerUnit(offer: o)) - usedTicks[o] }
 
@@ -29,8 +30,8 @@ struct AllocationExplainer {
     func canBuy(_ o: Int, forClass k: Int) -> Bool {
         let cls = inst.classes[k]
         guard let price = cls.unitCost else { return false }
-        let left = leftoverFen(o)
-        return left >= (cls.integral ? Decimal(Exact.fen(price)) : 1)
+        let left = leftoverMicroFen(o)
+        return left >= (cls.integral ? Int128(Exact.fen(price)) * 1_000_000 : 1_000_000)
     }
 
     func offerUses() -> [OfferUse] {
@@ -40,7 +41,7 @@ struct AllocationExplainer {
             let exhausted: Bool
             let used: Double
             if offer.isFunds {
-                used = NSDecimalNumber(decimal: spentFen[o]).doubleValue / 100
+                used = Double(spentMicroFen[o]) / 100_000_000
                 exhausted = !inst.offerClasses[o].contains { canBuy(o, forClass: $0) }
             } else {
                 used = Double(usedTicks[o]) / Double(ticksPerUnit(offer: o))
@@ -128,52 +129,25 @@ struct AllocationExplainer {
         return out
     }
 
-    /// Re-solves the model with one virtual source at a time: 10,000 (`fundIncrement`) more yuan
-    /// for each earmark present, usable city-wide by all groups; one more unit of each category
-    /// in each county that has needs of it. Warm: the closed probe rows are appended to the
-    /// solved model and opened one by one.
-    func marginals(base: Double, baseValues: [Double], options: AllocationOptions, glpkSeconds: inout Double) throws -> [MarginalValue] {
-        let p = model.problem
-        try model.unfixIntegers()
-        var scenarios: [(MarginalValue, Int, Set<Int>)] = []
-        let earmarks = Set(d.offers.filter(\.isFunds).map(\.category)).sorted { $0.precedesInCodePoints($1) }
-        for e in earmarks {
-            let classes = inst.classes.indices.filter { inst.classes[$0].unitCost != nil && (e == Offer.anyCategory || inst.classes[$0].key.category == e) }
-            guard !classes.isEmpty else { continue }
-            let probe = try model.addProbe(classes: classes, funds: true)
-            scenarios.append((MarginalValue(kind: "funds", category: e, county: nil, added: options.fundIncrement, points: 0, unitsCovered: 0), probe, Set(classes)))
+    /// Classes whose connected component — classes and the sources that may serve them, joined
+    /// through every compatible link — is saturated: every need of it fully covered and no money
+    /// spent on it. Such a component already earns the most it can (all its need points, no
+    /// fund penalty), so no addition that only reaches such classes can raise the score.
+    func saturatedComponents() -> Set<Int> {
+        let classes = inst.classes.count
+        var parent = Array(0..<(classes + d.offers.count))
+        func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+            return x
         }
-        var seen = Set<String>()
-        for c in inst.classes where seen.insert(c.key.category + "\u{0}" + c.key.county).inserted {
-            let classes = ChildGroup.allCases.compactMap { inst.classByKey[AllocationClassKey(category: c.key.category, county: c.key.county, group: $0)] }
-            let probe = try model.addProbe(classes: classes, funds: false)
-            scenarios.append((MarginalValue(kind: "in_kind", category: c.key.category, county: c.key.county, added: 1, points: 0, unitsCovered: 0), probe, Set(classes)))
+        for l in model.links { let a = find(l.cls), b = find(classes + l.offer); if a != b { parent[a] = b } }
+        var unsaturated = Set<Int>()
+        for (k, cls) in inst.classes.enumerated() {
+            let per = Exact.ticksPerUnit(integral: cls.integral)
+            if cls.needs.contains(where: { coveredTicks[$0] < Exact.ticks(d.needs[$0].quantity, perUnit: per) }) { unsaturated.insert(find(k)) }
         }
-        guard !scenarios.isEmpty else { return [] }
-        try p.loadMatrix(model.matrix)
-        let clock = ContinuousClock()
-        var out: [MarginalValue] = []
-        for (m, probe, probeClasses) in scenarios {
-            var mv = m
-            let baseUnits = model.unitsCovered(baseValues, classes: probeClasses)
-            let row = model.probes[probe].row
-            if model.probes[probe].columns.isEmpty { out.append(mv); continue }
-            try p.setRowBounds(row, .upper(mv.added))
-            let t0 = clock.now
-            var objective = base, units = baseUnits
-            if model.integerColumns.isEmpty {
-                let lp = try p.simplex(SimplexOptions())
-                if lp.isOptimal { objective = p.objectiveValue; units = model.unitsCovered(p.columnValues(), classes: probeClasses) }
-            } else {
-                let r = try p.intopt(AllocationSolver.mipOptions(d.settings, options, presolve: false))
-                if let o = r.objective { objective = o; units = model.unitsCovered(p.mipColumnValues(), classes: probeClasses) }
-            }
-            glpkSeconds += (clock.now - t0).seconds
-            try p.setRowBounds(row, .upper(0))
-            mv.points = objective - base
-            mv.unitsCovered = units - baseUnits
-            out.append(mv)
-        }
-        return out
+        for (j, l) in model.links.enumerated() where d.offers[l.offer].isFunds && values[j] > 1e-9 { unsaturated.insert(find(l.cls)) }
+        return Set((0..<classes).filter { !unsaturated.contains(find($0)) })
     }
 }

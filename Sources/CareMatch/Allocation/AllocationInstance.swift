@@ -33,11 +33,18 @@ enum Exact {
     /// `x` units in ticks, rounded to the nearest tick.
     static func ticks(_ units: Double, perUnit: Int64) -> Int64 { Int64((units * Double(perUnit)).rounded()) }
 
-    /// A double as the decimal it was most likely written as (its shortest round-trip text).
+    /// A double as the decimal it was most likely written as (its shortest round-trip text,
+    /// exponent notation such as `1e-06` included), never its binary expansion.
     static func decimal(_ x: Double) -> Decimal {
         let s = "\(x)"
-        if !s.contains("e"), let d = Decimal(string: s, locale: Locale(identifier: "en_US_POSIX")) { return d }
-        return Decimal(x)
+        let posix = Locale(identifier: "en_US_POSIX")
+        guard let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) else {
+            return Decimal(string: s, locale: posix) ?? Decimal(x)
+        }
+        guard let mantissa = Decimal(string: String(s[..<e]), locale: posix), let exponent = Int(s[s.index(after: e)...]) else {
+            return Decimal(x)
+        }
+        return Decimal(sign: mantissa.sign, exponent: exponent, significand: mantissa.magnitude)
     }
 }
 
@@ -60,15 +67,17 @@ public struct AllocationInstance: Sendable {
         public var unitCost: Double?
     }
 
-    /// Needs of one class whose units are worth the same: same priority / quantity ratio.
+    /// Needs of one class with the same priority and the same quantity, whose units are worth the same.
     ///
     /// Needs of one class share the child's group, so a unit's value
-    /// `need_points · w · priority / quantity` depends only on the reduced fraction
-    /// priority / quantity. Flow into the group can be split onto its needs in any way that
-    /// respects each need's quantity without changing the score; in an integral category all
-    /// quantities are whole, so filling needs one after another in id order keeps units whole.
+    /// `need_points · w · priority / quantity` depends only on priority and quantity. Flow into
+    /// the group can be split onto its needs in any way that respects each need's quantity
+    /// without changing the score; in an integral category all quantities are whole, so filling
+    /// needs one after another in id order keeps units whole. (Needs with the same value but
+    /// another priority are kept apart, so that the units a plan covers are known by priority.)
     public struct ValueGroup: Sendable {
         public var needs: [Int]
+        public var priority: Int
         /// Points per unit (need_points · w · priority / quantity).
         public var valuePerUnit: Double
         public var totalQuantity: Double
@@ -166,7 +175,7 @@ public struct AllocationInstance: Sendable {
                     groups[g].needs.append(n); groups[g].totalQuantity += need.quantity
                 } else {
                     groupOf[label] = groups.count
-                    groups.append(ValueGroup(needs: [n], valuePerUnit: s.needPoints * w * Double(need.priority) / need.quantity,
+                    groups.append(ValueGroup(needs: [n], priority: need.priority, valuePerUnit: s.needPoints * w * Double(need.priority) / need.quantity,
                                              totalQuantity: need.quantity))
                 }
             }
@@ -176,16 +185,8 @@ public struct AllocationInstance: Sendable {
         classes = cls
     }
 
-    /// The exact label of priority / quantity: the reduced fraction for whole quantities,
-    /// otherwise the pair itself.
+    /// The exact label of a value group: the priority and the quantity's bits.
     static func ratioLabel(priority: Int, quantity: Double) -> String {
-        if quantity == quantity.rounded(), quantity > 0, quantity < 1e15 {
-            var a = Int64(priority), b = Int64(quantity)
-            var x = a, y = b
-            while y != 0 { (x, y) = (y, x % y) }
-            if x > 1 { a /= x; b /= x }
-            return "\(a)/\(b)"
-        }
-        return "\(priority)|\(quantity.bitPattern)"
+        "\(priority)|\(quantity.bitPattern)"
     }
 }

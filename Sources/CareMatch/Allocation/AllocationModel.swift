@@ -1,37 +1,54 @@
 import Foundation
 import GLPK
 
-/// The allocation MIP routed through need classes (see `AllocationSolver`).
+/// The allocation MIP routed through need classes (see `AllocationSolver` and
+/// `Guides/Allocation.md`), with integer variables only where integrality is not implied.
 ///
-/// Columns:
+/// Columns, all continuous except `z`:
 /// - `x(s,k)` for every source s and class k it may serve: units given (in kind) or bought
-///   (funds, at the class category's price). Objective 0 in kind, `−fund_penalty · price` bought.
+///   (funds). Objective `−fund_penalty · price` when a fund buys a continuous category, else 0.
 /// - `y(k,g)` for every value group g of class k: units received by the group's needs.
 ///   Objective `need_points · w · priority / quantity`, bounds `[0, Σ quantity]`.
-/// Both are integer in an integral category.
+/// - `z(f,c)` **integer**, for every fund f and integral category c it can buy: the whole units f
+///   buys of c. Objective `−fund_penalty · price(c)`.
 ///
 /// Rows:
-/// - one per source: `Σ_k x(s,k) ≤ quantity(s)` (units), or `Σ_k price(k)·x(s,k) ≤ quantity(s)` (yuan);
-/// - one per class: `Σ_s x(s,k) − Σ_g y(k,g) = 0`.
+/// - in kind: `Σ_k x(s,k) ≤ quantity(s)`;
+/// - funds: `Σ_c price(c)·z(f,c) + Σ_{k continuous} price(k)·x(f,k) ≤ yuan(f)`;
+/// - per (fund, integral category): `Σ_{k of c} x(f,k) − z(f,c) = 0`;
+/// - per class: `Σ_s x(s,k) − Σ_g y(k,g) = 0`.
 ///
-/// Probe rows (for marginal values) can be appended after the solve: a virtual source whose row
-/// is `≤ 0` until a scenario opens it.
+/// **Why only `z` needs to be integer.** Fix `z` at whole values. The fund rows then hold only
+/// continuous categories' columns, which need no integrality. The columns of integral categories
+/// form a bipartite network — supply nodes (in-kind offers, (fund, category) pairs) against
+/// classes, each `x` with +1 in one supply row and one class row, each `y` with −1 in one class
+/// row — whose matrix is totally unimodular, with whole right-hand sides and bounds (in-kind
+/// quantities of integral categories are whole, `z` is whole, group totals are whole). The
+/// polytope with `z` fixed is the product of that network's polytope and the continuous part's,
+/// so each of its vertices — the simplex's answer — is whole on integral categories.
 final class AllocationModel {
     let inst: AllocationInstance
     let problem: Problem
     /// Column j < links.count is x(links[j].offer, links[j].cls).
     var links: [(offer: Int, cls: Int)] = []
-    /// Column links.count + g is y(groups[g].cls, groups[g].group).
+    /// Column `firstGroupColumn + g` is y(groups[g].cls, groups[g].group).
     var groups: [(cls: Int, group: Int)] = []
+    /// Column `firstPurchaseColumn + p` is z(purchases[p].offer, purchases[p].category); its
+    /// balance row is `purchaseRow[p]`.
+    var purchases: [(offer: Int, category: String)] = []
+    var purchaseRow: [Int] = []
     var offerRow: [Int]
     var classRow: [Int]
+    /// The z columns (the only integer columns), ascending.
     var integerColumns: [Int] = []
     var originalBounds: [Int: Bounds] = [:]
     var matrix = SparseMatrix()
-    /// Probe scenarios appended by `addProbe`.
-    var probes: [(row: Int, columns: [Int])] = []
+    /// Rows and columns of the model proper; probes (`AllocationProbe`) are appended after them.
+    private(set) var baseRows = 0
+    private(set) var baseColumns = 0
 
     var firstGroupColumn: Int { links.count }
+    var firstPurchaseColumn: Int { links.count + groups.count }
 
     init(_ inst: AllocationInstance, names: Bool = false) throws {
         self.inst = inst
@@ -42,20 +59,37 @@ final class AllocationModel {
         var rows = 0
         for o in inst.offerOrder where !inst.offerClasses[o].isEmpty {
             offerRow[o] = rows; rows += 1
-            for k in inst.offerClasses[o] { links.append((o, k)) }
+            var bought: [String] = []
+            for k in inst.offerClasses[o] {
+                links.append((o, k))
+                let cls = inst.classes[k]
+                if d.offers[o].isFunds && cls.integral && cls.unitCost != nil && !bought.contains(cls.key.category) {
+                    bought.append(cls.key.category)
+                }
+            }
+            for c in bought.sorted(by: { $0.precedesInCodePoints($1) }) { purchases.append((o, c)) }
         }
+        for p in 0..<purchases.count { _ = p; purchaseRow.append(rows); rows += 1 }
         for (k, cls) in inst.classes.enumerated() where !cls.sources.isEmpty {
             classRow[k] = rows; rows += 1
             for g in 0..<cls.valueGroups.count { groups.append((k, g)) }
         }
         guard rows > 0 else { return }
         try problem.addRows(rows)
-        try problem.addColumns(links.count + groups.count)
+        try problem.addColumns(links.count + groups.count + purchases.count)
+        baseRows = rows
+        baseColumns = problem.columnCount
         let s = d.settings
-        matrix.reserveCapacity(2 * links.count + groups.count)
+        var purchaseIndex: [Int: [String: Int]] = [:]
+        for (p, e) in purchases.enumerated() { purchaseIndex[e.offer, default: [:]][e.category] = p }
+        matrix.reserveCapacity(2 * links.count + groups.count + 2 * purchases.count)
         for o in inst.offerOrder where offerRow[o] >= 0 {
             try problem.setRowBounds(offerRow[o], .upper(d.offers[o].quantity))
             if names { try problem.setRowName(offerRow[o], "src\(o)") }
+        }
+        for (p, e) in purchases.enumerated() {
+            try problem.setRowBounds(purchaseRow[p], .fixed(0))
+            if names { try problem.setRowName(purchaseRow[p], "buy\(e.offer)_\(p)") }
         }
         for k in 0..<inst.classes.count where classRow[k] >= 0 {
             try problem.setRowBounds(classRow[k], .fixed(0))
@@ -63,38 +97,57 @@ final class AllocationModel {
         }
         for (j, l) in links.enumerated() {
             let offer = d.offers[l.offer], cls = inst.classes[l.cls]
-            let demand = cls.valueGroups.reduce(0) { $0 + $1.totalQuantity }
-            var ub: Double
-            if offer.isFunds {
-                let price = cls.unitCost ?? 0
-                if price > 0 {
-                    ub = cls.integral ? Double(Exact.fen(offer.quantity) / max(1, Exact.fen(price))) : offer.quantity / price
-                    matrix.append(row: offerRow[l.offer], column: j, value: price)
-                } else { ub = demand }
-                try problem.setObjectiveCoefficient(j, -s.fundPenalty * price)
-            } else {
-                ub = offer.quantity
-                matrix.append(row: offerRow[l.offer], column: j, value: 1)
-            }
-            ub = min(ub, demand)
+            var ub = min(offer.isFunds ? Self.unitsAffordable(offer, cls) : offer.quantity, cls.demand)
             if cls.integral { ub = ub.rounded(.down) }
             try problem.setColumnBounds(j, ub > 0 ? .range(0, ub) : .fixed(0))
             matrix.append(row: classRow[l.cls], column: j, value: 1)
-            if cls.integral { try problem.setColumnKind(j, .integer); integerColumns.append(j) }
+            if offer.isFunds {
+                let price = cls.unitCost ?? 0
+                if cls.integral, let p = purchaseIndex[l.offer]?[cls.key.category] {
+                    matrix.append(row: purchaseRow[p], column: j, value: 1)
+                } else {
+                    if price > 0 { matrix.append(row: offerRow[l.offer], column: j, value: price) }
+                    try problem.setObjectiveCoefficient(j, -s.fundPenalty * price)
+                }
+            } else {
+                matrix.append(row: offerRow[l.offer], column: j, value: 1)
+            }
             if names { try problem.setColumnName(j, "x\(l.offer)_\(l.cls)") }
         }
         for (g, e) in groups.enumerated() {
             let j = firstGroupColumn + g
             let cls = inst.classes[e.cls], vg = cls.valueGroups[e.group]
-            var ub = vg.totalQuantity
-            if cls.integral { ub = ub.rounded(.down) }
-            try problem.setColumnBounds(j, .range(0, ub))
+            try problem.setColumnBounds(j, .range(0, cls.integral ? vg.totalQuantity.rounded(.down) : vg.totalQuantity))
             try problem.setObjectiveCoefficient(j, vg.valuePerUnit)
             matrix.append(row: classRow[e.cls], column: j, value: -1)
-            if cls.integral { try problem.setColumnKind(j, .integer); integerColumns.append(j) }
             if names { try problem.setColumnName(j, "y\(e.cls)_\(e.group)") }
         }
+        var demandByPurchase = [Double](repeating: 0, count: purchases.count)
+        for l in links {
+            let cls = inst.classes[l.cls]
+            if cls.integral, let p = purchaseIndex[l.offer]?[cls.key.category] { demandByPurchase[p] += cls.demand }
+        }
+        for (p, e) in purchases.enumerated() {
+            let j = firstPurchaseColumn + p
+            let offer = d.offers[e.offer]
+            let price = d.catalog[inst.index.catalogByCategory[e.category]!].unitCostYuan!
+            let ub = min(Double(Exact.fen(offer.quantity) / max(1, Exact.fen(price))), demandByPurchase[p].rounded(.down))
+            try problem.setColumnBounds(j, ub > 0 ? .range(0, ub) : .fixed(0))
+            try problem.setColumnKind(j, .integer)
+            try problem.setObjectiveCoefficient(j, -s.fundPenalty * price)
+            matrix.append(row: offerRow[e.offer], column: j, value: price)
+            matrix.append(row: purchaseRow[p], column: j, value: -1)
+            integerColumns.append(j)
+            if names { try problem.setColumnName(j, "z\(e.offer)_\(p)") }
+        }
         try problem.loadMatrix(matrix)
+    }
+
+    /// Units of class `cls` a fund could buy with all its money (whole units in fen arithmetic
+    /// for integral categories; unbounded when the category costs nothing).
+    static func unitsAffordable(_ offer: Offer, _ cls: AllocationInstance.NeedClass) -> Double {
+        guard let price = cls.unitCost, price > 0 else { return cls.demand }
+        return cls.integral ? Double(Exact.fen(offer.quantity) / max(1, Exact.fen(price))) : offer.quantity / price
     }
 
     /// Fixes every integer column at its rounded value in `values` (remembering the bounds).
@@ -105,45 +158,30 @@ final class AllocationModel {
         }
     }
 
+    /// Fixes every integer column at the floor of its value in `values`: a relaxation solution
+    /// rounded down never spends more than it did, so the LP with these values stays feasible.
+    func fixIntegersRoundedDown(_ values: [Double]) throws {
+        for j in integerColumns {
+            if originalBounds[j] == nil { originalBounds[j] = try problem.columnBounds(j) }
+            try problem.setColumnBounds(j, .fixed((values[j] + 1e-9).rounded(.down)))
+        }
+    }
+
     /// Restores the bounds changed by `fixIntegers`.
     func unfixIntegers() throws {
         for j in integerColumns { if let b = originalBounds[j] { try problem.setColumnBounds(j, b) } }
     }
 
-    /// Appends a virtual source serving `classes` (closed: its row is `≤ 0`). `funds` sources buy
-    /// at each class's price. Returns the probe's number.
-    func addProbe(classes: [Int], funds: Bool) throws -> Int {
-        let row = try problem.addRows(1).lowerBound
-        try problem.setRowBounds(row, .upper(0))
-        var cols: [Int] = []
-        let usable = classes.filter { classRow[$0] >= 0 }
-        if !usable.isEmpty {
-            let range = try problem.addColumns(usable.count)
-            for (j, k) in zip(range, usable) {
-                let cls = inst.classes[k]
-                let price = cls.unitCost ?? 0
-                let demand = cls.valueGroups.reduce(0) { $0 + $1.totalQuantity }
-                try problem.setColumnBounds(j, .range(0, cls.integral ? demand.rounded(.down) : demand))
-                if funds {
-                    try problem.setObjectiveCoefficient(j, -inst.dataset.settings.fundPenalty * price)
-                    if price > 0 { matrix.append(row: row, column: j, value: price) }
-                } else {
-                    matrix.append(row: row, column: j, value: 1)
-                }
-                matrix.append(row: classRow[k], column: j, value: 1)
-                if cls.integral { try problem.setColumnKind(j, .integer) }
-                cols.append(j)
-            }
-        }
-        probes.append((row, cols))
-        return probes.count - 1
+    /// `values` with every integer column rounded to the nearest whole number (GLPK accepts
+    /// integrality within its tolerance; a starting solution must be exact).
+    func roundedIntegers(_ values: [Double]) -> [Double] {
+        var v = values
+        for j in integerColumns where j < v.count { v[j] = v[j].rounded() }
+        return v
     }
+}
 
-    /// Units received by value groups, summed, in `values`; only those of `classes` if given
-    /// (units of different categories are different things: hours, items, seats).
-    func unitsCovered(_ values: [Double], classes: Set<Int>? = nil) -> Double {
-        var t = 0.0
-        for g in 0..<groups.count where classes?.contains(groups[g].cls) ?? true { t += values[firstGroupColumn + g] }
-        return t
-    }
+extension AllocationInstance.NeedClass {
+    /// Units wanted by all the class's needs.
+    var demand: Double { valueGroups.reduce(0) { $0 + $1.totalQuantity } }
 }

@@ -1,18 +1,60 @@
 import Foundation
 
 /// One row of `allocations.csv`: units a source gives one need (contract section 7).
+///
+/// Units and money are held as integers — ticks (1 per unit in an integral category, 10⁻⁶ unit
+/// otherwise) and fen per unit — so rows add up exactly; `units` and `yuan` are derived.
 public struct AllocationRow: Sendable, Codable, Hashable {
     public var sourceID: String
     public var orgID: String
     public var needID: String
     public var childID: String
     public var category: String
-    public var units: Double
-    /// Money spent (units × unit_cost_yuan) for a funds source, 0 in kind.
-    public var yuan: Double
+    /// Units in ticks, and ticks per unit (1 or 1,000,000).
+    public var ticks: Int64
+    public var ticksPerUnit: Int64
+    /// Price paid per unit in fen for a funds source, 0 in kind.
+    public var priceFen: Int64
+
+    public init(sourceID: String, orgID: String, needID: String, childID: String, category: String,
+                ticks: Int64, ticksPerUnit: Int64, priceFen: Int64) {
+        self.sourceID = sourceID; self.orgID = orgID; self.needID = needID; self.childID = childID
+        self.category = category; self.ticks = ticks; self.ticksPerUnit = ticksPerUnit; self.priceFen = priceFen
+    }
+
+    /// The units (exact to 6 decimals).
+    public var units: Double { Double(ticks) / Double(ticksPerUnit) }
+    /// Money spent (units × unit_cost_yuan) for a funds source, 0 in kind; exact decimal text in `yuanText`.
+    public var yuan: Double { Double(yuanMicroFen) / 100_000_000 }
+    /// Money spent in micro-fen (10⁻⁶ fen): an exact integer.
+    public var yuanMicroFen: Int128 { Int128(ticks) * Int128(priceFen) * Int128(1_000_000 / ticksPerUnit) }
+    /// `units` as plain decimal text with at most 6 decimals, computed from the integers.
+    public var unitsText: String { ExactDecimalText.format(Int128(ticks) * Int128(1_000_000 / ticksPerUnit), scale: 6) }
+    /// `yuan` as plain decimal text with at most 6 decimals (rounded half away from zero from micro-fen).
+    public var yuanText: String {
+        // micro-fen → 10⁻⁶ yuan: divide by 100 (1 yuan = 100 fen), rounding half away from zero.
+        let m = yuanMicroFen
+        return ExactDecimalText.format((m + 50) / 100, scale: 6)
+    }
 
     /// The row as a plan assignment (for `AllocationEvaluation`).
     public var assignment: AllocationAssignment { AllocationAssignment(sourceID: sourceID, needID: needID, units: units) }
+}
+
+/// Decimal text of scaled integers, without going through floating point.
+public enum ExactDecimalText {
+    /// `value / 10^scale` as plain decimal text, trailing zeros dropped (`1500000, 6` → `1.5`).
+    public static func format(_ value: Int128, scale: Int) -> String {
+        let negative = value < 0
+        var digits = String(negative ? -value : value)
+        if digits.count <= scale { digits = String(repeating: "0", count: scale - digits.count + 1) + digits }
+        let cut = digits.index(digits.endIndex, offsetBy: -scale)
+        var whole = String(digits[..<cut]), frac = String(digits[cut...])
+        while frac.hasSuffix("0") { frac.removeLast() }
+        if whole.isEmpty { whole = "0" }
+        let text = frac.isEmpty ? whole : whole + "." + frac
+        return negative && text != "0" ? "-" + text : text
+    }
 }
 
 /// A need not fully covered, and why.
@@ -43,6 +85,9 @@ public enum AllocationStatus: String, Sendable, Codable {
     case timeLimit = "time_limit"
     /// No integer solution was found in time: the empty plan is given.
     case noSolution = "no_solution"
+    /// The plan failed the independent check against the contract (a bug): no allocation is
+    /// given, `AllocationSolution.failure` says what broke.
+    case selfCheckFailed = "self_check_failed"
 }
 
 /// How far the plan is proven to be from the optimum.
@@ -76,22 +121,58 @@ public struct OfferUse: Sendable, Codable, Hashable {
     public var shadowPrice: Double?
 }
 
-/// What more of something would be worth: found by re-solving the MIP with it added.
+/// How sure a marginal value is.
+public enum MarginalStatus: String, Sendable, Codable, Hashable {
+    /// Both optima (with and without the addition) proven: `points` is the exact gain (to 0.005).
+    case exact
+    /// A search was cut short by the deadline: the gain lies in [`points`, `pointsUpperBound`].
+    case bounded
+    /// Proven 0 without a solve: every need the addition could reach, directly or by freeing
+    /// other sources, is already covered, with no money spent on them.
+    case notNeeded = "not_needed"
+    /// Not computed: the deadline came first.
+    case notComputed = "not_computed"
+}
+
+/// A change in coverage that an addition brings: units of one category in one county at one
+/// priority (positive: newly covered; negative: moved elsewhere).
+public struct CoverageChange: Sendable, Codable, Hashable {
+    public var category: String
+    public var county: String
+    public var priority: Int
+    public var units: Double
+    /// Needs and children whose coverage changes.
+    public var needs: Int
+    public var children: Int
+}
+
+/// What more of something would be worth: found by re-solving the allocation with it added,
+/// starting from the plan (which stays feasible, so the value is never negative).
 public struct MarginalValue: Sendable, Codable, Hashable {
     /// `funds` or `in_kind`.
     public var kind: String
     /// The fund earmark (`any` or a category), or the in-kind category.
     public var category: String
-    /// The county it is added in (in kind), `nil` for funds (usable city-wide, all groups).
+    /// The county it is added in (in kind), `nil` for funds (usable in every county, all groups).
     public var county: String?
     /// Yuan or units added.
     public var added: Double
-    /// Score gained (points).
-    public var points: Double
-    /// Need units additionally covered in the classes the addition can reach: the category and
-    /// county for in-kind units, the categories the money can buy for funds. Where the optimum
-    /// is not unique this is the change between the two optima found, not a unique figure.
-    public var unitsCovered: Double
+    /// `yuan`, or the category's unit.
+    public var unit: String
+    /// The allocation score's gain in points that the re-solved plan achieves (nil: not computed).
+    public var points: Double?
+    /// The most the addition can gain (proven bound; equal to `points` when exact).
+    public var pointsUpperBound: Double?
+    public var status: MarginalStatus
+    /// Why it is bounded, not needed or not computed.
+    public var reason: String?
+    /// Need units newly covered, by priority ("1" … "5"), over all categories.
+    public var unitsCovered: [String: Double]
+    /// Change of the yuan spent.
+    public var yuanSpent: Double
+    /// Where the coverage changes (largest gains first). Where the optimum is not unique this is
+    /// one of the best plans, the one the warm re-solve reached from the plan.
+    public var coverage: [CoverageChange]
 }
 
 /// An offer nobody can use, and why.
@@ -137,6 +218,9 @@ public struct AllocationStatistics: Sendable, Codable, Hashable {
     public var marginalSeconds = 0.0
     public var marginalGLPKSeconds = 0.0
     public var totalSeconds = 0.0
+    /// Objective of the first incumbent handed to branch-and-cut (the relaxation rounded down
+    /// and repaired), when there was one.
+    public var startingIncumbent: Double?
 }
 
 /// The allocation plan with its proof, KPIs, explanations and statistics.
@@ -156,4 +240,6 @@ public struct AllocationSolution: Sendable, Codable {
     public var certificate: AllocationCertificate
     public var explanations: AllocationExplanations
     public var statistics: AllocationStatistics
+    /// What broke, when `status` is `selfCheckFailed`.
+    public var failure: String?
 }

@@ -5,20 +5,24 @@ import GLPK
 public struct AllocationOptions: Sendable {
     /// How branch-and-cut starts.
     public enum Strategy: String, Sendable, Codable, CaseIterable {
-        /// `glp_intopt` with its MIP presolver.
+        /// `glp_intopt` with its MIP presolver (no starting incumbent: the presolver renumbers columns).
         case presolve
-        /// `glp_simplex` on the relaxation, then `glp_intopt` without presolve from that basis.
+        /// `glp_simplex` on the relaxation, the relaxation rounded down and repaired by an LP as
+        /// the first incumbent (`glp_ios_heur_sol`), then `glp_intopt` without presolve.
         case lpFirst = "lp_first"
     }
-    public var strategy: Strategy = .presolve
+    public var strategy: Strategy = .lpFirst
     /// GLPK's MIR, Gomory, cover and clique cuts.
     public var cuts = true
-    /// Compute `AllocationExplanations.marginals` by re-solving the MIP once per earmark and per
-    /// (category, county). Off by default: measured 9 s at generated scale 1 and 41 s at scale 10
-    /// (almost all GLPK branch-and-cut), against 0.1 s / 0.45 s for the plan itself.
+    /// Compute `AllocationExplanations.marginals` (`AllocationMarginals`): one warm re-solve per
+    /// earmark and per (category, county), on `threads` threads.
     public var marginals = false
     /// Yuan added per earmark for the marginal values.
     public var fundIncrement = 10_000.0
+    /// Threads for the marginal values (each with its own GLPK environment).
+    public var threads = 2
+    /// The plan's deadline: the MIP and the marginal values stop there, with their bounds.
+    public var deadline = Deadline.none
     /// Called with short progress lines on the solving thread.
     public var progress: (@Sendable (String) -> Void)?
     public init() {}
@@ -29,20 +33,21 @@ public struct AllocationOptions: Sendable {
 /// ## Model
 /// Whether a source can serve a need depends only on the need's class (category, county,
 /// group), and a unit's value only on the need (and on whether it was bought). So the flow goes
-/// sources → classes → value groups (needs of a class with the same priority/quantity, whose
+/// sources → classes → value groups (needs of a class with the same priority and quantity, whose
 /// units are worth the same): see `AllocationModel`. This is exact: every (source, need) plan
 /// maps to class flows with the same score (sum it up per class), and every class flow splits
-/// back onto (source, need) rows with the same score (`AllocationSplit`). Integrality carries
-/// over: x(s,k) and y(k,g) are integer in an integral category, and the split moves whole units.
-/// The model has one column per (source, class) link instead of one per (source, need) link.
+/// back onto (source, need) rows with the same score (`AllocationSplit`). Only the whole units a
+/// fund buys of each integral category are integer variables; the rest is a network whose LP
+/// is integral once they are fixed (proof in `AllocationModel`).
 ///
 /// ## Solve
-/// `glp_intopt` with the gap and time limit of the settings (`allocation.mip_gap`,
-/// `allocation.time_limit_s`); a plan stopped by the limit keeps its proven bound and gap. Then
-/// every integer column is fixed at its value and the LP is re-solved: its KKT conditions are
-/// checked (`LPCertificate`) and its row duals give the shadow prices of the offers. Marginal
-/// values of more money and more in-kind units are found by re-solving the MIP warm with a
-/// virtual extra source (exact, not a dual estimate: duals are meaningless on integer rows).
+/// The LP relaxation first; its purchases rounded down and the LP re-solved give a feasible
+/// plan, handed to `glp_intopt` (without presolve) as its first incumbent, so a gap is known
+/// from the root. Gap `allocation.mip_gap`, time limit `allocation.time_limit_s` and the plan's
+/// deadline, whichever comes first; a plan stopped early keeps its proven bound and gap, and is
+/// never worse than the first incumbent. Then every integer column is fixed at its value and
+/// the LP is re-solved: its KKT conditions are checked (`LPCertificate`) and its row duals give
+/// the shadow prices of the offers.
 ///
 /// GLPK objects are bound to the calling thread: call from one dedicated thread.
 public enum AllocationSolver {
@@ -62,32 +67,24 @@ public enum AllocationSolver {
         stats.columns = p.columnCount
         stats.integerColumns = model.integerColumns.count
         stats.buildSeconds = (clock.now - start).seconds
+        let deadline = options.deadline
 
-        // 1. The MIP.
+        // 1. The MIP (or the LP, when nothing is bought in whole units).
         var values = [Double](repeating: 0, count: p.columnCount)
         var status = AllocationStatus.optimal
         var mipObjective: Double?, mipBound: Double?
-        if p.columnCount > 0 && !model.integerColumns.isEmpty {
+        if p.columnCount > 0 {
             let t0 = clock.now
-            let r = try runMIP(p, d.settings, options)
+            let r = try solveModel(model, d.settings, options)
             stats.mipSeconds = (clock.now - t0).seconds
             stats.nodes = r.nodes
             stats.mipIterations = r.iterations
-            if r.status == .optimal || r.status == .feasible {
-                values = p.mipColumnValues()
-                mipObjective = r.objective
-                mipBound = r.bound ?? r.objective
-                switch r.termination {
-                case .ok: status = r.status == .optimal ? .optimal : .withinGap
-                case .gapReached: status = .withinGap
-                default: status = .timeLimit
-                }
-            } else if r.termination == .timeLimit || r.termination == .stopped {
-                status = .noSolution
-            } else {
-                throw AllocationError.solverFailed("glp_intopt ended with \(r)")
-            }
-            options.progress?("allocation: MIP \(r.status) after \(r.nodes) nodes, \(r.iterations) iterations")
+            stats.startingIncumbent = r.startObjective
+            values = r.values
+            mipObjective = r.objective
+            mipBound = r.bound
+            status = r.status
+            options.progress?("allocation: \(status.rawValue) after \(r.nodes) nodes")
         }
 
         // 2. The LP with the integer decisions fixed: the plan, its duals and its certificate.
@@ -95,7 +92,7 @@ public enum AllocationSolver {
         var certificate = AllocationCertificate(mipObjective: mipObjective, mipBound: mipBound, fixedLPPrimalObjective: 0,
                                                 fixedLPDualObjective: 0, fixedLPPrimalInfeasibility: 0, fixedLPDualInfeasibility: 0,
                                                 fixedLPComplementarity: 0, fixedLPOptimal: true, integerColumnsFixed: model.integerColumns.count)
-        if p.columnCount > 0 {
+        if p.columnCount > 0 && status != .noSolution {
             try model.fixIntegers(values)
             let t0 = clock.now
             var lp = try p.simplex(SimplexOptions())
@@ -112,80 +109,172 @@ public enum AllocationSolver {
             certificate.fixedLPDualInfeasibility = c.dualInfeasibility
             certificate.fixedLPComplementarity = c.complementarityViolation
             certificate.fixedLPOptimal = c.isOptimal()
-            if model.integerColumns.isEmpty { mipObjective = c.primalObjective; mipBound = c.dualObjective }
+            try model.unfixIntegers()
         }
         stats.glpkSeconds = stats.mipSeconds + stats.fixedLPSeconds
 
-        // 3. Rows.
+        // 3. Rows, in exact ticks and fen.
         let t1 = clock.now
-        let pieces = AllocationSplit.split(model, values: values)
-        // Pieces come sorted by (offer id, need id) in code-point order.
+        let pieces = status == .noSolution ? [] : AllocationSplit.split(model, values: values)
         let rows: [AllocationRow] = pieces.map { piece in
             let offer = d.offers[piece.offer], need = d.needs[piece.need]
-            let units = Double(piece.ticks) / Double(piece.perUnit)
             let price = inst.classes[inst.needClass[piece.need]].unitCost ?? 0
-            return AllocationRow(sourceID: offer.id, orgID: offer.orgID, needID: need.id, childID: need.childID,
-                                 category: need.category, units: units, yuan: offer.isFunds ? units * price : 0)
+            return AllocationRow(sourceID: offer.id, orgID: offer.orgID, needID: need.id, childID: need.childID, category: need.category,
+                                 ticks: piece.ticks, ticksPerUnit: piece.perUnit, priceFen: offer.isFunds ? Exact.fen(price) : 0)
         }
         stats.splitSeconds = (clock.now - t1).seconds
 
+        // 4. The plan checked against the contract by the independent scorer.
         let t2 = clock.now
         let evaluation = AllocationEvaluation(dataset: d, assignments: rows.map(\.assignment))
-        guard evaluation.isFeasible else {
-            throw AllocationError.solverFailed("the plan breaks the contract (a bug): " + evaluation.violations.prefix(3).map(\.description).joined(separator: "; "))
-        }
         stats.evaluationSeconds = (clock.now - t2).seconds
+        var explanations = AllocationExplanations(offers: [], exhausted: [], marginals: [], unusable: [])
+        guard evaluation.isFeasible else {
+            // A bug: never hand out a plan that breaks the contract, but say what broke.
+            let what = evaluation.violations.prefix(3).map(\.description).joined(separator: "; ")
+            let empty = AllocationEvaluation(dataset: d, assignments: [])
+            stats.totalSeconds = (clock.now - start).seconds
+            return AllocationSolution(rows: [], unmet: [], score: 0, bound: max(0, mipBound ?? 0), gap: 0, status: .selfCheckFailed,
+                                      kpis: empty.kpis, certificate: certificate, explanations: explanations, statistics: stats,
+                                      failure: "the allocation breaks the contract (a bug in CareMatch; please report it): \(what)")
+        }
         let score = evaluation.score
         let bound = max(score, mipBound ?? score)
         let gap = status == .optimal ? 0 : (bound - score) / max(abs(score), 1e-9)
 
-        // 4. Explanations.
+        // 5. Explanations.
         var usedTicks = [Int64](repeating: 0, count: d.offers.count)
-        var spentFenMicro = [Decimal](repeating: 0, count: d.offers.count)
+        var spentMicroFen = [Int128](repeating: 0, count: d.offers.count)
         var coveredTicks = [Int64](repeating: 0, count: d.needs.count)
         for piece in pieces {
             coveredTicks[piece.need] += piece.ticks
             if d.offers[piece.offer].isFunds {
-                let price = Exact.fen(inst.classes[inst.needClass[piece.need]].unitCost ?? 0)
-                spentFenMicro[piece.offer] += Decimal(piece.ticks) * Decimal(price) / Decimal(piece.perUnit)
+                let priceFen = Exact.fen(inst.classes[inst.needClass[piece.need]].unitCost ?? 0)
+                spentMicroFen[piece.offer] += Int128(piece.ticks) * Int128(priceFen) * Int128(1_000_000 / piece.perUnit)
             } else { usedTicks[piece.offer] += piece.ticks }
         }
-        let explainer = AllocationExplainer(inst: inst, model: model, usedTicks: usedTicks, spentFen: spentFenMicro,
+        let explainer = AllocationExplainer(inst: inst, model: model, usedTicks: usedTicks, spentMicroFen: spentMicroFen,
                                             coveredTicks: coveredTicks, duals: duals, values: values)
-        var explanations = AllocationExplanations(offers: explainer.offerUses(), exhausted: [], marginals: [],
-                                                  unusable: explainer.unusableOffers())
+        explanations.offers = explainer.offerUses()
+        explanations.unusable = explainer.unusableOffers()
         explanations.exhausted = explanations.offers.filter(\.exhausted).map(\.offerID)
         let unmet = explainer.unmetNeeds()
-        if options.marginals && p.columnCount > 0 {
+        if options.marginals && p.columnCount > 0 && status != .noSolution {
             let t3 = clock.now
-            let base = mipObjective ?? certificate.fixedLPPrimalObjective
-            explanations.marginals = try explainer.marginals(base: base, baseValues: values, options: options,
-                                                             glpkSeconds: &stats.marginalGLPKSeconds)
+            let base = AllocationMarginals.Base(values: values, objective: certificate.fixedLPPrimalObjective,
+                                                bound: max(certificate.fixedLPPrimalObjective, mipBound ?? certificate.fixedLPPrimalObjective),
+                                                rowStatus: (0..<p.rowCount).map { p.rowStatus($0) },
+                                                columnStatus: (0..<p.columnCount).map { p.columnStatus($0) },
+                                                coveredTicks: coveredTicks)
+            var m = AllocationMarginals(inst: inst, base: base, options: options)
+            explanations.marginals = m.compute(components: explainer.saturatedComponents())
+            stats.marginalGLPKSeconds = m.glpkSeconds
             stats.marginalSeconds = (clock.now - t3).seconds
         }
         stats.totalSeconds = (clock.now - start).seconds
-        options.progress?("allocation: score \(score), bound \(bound), \(rows.count) rows in \(stats.totalSeconds) s")
         return AllocationSolution(rows: rows, unmet: unmet, score: score, bound: bound, gap: gap, status: status,
                                   kpis: evaluation.kpis, certificate: certificate, explanations: explanations,
-                                  statistics: stats)
+                                  statistics: stats, failure: nil)
+    }
+
+    /// The best plan the model allows within the limits: its column values (integer columns
+    /// whole), objective, proven bound and status.
+    struct ModelSolution {
+        var values: [Double]
+        var objective: Double?
+        var bound: Double?
+        var status: AllocationStatus
+        var nodes = 0
+        var iterations = 0
+        /// Objective of the first incumbent (the rounded relaxation), when one was made.
+        var startObjective: Double?
+    }
+
+    /// Solves `model` as it stands (probes included): LP when it has no integer column,
+    /// otherwise the relaxation, a rounded-down incumbent and branch-and-cut from it.
+    /// `start` (whole on integer columns, feasible) is a known incumbent to begin from.
+    static func solveModel(_ model: AllocationModel, _ s: Settings, _ options: AllocationOptions,
+                           start known: (values: [Double], objective: Double)? = nil,
+                           timeLimit: Double? = nil) throws -> ModelSolution {
+        let p = model.problem
+        let limit = options.deadline.limit(timeLimit ?? s.allocationTimeLimit)
+        let nothing = ModelSolution(values: known?.values ?? [Double](repeating: 0, count: p.columnCount),
+                                    objective: known?.objective, bound: nil, status: known == nil ? .noSolution : .timeLimit)
+        if let l = limit, l <= 0.001 { return nothing }
+        // The relaxation.
+        var lp = try p.simplex(SimplexOptions(timeLimit: limit))
+        if !lp.isOptimal && lp.termination != .timeLimit { lp = try p.simplex(SimplexOptions(method: .dualPrimal, presolve: true, timeLimit: options.deadline.limit(limit))) }
+        guard lp.isOptimal else {
+            if lp.termination == .timeLimit { return nothing }
+            throw AllocationError.solverFailed("the allocation LP ended with \(lp)")
+        }
+        let relaxation = p.objectiveValue
+        if model.integerColumns.isEmpty {
+            return ModelSolution(values: p.columnValues(), objective: relaxation, bound: relaxation, status: .optimal, iterations: lp.iterations)
+        }
+        if options.strategy == .presolve {
+            var o = mipOptions(s, options, presolve: true)
+            o.timeLimit = options.deadline.limit(limit)
+            let r = try p.intopt(o)
+            return finish(r, p, known: nil, relaxation: relaxation)
+        }
+        // A first incumbent: the relaxation's purchases rounded down, the rest re-optimized.
+        var best = known
+        let relaxed = p.columnValues()
+        try model.fixIntegersRoundedDown(relaxed)
+        let repaired = try p.simplex(SimplexOptions(method: .dualPrimal))
+        if repaired.isOptimal, best == nil || p.objectiveValue > best!.objective {
+            best = (model.roundedIntegers(p.columnValues()), p.objectiveValue)
+        }
+        let startObjective = best?.objective
+        try model.unfixIntegers()
+        lp = try p.simplex(SimplexOptions())
+        guard lp.isOptimal else { throw AllocationError.solverFailed("the allocation LP ended with \(lp)") }
+        let left = options.deadline.limit(limit)
+        if let l = left, l <= 0.001 {
+            var out = nothing
+            if let b = best { out.values = b.values; out.objective = b.objective; out.status = .timeLimit }
+            out.bound = relaxation
+            return out
+        }
+        var o = mipOptions(s, options, presolve: false)
+        o.timeLimit = left
+        o.startingSolution = best?.values
+        let r = try p.intopt(o)
+        var out = finish(r, p, known: best, relaxation: relaxation)
+        out.startObjective = startObjective
+        out.iterations += lp.iterations + repaired.iterations
+        return out
+    }
+
+    /// Maps `glp_intopt`'s result to a model solution, keeping `known` when the search ended
+    /// without anything better.
+    static func finish(_ r: MIPResult, _ p: Problem, known: (values: [Double], objective: Double)?, relaxation: Double) -> ModelSolution {
+        let bound = min(r.bound ?? relaxation, relaxation)
+        if (r.status == .optimal || r.status == .feasible), let obj = r.objective, obj >= (known?.objective ?? -Double.infinity) - 1e-9 * max(1, abs(obj)) {
+            var values = p.mipColumnValues()
+            for j in 0..<values.count where (try? p.columnKind(j)) != .continuous { values[j] = values[j].rounded() }
+            let status: AllocationStatus
+            switch r.termination {
+            case .ok: status = r.status == .optimal ? .optimal : .withinGap
+            case .gapReached: status = .withinGap
+            default: status = .timeLimit
+            }
+            return ModelSolution(values: values, objective: obj, bound: max(bound, obj), status: status, nodes: r.nodes, iterations: r.iterations)
+        }
+        if let k = known {
+            let closed = r.termination == .ok && r.status == .optimal
+            return ModelSolution(values: k.values, objective: k.objective, bound: max(bound, k.objective),
+                                 status: closed ? .optimal : .timeLimit, nodes: r.nodes, iterations: r.iterations)
+        }
+        return ModelSolution(values: [Double](repeating: 0, count: p.columnCount), objective: nil, bound: bound,
+                             status: .noSolution, nodes: r.nodes, iterations: r.iterations)
     }
 
     static func mipOptions(_ s: Settings, _ options: AllocationOptions, presolve: Bool) -> MIPOptions {
         var o = MIPOptions(presolve: presolve, relativeGap: s.allocationMIPGap, timeLimit: s.allocationTimeLimit)
         if options.cuts { o.mirCuts = true; o.gomoryCuts = true; o.coverCuts = true; o.cliqueCuts = true }
         return o
-    }
-
-    static func runMIP(_ p: Problem, _ s: Settings, _ options: AllocationOptions) throws -> MIPResult {
-        switch options.strategy {
-        case .presolve:
-            return try p.intopt(mipOptions(s, options, presolve: true))
-        case .lpFirst:
-            let lp = try p.simplex(SimplexOptions(timeLimit: s.allocationTimeLimit))
-            var r = try p.intopt(mipOptions(s, options, presolve: false))
-            r.iterations += lp.iterations
-            return r
-        }
     }
 
     /// Writes the allocation model as `allocation.mps` (free MPS; read back as minimization) and

@@ -15,8 +15,8 @@ import Foundation
 ///
 /// **Exactness.** Units are counted in ticks (1 per unit in an integral category, 10⁻⁶ unit
 /// otherwise). LP values are rounded to ticks; then each source is checked exactly — in-kind
-/// ticks against its quantity, funds in fen (Σ ticks · price_fen / ticks_per_unit ≤ quantity_fen,
-/// in `Decimal`) — and, if rounding or GLPK's feasibility tolerance pushed it over, its largest
+/// ticks against its quantity, funds in integer micro-fen (Σ ticks · price_fen · 10⁶ / ticks_per_unit
+/// ≤ quantity_fen · 10⁶) — and, if rounding or GLPK's feasibility tolerance pushed it over, its largest
 /// links give back the fewest ticks that make it fit (continuous links first: a rounding excess
 /// of a micro-unit must not cost a whole unit of an integral category). A fund is never overspent by one fen.
 /// When the rounded supplies and demands of a class differ, the split stops at the smaller.
@@ -71,31 +71,31 @@ enum AllocationSplit {
     }
 
     /// Reduces the ticks of one offer's links until the offer's quantity is respected exactly.
+    ///
+    /// In kind: Σ ticks ≤ quantity in ticks. Funds: money is counted in micro-fen (10⁻⁶ fen),
+    /// where a tick of a continuous category (10⁻⁶ unit) costs `price_fen` and a whole unit costs
+    /// `price_fen · 10⁶`, so Σ ticks · cost ≤ quantity_fen · 10⁶ is an identity of integers
+    /// (`Int128`: no product of validated quantities can overflow it).
     static func fit(offer: Offer, links: Range<Int>, model: AllocationModel, ticks: inout [Int64]) {
         let inst = model.inst
         if offer.isFunds {
-            let limit = Decimal(Exact.fen(offer.quantity))
-            func priceFen(_ j: Int) -> Int64 { Exact.fen(inst.classes[model.links[j].cls].unitCost ?? 0) }
-            func per(_ j: Int) -> Int64 { Exact.ticksPerUnit(integral: inst.classes[model.links[j].cls].integral) }
-            func spent() -> Decimal {
-                var s = Decimal(0)
-                for j in links where ticks[j] > 0 { s += Decimal(ticks[j]) * Decimal(priceFen(j)) / Decimal(per(j)) }
-                return s
+            let limit = Int128(Exact.fen(offer.quantity)) * 1_000_000
+            func costPerTick(_ j: Int) -> Int128 {
+                let cls = inst.classes[model.links[j].cls]
+                return Int128(Exact.fen(cls.unitCost ?? 0)) * Int128(1_000_000 / Exact.ticksPerUnit(integral: cls.integral))
             }
-            var total = spent()
+            func spent(_ j: Int) -> Int128 { Int128(ticks[j]) * costPerTick(j) }
+            var total = links.reduce(Int128(0)) { $0 + spent($1) }
             while total > limit {
                 // The link spending most gives back just enough ticks (at least one); links of
                 // continuous categories first, so rounding noise never costs a whole unit.
-                let candidates = links.filter { ticks[$0] > 0 && priceFen($0) > 0 }
-                let fine = candidates.filter { per($0) > 1 }
-                guard let j = (fine.isEmpty ? candidates : fine)
-                    .max(by: { Decimal(ticks[$0]) * Decimal(priceFen($0)) / Decimal(per($0)) < Decimal(ticks[$1]) * Decimal(priceFen($1)) / Decimal(per($1)) })
-                else { break }
-                let excessTicks = (total - limit) * Decimal(per(j)) / Decimal(priceFen(j))
-                var r = NSDecimalNumber(decimal: excessTicks).doubleValue.rounded(.up)
-                r = max(1, min(Double(ticks[j]), r))
-                ticks[j] -= Int64(r)
-                total = spent()
+                let candidates = links.filter { ticks[$0] > 0 && costPerTick($0) > 0 }
+                let fine = candidates.filter { !inst.classes[model.links[$0].cls].integral }
+                guard let j = (fine.isEmpty ? candidates : fine).max(by: { spent($0) < spent($1) }) else { break }
+                let cost = costPerTick(j)
+                let back = min(Int128(ticks[j]), max(1, (total - limit + cost - 1) / cost))
+                ticks[j] -= Int64(back)
+                total -= back * cost
             }
         } else {
             guard let first = links.first else { return }

@@ -15,7 +15,8 @@ public struct Settings: Sendable, Hashable {
     public var needPoints = 100.0
     public var fundPenalty = 0.001
     /// Relative MIP gap at which the allocation solve stops (an engine setting, not a weight).
-    public var allocationMIPGap = 1e-6
+    /// 0 (the default) proves the optimum, so marginal values can be stated exactly.
+    public var allocationMIPGap = 0.0
     /// Time limit of the allocation MIP in seconds; the best plan found is written with its gap.
     public var allocationTimeLimit = 300.0
     /// Deadline of a whole `plan` (pairing, allocation and explanations) in seconds: what is not

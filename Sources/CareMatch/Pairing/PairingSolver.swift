@@ -255,7 +255,3 @@ public enum PairingError: Error, CustomStringConvertible {
         switch self { case .solverFailed(let s): return "pairing solve failed: \(s)" }
     }
 }
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
-}

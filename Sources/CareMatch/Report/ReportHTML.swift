@@ -81,7 +81,7 @@ public enum ReportHTML {
 
         // Binding resources.
         b += "<h2>Binding resources: what more would bring</h2>\n"
-        b += "<p class=\"note\">Points are score points of the plan. Mom capacity: the value of the last unit of capacity of the moms at capacity (an upper estimate of one more unit). Money and in-kind units: the allocation re-solved with the addition.</p>\n"
+        b += "<p class=\"note\">A point is a unit of the plan's score: covering one need fully earns need_points (100) × the child's group weight × the need's priority; a pair earns the rewards of section 5. Mom capacity: the value of the last unit of capacity of the moms at capacity (an upper estimate of one more unit). Money and in-kind units: the allocation re-solved with the addition.</p>\n"
         var lines: [String] = []
         let capacity = plan.pairing.capacityValues(d).counties
             .filter { $0.momsAtCapacity > 0 || $0.childrenWaiting > 0 }
@@ -89,28 +89,12 @@ public enum ReportHTML {
         for c in capacity {
             lines.append("One more unit of mom capacity in \(c.area): up to \(HTML.num(c.maxPointsPerUnit)) points; \(c.childrenWaiting) \(c.childrenWaiting == 1 ? "child" : "children") there \(c.childrenWaiting == 1 ? "waits" : "wait") for capacity (\(c.momsAtCapacity) of \(c.moms) moms at capacity).")
         }
-        let units = Dictionary(d.catalog.map { ($0.category, $0.unit) }, uniquingKeysWith: { x, _ in x })
-        let marginals = a.explanations.marginals.sorted { x, y in
-            if x.points != y.points { return x.points > y.points }
-            if x.kind != y.kind { return x.kind.precedesInCodePoints(y.kind) }
-            if x.category != y.category { return x.category.precedesInCodePoints(y.category) }
-            return (x.county ?? "").precedesInCodePoints(y.county ?? "")
-        }
         var zero = 0, hidden = 0, shown = 0
-        for m in marginals {
-            if Decimals.round(m.points) <= 0 && Decimals.round(m.unitsCovered, places: 6) <= 0 { zero += 1; continue }
+        for m in a.explanations.marginals.sorted(by: MarginalSentences.precedes) {
+            guard let line = MarginalSentences.sentence(m) else { zero += 1; continue }
             if shown >= marginalLimit { hidden += 1; continue }
             shown += 1
-            let covered = m.kind == "funds" ? "need units covered in the categories it buys" : "\(m.category) units covered there"
-            let change = m.unitsCovered >= 0 ? "+\(HTML.num(m.unitsCovered, 4))" : HTML.num(m.unitsCovered, 4)
-            let gain = "+\(HTML.num(m.points)) points, \(change) \(covered)"
-            if m.kind == "funds" {
-                let what = m.category == Offer.anyCategory ? "unearmarked" : "earmarked for \(m.category)"
-                lines.append("\(HTML.num(m.added, 0)) more yuan \(what): \(gain).")
-            } else {
-                let unit = units[m.category] ?? "unit"
-                lines.append("\(HTML.num(m.added, 4)) more \(unit) of \(m.category) in \(m.county ?? "any county"): \(gain).")
-            }
+            lines.append(line)
         }
         if lines.isEmpty { lines.append("No resource limits the plan.") }
         b += "<ul class=\"plain\">\n" + lines.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"

@@ -178,7 +178,7 @@ final class AllocationSolverTests: XCTestCase {
         let s = try AllocationSolver.solve(d, options: options())
         check(d, s)
         // The one book goes to the special-needs child (1.5·3/3 = 1.5 per unit beats 1.2·1/1).
-        XCTAssertEqual(s.rows, [AllocationRow(sourceID: "k1", orgID: "o", needID: "n3", childID: "a", category: "books", units: 1, yuan: 0)])
+        XCTAssertEqual(s.rows, [AllocationRow(sourceID: "k1", orgID: "o", needID: "n3", childID: "a", category: "books", ticks: 1, ticksPerUnit: 1, priceFen: 0)])
         XCTAssertEqual(s.score, 100 * 1.5 * 3 * 1 / 3, accuracy: 1e-9)
         XCTAssertEqual(s.unmet.map(\.needID), ["n1", "n2", "n3", "n4"])
         XCTAssertEqual(s.unmet.map(\.reason), [UnmetNeed.noCompatibleSource, UnmetNeed.notPurchasable,
@@ -207,12 +207,15 @@ final class AllocationSolverTests: XCTestCase {
         XCTAssertEqual(s.score, 6 * perBook - 0.001 * 5 * 20, accuracy: 1e-9)
         let funds = try XCTUnwrap(s.explanations.marginals.first { $0.kind == "funds" && $0.category == "any" })
         // 10,000 more yuan buy the 4 books still missing, at 20 yuan each.
-        XCTAssertEqual(funds.unitsCovered, 4, accuracy: 1e-9)
-        XCTAssertEqual(funds.points, 4 * perBook - 0.001 * 4 * 20, accuracy: 1e-6)
+        XCTAssertEqual(funds.status, .exact)
+        XCTAssertEqual(funds.unitsCovered["2"] ?? 0, 4, accuracy: 1e-9)
+        XCTAssertEqual(try XCTUnwrap(funds.points), 4 * perBook - 0.001 * 4 * 20, accuracy: 1e-6)
+        XCTAssertEqual(funds.yuanSpent, 80, accuracy: 1e-9)
         let book = try XCTUnwrap(s.explanations.marginals.first { $0.kind == "in_kind" && $0.category == "books" && $0.county == "Kecheng" })
         // One more book in kind: one more unit covered, or one bought book fewer (saving 20 yuan of penalty).
-        XCTAssertEqual(book.points, perBook, accuracy: 1e-6)
-        XCTAssertEqual(book.unitsCovered, 1, accuracy: 1e-9)
+        XCTAssertEqual(book.status, .exact)
+        XCTAssertEqual(try XCTUnwrap(book.points), perBook, accuracy: 1e-6)
+        XCTAssertEqual(book.unitsCovered["2"] ?? 0, 1, accuracy: 1e-9)
     }
 
     func testEarmarkedMoneyOnlyBuysItsCategory() throws {
