@@ -47,6 +47,7 @@ extension CareMatchCommand {
             }
             var options = PlannerOptions()
             options.progress = progress.handler
+            options.allocation.marginals = false   // the comparison does not show them
             let plan = try Planner.plan(dataset, options: options)
             progress.done()
             let comparison = PlanComparison(dataset: dataset, pairings: manualPairings, allocations: manualAllocations, plan: plan,

@@ -54,3 +54,16 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "No progress lines on stderr.")
     var quiet = false
 }
+
+/// The `--time-limit` option's checks, shared by `plan` and `whatif`.
+enum TimeLimitOption {
+    /// The largest deadline accepted: one week.
+    static let maximum = 604_800.0
+
+    static func check(_ seconds: Double?) throws {
+        guard let s = seconds else { return }
+        guard s.isFinite, s > 0, s <= maximum else {
+            throw ValidationError("--time-limit must be a number of seconds above 0 and at most \(Int(maximum)) (one week), found \(s)")
+        }
+    }
+}

@@ -15,6 +15,9 @@ extension CareMatchCommand {
         @Flag(help: "Skip the allocation's marginal values (what 10,000 more yuan or one more unit would bring): faster, fewer explanations.")
         var noMarginals = false
 
+        @Option(help: ArgumentHelp("Deadline of the whole plan in seconds (pairing, allocation, explanations); default: the setting plan.time_limit_s (600). What is not finished is written with its bound and status.", valueName: "seconds"))
+        var timeLimit: Double?
+
         @Option(help: ArgumentHelp("Also write both models (pairing.mps/.lp: the final restricted pairing LP; allocation.mps/.lp) to this folder, for another solver.", valueName: "dir"))
         var exportModel: String?
 
@@ -36,6 +39,7 @@ extension CareMatchCommand {
         var pairingCostScaling: Bool?
 
         func validate() throws {
+            try TimeLimitOption.check(timeLimit)
             for (name, value, least) in [("--pairing-nearest", pairingNearest, 0), ("--pairing-sharing", pairingSharing, 0),
                                          ("--pairing-per-child", pairingPerChild, 1), ("--pairing-flow-per-child", pairingFlowPerChild, 1),
                                          ("--pairing-flow-per-mom", pairingFlowPerMom, 0)] {
@@ -49,6 +53,7 @@ extension CareMatchCommand {
             var options = PlannerOptions()
             options.progress = progress.handler
             options.allocation.marginals = !noMarginals
+            options.timeLimit = timeLimit
             if let n = pairingNearest { options.pairing.nearest = n }
             if let n = pairingSharing { options.pairing.sharing = n }
             if let n = pairingPerChild { options.pairing.pricedPerChild = n }
@@ -69,6 +74,9 @@ extension CareMatchCommand {
                 FileHandle.standardOutput.write(try plan.summary.json())
             } else {
                 print(plan.terminalSummary(folder: output.out))
+            }
+            if let failure = plan.allocation.failure {
+                throw UserFacingError(message: "internal failure: \(failure)", status: ExitStatus.internalFailure)
             }
         }
     }

@@ -23,8 +23,15 @@ extension CareMatchCommand {
         @Option(help: "Solves run at the same time (default: the number of cores).")
         var threads: Int?
 
+        @Option(help: ArgumentHelp("Deadline of each scenario's plan in seconds; default: the setting plan.time_limit_s.", valueName: "seconds"))
+        var timeLimit: Double?
+
+        @Flag(help: "Skip the marginal values (what more money or units would bring) in every scenario.")
+        var noMarginals = false
+
         func validate() throws {
             if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+            try TimeLimitOption.check(timeLimit)
         }
 
         func run() throws {
@@ -42,7 +49,10 @@ extension CareMatchCommand {
             let counter = Counter()
             let p = progress
             progress("solving baseline and \(prepared.count) scenario\(prepared.count == 1 ? "" : "s")…")
-            let plans = try CareMatch.WhatIf.solveAll(datasets, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount) { _ in
+            var options = PlannerOptions()
+            options.timeLimit = timeLimit
+            options.allocation.marginals = !noMarginals
+            let plans = try CareMatch.WhatIf.solveAll(datasets, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, options: options) { _ in
                 p("solved \(counter.increment())/\(total)")
             }
             progress.done()

@@ -161,7 +161,7 @@ public enum AllocationSolver {
         let unmet = explainer.unmetNeeds()
         if options.marginals && p.columnCount > 0 && status != .noSolution {
             let t3 = clock.now
-            let base = AllocationMarginals.Base(values: values, objective: certificate.fixedLPPrimalObjective,
+            let base = AllocationMarginals.Base(values: model.roundedIntegers(values), objective: certificate.fixedLPPrimalObjective,
                                                 bound: max(certificate.fixedLPPrimalObjective, mipBound ?? certificate.fixedLPPrimalObjective),
                                                 rowStatus: (0..<p.rowCount).map { p.rowStatus($0) },
                                                 columnStatus: (0..<p.columnCount).map { p.columnStatus($0) },

@@ -60,6 +60,7 @@ struct ColumnGeneration {
             options.progress?("pairing\(block.map { " (\($0.0.names[$0.1]))" } ?? ""): round \(rounds), \(before) pairs in the model, \(cols.count - before) added by pricing")
             if cols.count == before { return true }
             if rounds >= options.maxRounds { return false }
+            if options.deadline.hasPassed { stats.cutShortByDeadline = true; return false }
             try lp.addPairs(cols, from: before)
             chosen.append(contentsOf: repeatElement(false, count: cols.count - before))
             inModel = (0..<inst.childCount).map { lp.childRow[$0] >= 0 }

@@ -59,6 +59,11 @@ enum FlowStart {
             options.progress?("pairing (flow): round \(rounds), \(before) pairs, \(stats.flowSearches) path searches, \(cols.count - before) pairs added by pricing, \(Int(elapsed.rounded())) s")
             if cols.count == before { break }
             if rounds >= options.maxRounds { tree = net.shortestPathTree(); break }
+            if options.deadline.hasPassed {
+                options.progress?("pairing: deadline reached after round \(rounds); the plan keeps the pairs found so far, not proven optimal")
+                stats.cutShortByDeadline = true
+                tree = net.shortestPathTree(); break
+            }
         }
         stats.flowRounds = rounds
         stats.flowSeconds = (clock.now - start).seconds

@@ -30,6 +30,9 @@ public struct PairingOptions: Sendable {
     public var exportDirectory: String?
     /// Safety stop for the pricing loop (never reached in practice: each round adds pairs).
     public var maxRounds = 500
+    /// The plan's deadline: checked between pricing rounds; a pairing stopped there keeps its
+    /// feasible flow, is not proven, and states a coarse valid bound (`PairingBound`).
+    public var deadline = Deadline.none
     /// Called with short progress lines (rounds, columns) on the solving thread.
     public var progress: (@Sendable (String) -> Void)?
     public init() {}
@@ -61,6 +64,9 @@ public struct PairingCertificate: Sendable, Codable, Hashable {
     /// (the others within reach were excluded by the bounds of `Pricing`).
     public var pairsPriced: Int
     public var proven: Bool
+    /// The search stopped at the plan's deadline (`dual` is then `PairingBound.coarse`, a valid
+    /// but loose bound).
+    public var cutShortByDeadline: Bool = false
 }
 
 /// Where the time of one pairing solve went, and how much work GLPK did.
@@ -88,6 +94,8 @@ public struct PairingStatistics: Sendable, Codable, Hashable {
     /// Rows the flow's spanning tree did not reach (0 unless something is wrong; GLPK then
     /// repairs the basis).
     public var treeUnreached = 0
+    /// The pricing loop stopped at the plan's deadline.
+    public var cutShortByDeadline = false
     /// Per pricing round: pairs in the model, simplex iterations, GLPK seconds, pairs added.
     public var rounds: [Round] = []
 
@@ -220,6 +228,7 @@ public enum PairingSolver {
             if cols.count > 0 { try lp.setStartingBasis(chosen: chosen, cols) }
         }
         let proven = cols.count == 0 ? true : try run.generate(lp, &cols, &chosen, block: nil, stats: &stats)
+        let cutShort = stats.cutShortByDeadline
         stats.finalColumns = cols.count
         stats.rows = lp.problem.rowCount
         if let dir = options.exportDirectory {
@@ -235,11 +244,18 @@ public enum PairingSolver {
         let dualUnits = duals.objective(inst, cols, inModel: inModel)
         let violation = duals.maxViolation(inst, cols, chosen, inModel: inModel)
         let scale = inst.weights.scale
-        let certificate = PairingCertificate(
+        var certificate = PairingCertificate(
             primal: evaluation.score, dual: scale.points(dualUnits),
             gap: scale.points(evaluation.scoreUnits - dualUnits),
             maxComplementarySlacknessViolation: scale.points(violation),
-            pairsPriced: run.priced, proven: proven && violation == 0 && dualUnits == evaluation.scoreUnits && evaluation.isFeasible)
+            pairsPriced: run.priced, proven: !cutShort && proven && violation == 0 && dualUnits == evaluation.scoreUnits && evaluation.isFeasible)
+        if cutShort {
+            // The restricted model's dual is no bound for the full set of pairs: state one that is.
+            let bound = max(evaluation.score, PairingBound.coarse(inst))
+            certificate.dual = bound
+            certificate.gap = evaluation.score - bound
+            certificate.cutShortByDeadline = true
+        }
         stats.totalSeconds = (clock.now - start).seconds
         return PairingSolution(evaluation: evaluation, certificate: certificate, statistics: stats,
                                unmet: UnmetReasons.explain(inst, evaluation),

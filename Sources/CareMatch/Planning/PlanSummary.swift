@@ -37,7 +37,7 @@ public struct PlanSummary: Codable, Sendable {
         pairing = PairingPart(
             score: Decimals.round(p.evaluation.score),
             bound: Decimals.roundUp(p.certificate.dual),
-            status: p.certificate.proven ? "optimal" : "not proven",
+            status: p.certificate.proven ? "optimal" : (p.certificate.cutShortByDeadline ? "time_limit" : "not proven"),
             certificate: p.certificate, statistics: p.statistics, kpis: p.evaluation.kpis,
             unmetChildren: p.unmet.count,
             capacityByCounty: capacity.counties,
