@@ -190,3 +190,15 @@ public struct AllocationInstance: Sendable {
         "\(priority)|\(quantity.bitPattern)"
     }
 }
+
+extension AllocationInstance {
+    /// A valid upper bound on the allocation score that needs no solve: every need of a class
+    /// that some source may serve fully covered, and no money spent.
+    var fullCoverageBound: Double {
+        var total = 0.0
+        for cls in classes where !cls.sources.isEmpty {
+            for g in cls.valueGroups { total += g.valuePerUnit * g.totalQuantity }
+        }
+        return total
+    }
+}

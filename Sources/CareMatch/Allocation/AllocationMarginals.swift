@@ -36,6 +36,9 @@ struct AllocationMarginals {
 
     /// Two values closer than this are the same figure once written with two decimals.
     static let exactTolerance = 0.005
+    /// Branch-and-bound nodes a probe may use to close its interval after the dive (a node limit,
+    /// not a time limit, so that the values do not depend on the machine's speed).
+    static let probeNodeLimit = 200
 
     init(inst: AllocationInstance, base: Base, options: AllocationOptions) {
         self.inst = inst; self.base = base; self.options = options
@@ -133,10 +136,17 @@ struct AllocationMarginals {
         defer { try? model.removeProbe(extent) }
         for (i, s) in base.rowStatus.enumerated() { try p.setRowStatus(i, s) }
         for (j, s) in base.columnStatus.enumerated() { try p.setColumnStatus(j, s) }
-        let start = base.values + [Double](repeating: 0, count: extent.columns.count)
+        // The plan with the addition unused is feasible; the plan's purchases kept and the rest
+        // re-optimized with the addition is usually better still, and often the optimum.
+        var start = (values: base.values + [Double](repeating: 0, count: extent.columns.count), objective: base.objective)
+        if let kept = try keepingPurchases(model, base), kept.objective > start.objective { start = kept }
         var o = options
         o.marginals = false
-        let r = try AllocationSolver.solveModel(model, inst.dataset.settings, o, start: (start, base.objective), timeLimit: timeLimit)
+        // Measured on Datasets/quzhou: the same values with 7.2 s of probe time without GLPK's
+        // cuts and 12.3 s with them (the trees are as large; the cuts cost at every node).
+        o.cuts = false
+        let r = try AllocationSolver.solveModel(model, inst.dataset.settings, o, start: start,
+                                                timeLimit: timeLimit, nodeLimit: probeNodeLimit)
         guard let objective = r.objective else {
             v.status = .notComputed; v.reason = "the plan's deadline came first"
             return v
@@ -164,6 +174,21 @@ struct AllocationMarginals {
             if v.status == .exact { v.pointsUpperBound = 0 }
         }
         return v
+    }
+
+    /// The best plan that keeps the base plan's whole-unit purchases and re-optimizes the rest
+    /// (the probe's own purchases dived to whole units), or `nil`. Bounds are restored.
+    static func keepingPurchases(_ model: AllocationModel, _ base: Base) throws -> (values: [Double], objective: Double)? {
+        let p = model.problem
+        let kept = model.integerColumns.filter { $0 < model.baseColumns }
+        var saved: [(Int, Bounds)] = []
+        defer { for (j, b) in saved { try? p.setColumnBounds(j, b) } }
+        for j in kept {
+            saved.append((j, try p.columnBounds(j)))
+            try p.setColumnBounds(j, .fixed(base.values[j]))
+        }
+        guard try p.simplex(SimplexOptions(method: .dualPrimal)).isOptimal else { return nil }
+        return try AllocationDive.incumbent(model)
     }
 
     /// Yuan spent by the plan's own funds in `values`.

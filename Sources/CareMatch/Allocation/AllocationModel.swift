@@ -158,15 +158,6 @@ final class AllocationModel {
         }
     }
 
-    /// Fixes every integer column at the floor of its value in `values`: a relaxation solution
-    /// rounded down never spends more than it did, so the LP with these values stays feasible.
-    func fixIntegersRoundedDown(_ values: [Double]) throws {
-        for j in integerColumns {
-            if originalBounds[j] == nil { originalBounds[j] = try problem.columnBounds(j) }
-            try problem.setColumnBounds(j, .fixed((values[j] + 1e-9).rounded(.down)))
-        }
-    }
-
     /// Restores the bounds changed by `fixIntegers`.
     func unfixIntegers() throws {
         for j in integerColumns { if let b = originalBounds[j] { try problem.setColumnBounds(j, b) } }

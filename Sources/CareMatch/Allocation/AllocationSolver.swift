@@ -7,8 +7,8 @@ public struct AllocationOptions: Sendable {
     public enum Strategy: String, Sendable, Codable, CaseIterable {
         /// `glp_intopt` with its MIP presolver (no starting incumbent: the presolver renumbers columns).
         case presolve
-        /// `glp_simplex` on the relaxation, the relaxation rounded down and repaired by an LP as
-        /// the first incumbent (`glp_ios_heur_sol`), then `glp_intopt` without presolve.
+        /// `glp_simplex` on the relaxation, a dive from it (`AllocationDive`) as the first
+        /// incumbent (`glp_ios_heur_sol`), then `glp_intopt` without presolve.
         case lpFirst = "lp_first"
     }
     public var strategy: Strategy = .lpFirst
@@ -41,9 +41,9 @@ public struct AllocationOptions: Sendable {
 /// is integral once they are fixed (proof in `AllocationModel`).
 ///
 /// ## Solve
-/// The LP relaxation first; its purchases rounded down and the LP re-solved give a feasible
-/// plan, handed to `glp_intopt` (without presolve) as its first incumbent, so a gap is known
-/// from the root. Gap `allocation.mip_gap`, time limit `allocation.time_limit_s` and the plan's
+/// The LP relaxation first; a dive from it (`AllocationDive`) gives a feasible plan, handed to
+/// `glp_intopt` (without presolve) as its first incumbent, so a gap is known from the root —
+/// and when the dive is within 0.005 points of the relaxation, it is the proven optimum at once. Gap `allocation.mip_gap`, time limit `allocation.time_limit_s` and the plan's
 /// deadline, whichever comes first; a plan stopped early keeps its proven bound and gap, and is
 /// never worse than the first incumbent. Then every integer column is fixed at its value and
 /// the LP is re-solved: its KKT conditions are checked (`LPCertificate`) and its row duals give
@@ -139,7 +139,8 @@ public enum AllocationSolver {
                                       failure: "the allocation breaks the contract (a bug in CareMatch; please report it): \(what)")
         }
         let score = evaluation.score
-        let bound = max(score, mipBound ?? score)
+        // Stopped before any LP bound: every need a source can reach fully covered, nothing spent.
+        let bound = max(score, mipBound ?? (status == .optimal ? score : inst.fullCoverageBound))
         let gap = status == .optimal ? 0 : (bound - score) / max(abs(score), 1e-9)
 
         // 5. Explanations.
@@ -195,7 +196,7 @@ public enum AllocationSolver {
     /// `start` (whole on integer columns, feasible) is a known incumbent to begin from.
     static func solveModel(_ model: AllocationModel, _ s: Settings, _ options: AllocationOptions,
                            start known: (values: [Double], objective: Double)? = nil,
-                           timeLimit: Double? = nil) throws -> ModelSolution {
+                           timeLimit: Double? = nil, nodeLimit: Int? = nil) throws -> ModelSolution {
         let p = model.problem
         let limit = options.deadline.limit(timeLimit ?? s.allocationTimeLimit)
         let nothing = ModelSolution(values: known?.values ?? [Double](repeating: 0, count: p.columnCount),
@@ -218,17 +219,21 @@ public enum AllocationSolver {
             let r = try p.intopt(o)
             return finish(r, p, known: nil, relaxation: relaxation)
         }
-        // A first incumbent: the relaxation's purchases rounded down, the rest re-optimized.
+        // A first incumbent by diving from the relaxation; when it is within what the figures
+        // can show of the relaxation's value, it is proven and no branching is needed.
         var best = known
-        let relaxed = p.columnValues()
-        try model.fixIntegersRoundedDown(relaxed)
-        let repaired = try p.simplex(SimplexOptions(method: .dualPrimal))
-        if repaired.isOptimal, best == nil || p.objectiveValue > best!.objective {
-            best = (model.roundedIntegers(p.columnValues()), p.objectiveValue)
+        var diveIterations = 0
+        if best == nil || relaxation - best!.objective > provenTolerance,
+           let dive = try AllocationDive.incumbent(model), best == nil || dive.objective > best!.objective {
+            best = dive
         }
         let startObjective = best?.objective
-        try model.unfixIntegers()
+        if let b = best, relaxation - b.objective <= provenTolerance {
+            return ModelSolution(values: b.values, objective: b.objective, bound: max(relaxation, b.objective), status: .optimal,
+                                 iterations: lp.iterations, startObjective: startObjective)
+        }
         lp = try p.simplex(SimplexOptions())
+        diveIterations = lp.iterations
         guard lp.isOptimal else { throw AllocationError.solverFailed("the allocation LP ended with \(lp)") }
         let left = options.deadline.limit(limit)
         if let l = left, l <= 0.001 {
@@ -240,12 +245,20 @@ public enum AllocationSolver {
         var o = mipOptions(s, options, presolve: false)
         o.timeLimit = left
         o.startingSolution = best?.values
+        if let limit = nodeLimit {
+            o.progressInterval = 0
+            o.progress = { $0.totalNodes >= limit }
+        }
         let r = try p.intopt(o)
         var out = finish(r, p, known: best, relaxation: relaxation)
         out.startObjective = startObjective
-        out.iterations += lp.iterations + repaired.iterations
+        out.iterations += diveIterations
         return out
     }
+
+    /// An incumbent this close (points) to a proven bound is as good as optimal: scores are
+    /// written with two decimals.
+    static let provenTolerance = 0.005
 
     /// Maps `glp_intopt`'s result to a model solution, keeping `known` when the search ended
     /// without anything better.
@@ -258,12 +271,13 @@ public enum AllocationSolver {
             switch r.termination {
             case .ok: status = r.status == .optimal ? .optimal : .withinGap
             case .gapReached: status = .withinGap
+            case _ where max(bound, obj) - obj <= provenTolerance: status = .optimal
             default: status = .timeLimit
             }
             return ModelSolution(values: values, objective: obj, bound: max(bound, obj), status: status, nodes: r.nodes, iterations: r.iterations)
         }
         if let k = known {
-            let closed = r.termination == .ok && r.status == .optimal
+            let closed = (r.termination == .ok && r.status == .optimal) || max(bound, k.objective) - k.objective <= provenTolerance
             return ModelSolution(values: k.values, objective: k.objective, bound: max(bound, k.objective),
                                  status: closed ? .optimal : .timeLimit, nodes: r.nodes, iterations: r.iterations)
         }

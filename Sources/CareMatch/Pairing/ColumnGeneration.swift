@@ -59,8 +59,12 @@ struct ColumnGeneration {
                                       glpkSeconds: (t1 - t0).seconds, added: cols.count - before))
             options.progress?("pairing\(block.map { " (\($0.0.names[$0.1]))" } ?? ""): round \(rounds), \(before) pairs in the model, \(cols.count - before) added by pricing")
             if cols.count == before { return true }
-            if rounds >= options.maxRounds { return false }
-            if options.deadline.hasPassed { stats.cutShortByDeadline = true; return false }
+            if rounds >= options.maxRounds || options.deadline.hasPassed {
+                if options.deadline.hasPassed { stats.cutShortByDeadline = true }
+                // The pairs just priced are not in GLPK's model: the plan holds only its pairs.
+                cols = cols.keeping { $0 < before }.columns
+                return false
+            }
             try lp.addPairs(cols, from: before)
             chosen.append(contentsOf: repeatElement(false, count: cols.count - before))
             inModel = (0..<inst.childCount).map { lp.childRow[$0] >= 0 }

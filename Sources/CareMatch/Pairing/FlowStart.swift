@@ -58,10 +58,13 @@ enum FlowStart {
             let elapsed = (clock.now - start).seconds
             options.progress?("pairing (flow): round \(rounds), \(before) pairs, \(stats.flowSearches) path searches, \(cols.count - before) pairs added by pricing, \(Int(elapsed.rounded())) s")
             if cols.count == before { break }
-            if rounds >= options.maxRounds { tree = net.shortestPathTree(); break }
-            if options.deadline.hasPassed {
-                options.progress?("pairing: deadline reached after round \(rounds); the plan keeps the pairs found so far, not proven optimal")
-                stats.cutShortByDeadline = true
+            if rounds >= options.maxRounds || options.deadline.hasPassed {
+                if options.deadline.hasPassed {
+                    options.progress?("pairing: deadline reached after round \(rounds); the plan keeps the pairs found so far, not proven optimal")
+                    stats.cutShortByDeadline = true
+                }
+                // The pairs just priced are not in the network: the hand-over holds only its pairs.
+                cols = cols.keeping { $0 < before }.columns
                 tree = net.shortestPathTree(); break
             }
         }

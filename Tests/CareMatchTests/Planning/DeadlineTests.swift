@@ -1,0 +1,46 @@
+@testable import CareMatch
+import XCTest
+
+/// A plan stopped by its deadline is still a feasible plan with an honest status and a valid bound.
+final class DeadlineTests: XCTestCase {
+    func testAPlanPastItsDeadlineIsFeasibleNotClaimedOptimalAndBoundedAboveItsScore() throws {
+        let d = DatasetGenerator(scale: 0.15, seed: 11).generate()
+        var options = PlannerOptions()
+        options.timeLimit = 1e-6
+        let plan = try Planner.plan(d, options: options)
+        // Pairing: the first round's flow, feasible, not proven, with a bound at least its score.
+        let c = plan.pairing.certificate
+        XCTAssertTrue(plan.pairing.evaluation.isFeasible)
+        XCTAssertTrue(c.cutShortByDeadline)
+        XCTAssertFalse(c.proven)
+        XCTAssertGreaterThanOrEqual(c.dual, c.primal)
+        // The coarse bound really bounds: it is at least the proven optimum of the same data.
+        let optimum = try PairingSolver.solve(d)
+        XCTAssertTrue(optimum.certificate.proven)
+        XCTAssertGreaterThanOrEqual(c.dual + 1e-6, optimum.certificate.primal)
+        XCTAssertLessThanOrEqual(c.primal, optimum.certificate.primal + 1e-6)
+        // Allocation: nothing solved, so nothing claimed, and the bound is still valid.
+        let a = plan.allocation
+        XCTAssertNotEqual(a.status, .optimal)
+        XCTAssertNil(a.failure)
+        var o = AllocationOptions()
+        o.marginals = false
+        let best = try AllocationSolver.solve(d, options: o)
+        XCTAssertGreaterThanOrEqual(a.bound + 1e-6, best.score)
+        XCTAssertTrue(AllocationEvaluation(dataset: d, assignments: a.rows.map(\.assignment)).isFeasible)
+        XCTAssertTrue(plan.terminalSummary(folder: "x").contains("deadline"))
+    }
+
+    func testAGenerousDeadlineChangesNothing() throws {
+        let d = DatasetGenerator(scale: 0.1, seed: 12).generate()
+        var generous = PlannerOptions()
+        generous.timeLimit = 3600
+        let a = try Planner.plan(d, options: generous)
+        let b = try Planner.plan(d)
+        XCTAssertTrue(a.pairing.certificate.proven)
+        XCTAssertEqual(a.allocation.status, .optimal)
+        XCTAssertEqual(a.pairing.evaluation.pairs.map(\.mom), b.pairing.evaluation.pairs.map(\.mom))
+        XCTAssertEqual(a.allocation.rows, b.allocation.rows)
+        XCTAssertEqual(a.allocation.explanations.marginals, b.allocation.explanations.marginals)
+    }
+}
