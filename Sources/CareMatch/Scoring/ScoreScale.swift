@@ -27,9 +27,19 @@ public struct ScoreScale: Sendable, Hashable {
     }
 
     /// `points` in integer units.
+    ///
+    /// Never traps: a value beyond ±2⁶² units (or NaN) gives ±2⁶², and
+    /// `PairingWeights.magnitudeProblem` refuses every setting that comes near that, before a
+    /// solve (validation, and the pairing network itself) — so no score is ever computed from
+    /// a clamped value.
     @inlinable public func units(_ points: Double) -> Int64 {
-        Int64((points * Double(unitsPerPoint)).rounded(.toNearestOrAwayFromZero))
+        let x = (points * Double(unitsPerPoint)).rounded(.toNearestOrAwayFromZero)
+        guard abs(x) < ScoreScale.limit else { return x < 0 ? -Int64(ScoreScale.limit) : Int64(ScoreScale.limit) }
+        return Int64(x)
     }
+
+    /// 2⁶², the clamp of `units`.
+    @usableFromInline static let limit = 4_611_686_018_427_387_904.0
 
     /// Integer units back to points.
     @inlinable public func points(_ units: Int64) -> Double { Double(units) / Double(unitsPerPoint) }
@@ -56,7 +66,47 @@ public struct PairingWeights: Sendable {
         fit = scale.units(s.fitBonus)
         continuity = scale.units(s.continuityBonus)
         perCentikm = scale.units(s.kmCost / 100)
-        maxCentikm = Int((s.maxKm * 100 + 1e-9).rounded(.down))
+        maxCentikm = PairingWeights.centikm(s.maxKm) ?? 0
+    }
+
+    /// No two points of the Earth are farther apart than π · 6371 km = 20,015.09 km: a reach of
+    /// 20,016 km allows every pair, so larger ones are the same.
+    public static let everywhereKm = 20_016.0
+
+    /// A reach in whole hundredths of a km (rounded down, with a tolerance for 0.29 = 28.999…),
+    /// larger values (also +∞) as `everywhereKm`; nil for NaN.
+    @inlinable static func centikm(_ km: Double) -> Int? {
+        guard !km.isNaN else { return nil }
+        return Int((min(km, everywhereKm) * 100 + 1e-9).rounded(.down))
+    }
+
+    /// Why the pairing's integer arithmetic could overflow with these settings on a dataset of
+    /// this size, or nil when it cannot.
+    ///
+    /// The network's arc costs are at most C units: the largest of `w · lead_reward`,
+    /// `w · support_reward`, `fit_bonus + continuity_bonus` and `km_cost · max_km`, times
+    /// `unitsPerPoint`. A node potential is the cost of a simple path (at most n · C for n nodes),
+    /// cost scaling multiplies costs and potentials by n + 1, and a reduced cost adds three such
+    /// numbers; so C · (n + 1)² ≤ 2⁶¹ keeps every sum below 2⁶³. With the default weights this
+    /// holds up to about 12 million children and moms.
+    public static func magnitudeProblem(_ s: Settings, children: Int, moms: Int) -> (key: String, message: String)? {
+        guard s.problems().isEmpty else { return nil }  // reported as range errors
+        let scale = ScoreScale(settings: s)
+        var largest: (points: Double, key: String, what: String) = (0, "pairing.lead_reward", "")
+        func consider(_ v: Double, _ key: String, _ what: String) { if v > largest.points { largest = (v, key, what) } }
+        for g in ChildGroup.allCases {
+            consider(s.weight(g) * s.leadReward, "pairing.lead_reward", "group_weight.\(g.rawValue) × pairing.lead_reward")
+            consider(s.weight(g) * s.supportReward, "pairing.support_reward", "group_weight.\(g.rawValue) × pairing.support_reward")
+        }
+        consider(s.fitBonus + s.continuityBonus, "pairing.continuity_bonus", "pairing.fit_bonus + pairing.continuity_bonus")
+        consider(s.kmCost * min(s.maxKm, everywhereKm), "pairing.km_cost", "pairing.km_cost × pairing.max_km")
+        let n = Double(1 + children + moms) + 1
+        let units = largest.points * Double(scale.unitsPerPoint)
+        let budget = 2_305_843_009_213_693_952.0  // 2⁶¹
+        guard units * n * n > budget else { return nil }
+        let allowed = budget / (n * n) / Double(scale.unitsPerPoint)
+        let decimals = scale.unitsPerPoint > 100 ? " (the weights' decimals make the engine count in 1/\(ValueRange.format(Double(scale.unitsPerPoint))) of a point; fewer decimals allow larger values)" : ""
+        return (largest.key, "the largest pairing term, \(largest.what) = \(ValueRange.format(largest.points)) points, is too large for exact integer arithmetic with \(ValueRange.format(Double(children))) children and \(ValueRange.format(Double(moms))) moms: it must stay at most \(ValueRange.format(allowed, maxDecimals: 2)) points\(decimals); lower the weights (only their ratios matter)")
     }
 
     @inlinable public func leadReward(_ g: ChildGroup) -> Int64 { lead[g.ordinal] }
@@ -69,8 +119,8 @@ public struct PairingWeights: Sendable {
 
     /// The reach of a mom in hundredths of a km: `min(mom.max_km, pairing.max_km)`.
     @inlinable public func reachCentikm(_ momMaxKm: Double?) -> Int {
-        guard let m = momMaxKm else { return maxCentikm }
-        return min(maxCentikm, Int((m * 100 + 1e-9).rounded(.down)))
+        guard let m = momMaxKm, let c = PairingWeights.centikm(m) else { return maxCentikm }
+        return min(maxCentikm, c)
     }
 }
 
