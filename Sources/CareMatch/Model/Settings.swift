@@ -87,7 +87,11 @@ public struct Settings: Sendable, Hashable {
                 out.append((k.name, "must be \(k.range.text), found \(ValueRange.format(v)): the engine computes exactly only within this range"))
             }
         }
-        if supportReward > leadReward {
+        // Compared only when both are in range (otherwise the range error says it all).
+        let rewardsInRange = ["pairing.lead_reward", "pairing.support_reward"].allSatisfy { name in
+            Settings.key(named: name).map { $0.range.contains(self[keyPath: $0.keyPath]) } ?? false
+        }
+        if rewardsInRange && supportReward > leadReward {
             out.append(("pairing.support_reward", "must not exceed pairing.lead_reward (\(leadReward)), found \(supportReward): otherwise the pairing is no longer a flow problem"))
         }
         return out
