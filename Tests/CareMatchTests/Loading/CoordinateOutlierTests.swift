@@ -53,6 +53,19 @@ final class CoordinateOutlierTests: XCTestCase {
         assertDiagnostic(r.warnings, .warning, file: "children.csv", line: 42, column: "lat", contains: "did you mean lat 28.95 instead of -28.95")
     }
 
+    func testPointFarFromItsCountyButAmongAnotherIsAWarningWithTheCorrection() {
+        // Ten Kaihua moms 45 km west of Kecheng; a Kecheng child typed 118.38 for 118.83 lands among them.
+        var kaihua = ""
+        for i in 0..<10 { kaihua += "K\(i),Kaihua,\(29.1 + Double(i % 5) * 0.01),\(118.35 + Double(i / 5) * 0.05),1\n" }
+        let r = dataset(childrenExtra: "X1,left_behind,Kecheng,28.95,118.38\n", momsExtra: kaihua).read()
+        XCTAssertEqual(r.errors, [])
+        let w = assertDiagnostic(r.warnings, .warning, file: "children.csv", line: 42, column: "lon",
+                                 contains: "from the middle of Kecheng's points")
+        XCTAssertTrue(w?.message.contains("it lies among the points of Kaihua; did you mean lon 118.8") ?? false, w?.message ?? "")
+        // No other point of the dataset is flagged.
+        XCTAssertEqual(r.warnings.filter { $0.message.contains("middle of") || $0.message.contains("far from all") }.count, 1, r.warnings.description)
+    }
+
     func testSparseDatasetsAreNotFlagged() throws {
         // Two far-apart groups of three: every point has neighbours, nothing is isolated.
         var files = TempDataset.minimal
