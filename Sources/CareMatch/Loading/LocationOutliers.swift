@@ -122,7 +122,16 @@ enum LocationOutliers {
 
     /// Whether a point other than `excluding` is within `limit` centikm of `p`, nearest cells first.
     static func hasNeighbour(_ grid: SpatialGrid, of p: GeoPoint, within limit: Int, excluding: Int) -> Bool {
-        nearestWithin(grid, of: p, within: limit, excluding: excluding) != nil
+        guard let q = grid.query(withinCentikm: limit, of: p) else { return false }
+        var found = false
+        grid.forEachCellByRings(q, ring: { _ in !found }) { cell, _ in
+            if found { return }
+            for k in grid.pointRange(ofCell: cell) {
+                let j = grid.point(at: k)
+                if j != excluding && Distance.centikm(p, grid.points[j]) <= limit { found = true; return }
+            }
+        }
+        return found
     }
 
     /// The distance of some point within `limit` (the nearest in the first ring that has one).
