@@ -45,10 +45,10 @@ struct TableParser {
                     ? "the required column '\(meant)' is missing, so the file's rows were not read"
                     : TableParser.ignoredEffect[meant].map { "so \($0)" } ?? "so its values are not used"
                 diagnostics.append(.warning(file, line: 1, column: name,
-                    "column '\(name)' is not a known column of \(file); did you mean '\(meant)'? It was ignored, \(effect); rename the header to '\(meant)' if that is what it holds"))
+                    "is not a known column of \(file); did you mean '\(meant)'? It was ignored, \(effect); rename the header to '\(meant)' if that is what it holds"))
             } else {
                 diagnostics.append(.warning(file, line: 1, column: name,
-                    "column '\(name)' is not a known column of \(file) (known: \(known.joined(separator: ", "))); it is kept in the directory but ignored by the plan"))
+                    "is not a known column of \(file) (known: \(known.joined(separator: ", "))); it is kept in the directory but ignored by the plan"))
             }
         }
         if !missing.isEmpty {
