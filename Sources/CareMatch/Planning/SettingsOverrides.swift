@@ -27,7 +27,10 @@ extension Settings {
                 throw SettingsOverrideError(description: "--set \(o): the value \(e.message)")
             }
         }
-        let problems = s.problems()
+        var problems = s.problems()
+        // Terms too large for exact integers whatever the dataset's size (the dataset-size part
+        // is `Dataset.applying(overrides:)`, or the pairing network's refusal).
+        if problems.isEmpty, let p = PairingWeights.magnitudeProblem(s, children: 0, moms: 0) { problems.append(p) }
         if !problems.isEmpty {
             throw InvalidInput(problems.map { Diagnostic.error(Settings.overrideSource, column: $0.key, $0.message) })
         }
@@ -36,4 +39,18 @@ extension Settings {
 
     /// The name diagnostics give to the command line's `--set` overrides, in place of a file.
     public static let overrideSource = "--set"
+}
+
+extension Dataset {
+    /// The dataset with `--set` overrides applied to its settings, checked as `Settings.applying`
+    /// does and also against the dataset's size (`PairingWeights.magnitudeProblem`), so that
+    /// settings too large for this many children and moms are a located error before any solve.
+    public func applying(overrides: [String]) throws -> Dataset {
+        var d = self
+        d.settings = try settings.applying(overrides: overrides)
+        if !overrides.isEmpty, let p = PairingWeights.magnitudeProblem(d.settings, children: children.count, moms: moms.count) {
+            throw InvalidInput([.error(Settings.overrideSource, column: p.key, p.message)])
+        }
+        return d
+    }
 }

@@ -213,5 +213,21 @@ final class ValueRangeTests: XCTestCase {
         XCTAssertThrowsError(try PairingSolver.solve(d)) { error in
             XCTAssertTrue(error is InvalidInput, "\(error)")
         }
+        // The same through --set: refused at the override, located at --set.
+        d.settings = Settings()
+        XCTAssertThrowsError(try d.applying(overrides: ["group_weight.left_behind=1000000", "pairing.lead_reward=1000000", "pairing.km_cost=0.000001"])) { error in
+            assertDiagnostic((error as? InvalidInput)?.diagnostics ?? [], file: "--set", line: nil, column: "pairing.lead_reward", contains: "too large for exact integer arithmetic")
+        }
+        XCTAssertNoThrow(try d.applying(overrides: ["group_weight.left_behind=1000000", "pairing.lead_reward=1000000"]))
+    }
+
+    /// Terms that overflow whatever the dataset's size are refused by `--set` on settings alone.
+    func testSetOverrideTooLargeForAnyDatasetIsRefused() {
+        // 10¹² points counted in 10⁻⁷ points (fit_bonus's 7 decimals) is 10¹⁹ units, beyond Int64.
+        let overrides = ["group_weight.left_behind=1000000", "pairing.lead_reward=1000000", "pairing.fit_bonus=0.0000001"]
+        XCTAssertThrowsError(try Settings().applying(overrides: overrides)) { error in
+            assertDiagnostic((error as? InvalidInput)?.diagnostics ?? [], file: "--set", line: nil, column: "pairing.lead_reward", contains: "too large")
+        }
+        XCTAssertNoThrow(try Settings().applying(overrides: Array(overrides.prefix(2))))
     }
 }
