@@ -1,29 +1,73 @@
+import Foundation
+
 /// Exact fixed-point arithmetic for the scores.
 ///
 /// Distances are whole hundredths of a km, and the weights of the contract are short decimals,
 /// so every term of the pairing score is a whole number of `1/unitsPerPoint` points. Working in
 /// those integer units makes the optimum, its certificate and ties exact. `unitsPerPoint` is the
-/// smallest power of ten (≥ 100) that makes every term integral; weights with more than eight
-/// decimals are rounded to eight (said in `isExact`).
+/// smallest power of ten from 100 to 10⁹ that makes every term integral, found in decimal
+/// arithmetic on the settings as written (1.2 × 33.3 is 39.96, not 39.959999…); when none does
+/// (`isExact` false), `PairingWeights.magnitudeProblem` refuses the settings.
 public struct ScoreScale: Sendable, Hashable {
     public let unitsPerPoint: Int64
     public let isExact: Bool
 
     public init(settings s: Settings) {
-        let terms: [Double] = ChildGroup.allCases.flatMap { [s.weight($0) * s.leadReward, s.weight($0) * s.supportReward] }
-            + [s.fitBonus, s.continuityBonus, s.kmCost / 100]
+        let terms = ScoreScale.terms(s).map(\.value)
         var k: Int64 = 100
         var exact = false
-        for _ in 0..<7 {
-            if terms.allSatisfy({ ScoreScale.isWhole($0 * Double(k)) }) { exact = true; break }
+        while true {
+            if terms.allSatisfy({ ScoreScale.isWhole($0 * Decimal(k)) }) { exact = true; break }
+            if k >= ScoreScale.finest { break }
             k *= 10
         }
         unitsPerPoint = k
         isExact = exact
     }
 
-    static func isWhole(_ x: Double) -> Bool {
-        abs(x - x.rounded()) <= 1e-7 * max(1, abs(x))
+    /// The finest unit: 10⁻⁹ point.
+    public static let finest: Int64 = 1_000_000_000
+
+    /// The terms of the pairing score per unit of distance or pair, exactly, with the setting
+    /// that makes each: `w · lead_reward`, `w · support_reward` per group, `fit_bonus`,
+    /// `continuity_bonus`, `km_cost / 100` (per hundredth of a km).
+    static func terms(_ s: Settings) -> [(value: Decimal, key: String)] {
+        var out = [(Decimal, String)]()
+        for g in ChildGroup.allCases {
+            out.append((decimal(s.weight(g)) * decimal(s.leadReward), "pairing.lead_reward"))
+            out.append((decimal(s.weight(g)) * decimal(s.supportReward), "pairing.support_reward"))
+        }
+        out.append((decimal(s.fitBonus), "pairing.fit_bonus"))
+        out.append((decimal(s.continuityBonus), "pairing.continuity_bonus"))
+        out.append((decimal(s.kmCost) / 100, "pairing.km_cost"))
+        return out
+    }
+
+    /// A double as the decimal it was written as (its shortest round-trip text: `1.2`, `1e-07`).
+    static func decimal(_ x: Double) -> Decimal {
+        guard x.isFinite else { return Decimal(x) }
+        let text = "\(x)".lowercased()
+        let parts = text.split(separator: "e")
+        guard let mantissa = Decimal(string: String(parts[0]), locale: Locale(identifier: "en_US_POSIX")) else { return Decimal(x) }
+        let e = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+        if e == 0 { return mantissa }
+        return e > 0 ? mantissa * pow(Decimal(10), e) : mantissa / pow(Decimal(10), -e)
+    }
+
+    static func isWhole(_ x: Decimal) -> Bool {
+        var v = x, r = Decimal()
+        NSDecimalRound(&r, &v, 0, .plain)
+        return r == x
+    }
+
+    /// An exact number of points in integer units (rounded half away from zero; clamped as `units`).
+    public func units(exact points: Decimal) -> Int64 {
+        var v = points * Decimal(unitsPerPoint), r = Decimal()
+        NSDecimalRound(&r, &v, 0, .plain)
+        let limit = Decimal(string: "4611686018427387904")!
+        if r.isNaN || r >= limit { return Int64(ScoreScale.limit) }
+        if r <= -limit { return -Int64(ScoreScale.limit) }
+        return Int64(r.description) ?? 0
     }
 
     /// `points` in integer units.
@@ -61,11 +105,12 @@ public struct PairingWeights: Sendable {
     public init(_ s: Settings) {
         let scale = ScoreScale(settings: s)
         self.scale = scale
-        lead = ChildGroup.allCases.map { scale.units(s.weight($0) * s.leadReward) }
-        support = ChildGroup.allCases.map { scale.units(s.weight($0) * s.supportReward) }
-        fit = scale.units(s.fitBonus)
-        continuity = scale.units(s.continuityBonus)
-        perCentikm = scale.units(s.kmCost / 100)
+        let d = ScoreScale.decimal
+        lead = ChildGroup.allCases.map { scale.units(exact: d(s.weight($0)) * d(s.leadReward)) }
+        support = ChildGroup.allCases.map { scale.units(exact: d(s.weight($0)) * d(s.supportReward)) }
+        fit = scale.units(exact: d(s.fitBonus))
+        continuity = scale.units(exact: d(s.continuityBonus))
+        perCentikm = scale.units(exact: d(s.kmCost) / 100)
         maxCentikm = PairingWeights.centikm(s.maxKm) ?? 0
     }
 
@@ -92,6 +137,10 @@ public struct PairingWeights: Sendable {
     public static func magnitudeProblem(_ s: Settings, children: Int, moms: Int) -> (key: String, message: String)? {
         guard s.problems().isEmpty else { return nil }  // reported as range errors
         let scale = ScoreScale(settings: s)
+        if !scale.isExact {
+            let key = ScoreScale.terms(s).first { !ScoreScale.isWhole($0.value * Decimal(ScoreScale.finest)) }?.key ?? "pairing.km_cost"
+            return (key, "has more decimals than the pairing counts exactly: its terms (group weight × reward, the bonuses, km_cost / 100 per hundredth of a km) must be whole numbers of 10⁻⁹ points; write the weights with fewer decimals")
+        }
         var largest: (points: Double, key: String, what: String) = (0, "pairing.lead_reward", "")
         func consider(_ v: Double, _ key: String, _ what: String) { if v > largest.points { largest = (v, key, what) } }
         for g in ChildGroup.allCases {

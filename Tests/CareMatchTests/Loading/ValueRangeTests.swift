@@ -221,6 +221,30 @@ final class ValueRangeTests: XCTestCase {
         XCTAssertNoThrow(try d.applying(overrides: ["group_weight.left_behind=1000000", "pairing.lead_reward=1000000"]))
     }
 
+    /// The pairing's fixed-point units are found in decimal arithmetic on the settings as written.
+    func testPairingUnitsAreExactDecimals() {
+        var s = Settings()
+        s.groupWeightLeftBehind = 1.2; s.leadReward = 33.3  // 1.2 × 33.3 = 39.96 (by hand), 39.959999… in binary
+        var w = PairingWeights(s)
+        XCTAssertEqual(w.scale.unitsPerPoint, 100)
+        XCTAssertEqual(w.leadReward(.leftBehind), 3996)
+        // 1.2 × 123456.1234567 = 148147.34814804 (by hand): 8 decimals, so the unit is 10⁻⁸ point.
+        s.leadReward = 123456.1234567
+        w = PairingWeights(s)
+        XCTAssertEqual(w.scale.unitsPerPoint, 100_000_000)
+        XCTAssertEqual(w.leadReward(.disadvantaged), 12_345_612_345_670)
+        XCTAssertEqual(w.leadReward(.leftBehind), 14_814_734_814_804)
+        XCTAssertNil(PairingWeights.magnitudeProblem(s, children: 100, moms: 100))
+    }
+
+    func testWeightsWithMoreDecimalsThanThePairingCountsAreAnError() {
+        let ds = TempDataset()
+        ds.write("settings.toml", "[pairing]\nkm_cost = 0.0000000001\n")
+        assertSingleError(ds, file: "settings.toml", line: nil, column: "pairing.km_cost", contains: "more decimals than the pairing counts exactly")
+        ds.write("settings.toml", "[pairing]\nkm_cost = 0.0000001\n")  // 10⁻⁹ points per hundredth of a km: fine
+        XCTAssertEqual(ds.read().errors, [])
+    }
+
     /// Terms that overflow whatever the dataset's size are refused by `--set` on settings alone.
     func testSetOverrideTooLargeForAnyDatasetIsRefused() {
         // 10¹² points counted in 10⁻⁷ points (fit_bonus's 7 decimals) is 10¹⁹ units, beyond Int64.
