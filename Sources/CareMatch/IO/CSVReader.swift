@@ -35,6 +35,9 @@ public struct CSVTable: Sendable {
     private let columnByName: [String: Int]
     /// Header names (trimmed, lowercased) that appear more than once.
     public let duplicateColumns: [String]
+    /// The header's number of fields, not counting empty cells at its end (Excel writes `,,` at
+    /// the end of every line of a sheet once a cell right of the table was touched).
+    public let fieldCount: Int
 
     public init(header: [String], rows: [CSVRow], encoding: CSVTextEncoding = .utf8, separator: Character = ",") {
         self.header = header; self.rows = rows; self.encoding = encoding; self.separator = separator
@@ -45,6 +48,24 @@ public struct CSVTable: Sendable {
             if map[key] == nil { map[key] = i } else if !dups.contains(key) { dups.append(key) }
         }
         columnByName = map; duplicateColumns = dups
+        fieldCount = CSVTable.countWithoutTrailingBlanks(header)
+    }
+
+    /// The number of fields of `row` when it does not have the header's number of fields, nil
+    /// when it does. Trailing empty cells beyond the header's fields are not counted; a row that
+    /// ends before the header's last field is short even when the missing cells would be empty.
+    public func fieldCountMismatch(_ row: CSVRow) -> Int? {
+        let n = row.cells.count
+        if n < fieldCount { return n }
+        if n == fieldCount { return nil }
+        let found = CSVTable.countWithoutTrailingBlanks(row.cells)
+        return found > fieldCount ? found : nil
+    }
+
+    static func countWithoutTrailingBlanks(_ cells: [String]) -> Int {
+        var n = cells.count
+        while n > 0 && CSVReader.isBlank(cells[n - 1]) { n -= 1 }
+        return n
     }
 
     /// The index of the column named `name`, matched after trimming and ignoring case.

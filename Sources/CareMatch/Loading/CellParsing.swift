@@ -19,7 +19,10 @@ public enum CellParser {
         switch number(raw) {
         case .failure(let e): return .failure(e)
         case .success(let d):
-            guard d == d.rounded(), abs(d) < 1e15 else {
+            if d == d.rounded() && abs(d) >= 1e15 {
+                return .failure(CellError("'\(CSVReader.trim(raw))' is too large for a whole number here; see the column's range in docs/data-format.md"))
+            }
+            guard d == d.rounded() else {
                 return .failure(CellError("'\(CSVReader.trim(raw))' is not a whole number; write a whole number such as \(Int(max(-1e15, min(1e15, d.rounded(.down)))))"))
             }
             return .success(Int(d))

@@ -59,6 +59,9 @@ public enum DatasetLoader {
             return LoadResult(dataset: d, diagnostics: [.error(folder.path, "the dataset folder does not exist or is not a folder")])
         }
 
+        // Rows whose field count differs from the header's: one error each (TableParser); the
+        // validator's errors on those rows would only repeat it, so they are dropped.
+        var raggedRows = Set<FileLine>()
         func table(_ name: String, required: Bool) -> CSVTable? {
             let url = folder.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: url.path) else {
@@ -73,6 +76,7 @@ public enum DatasetLoader {
                     diags.append(.warning(name, "the file is encoded as GB18030/GBK (Excel/WPS plain \"CSV\") and was decoded as such; saving it as \"CSV UTF-8 (Comma delimited)\" avoids any doubt"))
                 }
                 if t.header.isEmpty { diags.append(.error(name, line: 1, "the file is empty; expected a header row")); return nil }
+                for r in t.rows where t.fieldCountMismatch(r) != nil { raggedRows.insert(FileLine(file: name, line: r.line)) }
                 return t
             } catch let e as CSVReadError {
                 diags.append(e.diagnostic); return nil
@@ -91,6 +95,7 @@ public enum DatasetLoader {
         if let t = table(DatasetFile.manualAllocations, required: false) { d.manualAllocations = parseManualAllocations(t, &diags) }
 
         let settingsURL = folder.appendingPathComponent(DatasetFile.settings)
+        var aliases = CountyAliases()
         if FileManager.default.fileExists(atPath: settingsURL.path) {
             do {
                 let data = try Data(contentsOf: settingsURL)
@@ -98,18 +103,27 @@ public enum DatasetLoader {
                 let (settings, problems) = SettingsLoader.parse(data: data)
                 d.settings = settings
                 diags += problems
+                aliases = SettingsLoader.countyAliases(data: data)
+                diags += aliases.diagnostics
             } catch {
                 diags.append(.error(DatasetFile.settings, "cannot read the file: \(error.localizedDescription)"))
             }
         }
+        // One spelling per county, before `serves` is checked against the counties.
+        diags += CountyNames.fold(&d, aliases: aliases)
 
         let parseFailed = diags.contains { $0.severity == .error }
-        let checks = DatasetValidator.check(d)
+        let checks = DatasetValidator.check(d).filter {
+            $0.severity == .warning || $0.line == nil || !raggedRows.contains(FileLine(file: $0.file, line: $0.line!))
+        }
         diags += parseFailed ? checks.filter { $0.severity == .error } : checks
         diags.sort()
         d.warnings = diags.filter { $0.severity == .warning }
         return LoadResult(dataset: d, diagnostics: diags)
     }
+
+    /// A row of a file, for sets of rows.
+    struct FileLine: Hashable { let file: String; let line: Int }
 
     /// Lowercase hex SHA-256 of the bytes.
     public static func sha256Hex(_ data: Data) -> String {

@@ -34,34 +34,44 @@ public enum DatasetValidator {
         duplicates(d.offers, F.offers, "offer_id", { $0.id }, { $0.line })
         duplicates(d.needs, F.needs, "need_id", { $0.id }, { $0.line })
 
-        // Ranges.
+        // Ranges (DataRanges): outside them the engine could not compute exactly.
+        func range(_ v: Double, _ r: ValueRange, _ file: String, _ line: Int, _ column: String, _ what: String, unit: String = "") {
+            if let p = r.problem(v, what: what, unit: unit) { out.append(.error(file, line: line, column: column, p)) }
+        }
         func location(_ p: GeoPoint, _ file: String, _ line: Int) {
-            if !(p.lat.isFinite && (-90...90).contains(p.lat)) { out.append(.error(file, line: line, column: "lat", "\(fmt(p.lat)) is out of range; latitude is between -90 and 90 degrees")) }
-            if !(p.lon.isFinite && (-180...180).contains(p.lon)) { out.append(.error(file, line: line, column: "lon", "\(fmt(p.lon)) is out of range; longitude is between -180 and 180 degrees")) }
+            let latBad = !DataRanges.latitude.contains(p.lat), lonBad = !DataRanges.longitude.contains(p.lon)
+            let swapped = (latBad || lonBad) && DataRanges.latitude.contains(p.lon) && DataRanges.longitude.contains(p.lat)
+                ? "; lat and lon look swapped (lat \(fmt(p.lon)), lon \(fmt(p.lat)) would be valid)" : ""
+            if latBad { out.append(.error(file, line: line, column: "lat", "\(fmt(p.lat)) is out of range; latitude is between -90 and 90 degrees\(swapped)")) }
+            if lonBad { out.append(.error(file, line: line, column: "lon", "\(fmt(p.lon)) is out of range; longitude is between -180 and 180 degrees\(swapped)")) }
         }
         for c in d.children {
             location(c.location, F.children, c.line)
-            if let a = c.age, !(0...18).contains(a) { out.append(.error(F.children, line: c.line, column: "age", "\(a) is out of range; age is 0 to 18 (or empty)")) }
-            if c.supportersWanted < 0 { out.append(.error(F.children, line: c.line, column: "supporters_wanted", "\(c.supportersWanted) is negative; write 0 or more")) }
+            if let a = c.age { range(Double(a), DataRanges.age, F.children, c.line, "age", "an age (or empty)") }
+            range(Double(c.supportersWanted), DataRanges.supportersWanted, F.children, c.line, "supporters_wanted", "the number of supporting moms wanted")
         }
         for m in d.moms {
             location(m.location, F.moms, m.line)
-            if m.capacity < 0 { out.append(.error(F.moms, line: m.line, column: "capacity", "\(m.capacity) is negative; write 0 or more")) }
-            if let k = m.maxKm, !(k.isFinite && k > 0) { out.append(.error(F.moms, line: m.line, column: "max_km", "\(fmt(k)) must be greater than 0 (or empty for pairing.max_km)")) }
+            range(Double(m.capacity), DataRanges.capacity, F.moms, m.line, "capacity", "a mom's capacity")
+            if let k = m.maxKm { range(k, DataRanges.maxKm, F.moms, m.line, "max_km", "max_km (or empty for pairing.max_km)", unit: "km") }
         }
         for e in d.catalog {
             if e.resource == .funds { out.append(.error(F.catalog, line: e.line, column: "resource", "funds is not a catalog resource; write people, venue or equipment")) }
-            if let u = e.unitCostYuan, !(u.isFinite && u > 0) { out.append(.error(F.catalog, line: e.line, column: "unit_cost_yuan", "\(fmt(u)) must be greater than 0, or empty when the category cannot be bought")) }
+            if let u = e.unitCostYuan { range(u, DataRanges.unitCostYuan, F.catalog, e.line, "unit_cost_yuan", "a unit price (or empty when the category cannot be bought)", unit: "yuan") }
         }
-        for o in d.offers where !(o.quantity.isFinite && o.quantity >= 0) {
-            out.append(.error(F.offers, line: o.line, column: "quantity", "\(fmt(o.quantity)) is negative; an offer's quantity is 0 or more"))
+        for o in d.offers {
+            if o.isFunds { range(o.quantity, DataRanges.fundsYuan, F.offers, o.line, "quantity", "the money of a funds offer", unit: "yuan") }
+            else { range(o.quantity, DataRanges.units, F.offers, o.line, "quantity", "an offer's quantity", unit: "units") }
         }
         for n in d.needs {
-            if !(n.quantity.isFinite && n.quantity > 0) { out.append(.error(F.needs, line: n.line, column: "quantity", "\(fmt(n.quantity)) must be greater than 0")) }
-            if !(1...5).contains(n.priority) { out.append(.error(F.needs, line: n.line, column: "priority", "\(n.priority) is out of range; priority is 1 (can wait) to 5 (urgent), default 3")) }
+            range(n.quantity, DataRanges.needQuantity, F.needs, n.line, "quantity", "a need's quantity", unit: "units")
+            range(Double(n.priority), DataRanges.priority, F.needs, n.line, "priority", "the priority, 1 (can wait) to 5 (urgent), default 3,")
         }
-        for a in d.manualAllocations ?? [] where !(a.units.isFinite && a.units >= 0) {
-            out.append(.error(F.manualAllocations, line: a.line, column: "units", "\(fmt(a.units)) is negative; units are 0 or more"))
+        for a in d.manualAllocations ?? [] {
+            range(a.units, DataRanges.units, F.manualAllocations, a.line, "units", "the units given", unit: "units")
+        }
+        if let p = PairingWeights.magnitudeProblem(d.settings, children: d.children.count, moms: d.moms.count) {
+            out.append(.error(F.settings, column: p.key, p.message))
         }
 
         // References. When the referenced file has no rows at all (missing or unreadable), one
@@ -133,45 +143,36 @@ public enum DatasetValidator {
                 out.append(.warning(F.children, line: c.line, column: "paired_mom_id", "'\(m)' is no longer in moms.csv; the child gets no continuity bonus"))
             } }
         }
-        out += unreachableChildren(d)
+        // An isolated child (a likely coordinate typo) gets that warning instead of "no mom within reach".
+        let outliers = LocationOutliers.warnings(d)
+        out += outliers.warnings
+        out += unreachableChildren(d, skip: outliers.isolatedChildren)
         out += unusableOffers(d, index: index, counties: counties, skip: badOffers)
         return out.sorted()
     }
 
-    /// "Closest to X" for a mistyped county: same name ignoring case, else the nearest by edit distance.
+    /// "(did you mean 'X'?)" for a mistyped county, or "".
     static func suggestion(_ name: String, _ candidates: [String]) -> String {
-        if let same = candidates.first(where: { $0.lowercased() == name.lowercased() }) { return " (did you mean '\(same)'?)" }
+        if let meant = NameSimilarity.likelyMeant(name, among: candidates) { return " (did you mean '\(meant)'?)" }
+        // Farther names still help when half the letters are right.
         var best: (String, Int)? = nil
         for c in candidates {
-            let dist = editDistance(Array(name.lowercased().unicodeScalars), Array(c.lowercased().unicodeScalars))
+            let dist = NameSimilarity.editDistance(name.lowercased(), c.lowercased())
             if best == nil || dist < best!.1 || (dist == best!.1 && c.precedesInCodePoints(best!.0)) { best = (c, dist) }
         }
         guard let (c, dist) = best, dist <= max(2, name.unicodeScalars.count / 2) else { return "" }
         return " (did you mean '\(c)'?)"
     }
 
-    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-        if a.isEmpty { return b.count }
-        var prev = Array(0...b.count), cur = prev
-        for i in 1...a.count {
-            cur[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&prev, &cur)
-        }
-        return prev[b.count]
-    }
-
     static func fmt(_ x: Double) -> String { x.isFinite ? Decimals.format(x, maxDecimals: 6) : "\(x)" }
 
     /// A warning for each child with no mom within reach (contract section 3).
-    static func unreachableChildren(_ d: Dataset) -> [Diagnostic] {
+    static func unreachableChildren(_ d: Dataset, skip: Set<Int> = []) -> [Diagnostic] {
         let maxKm = d.settings.maxKm
         guard maxKm.isFinite, maxKm > 0, !d.children.isEmpty else { return [] }
         let reach = MomReach(moms: d.moms, maxKm: maxKm)
         var out = [Diagnostic]()
-        for c in d.children where validLocation(c.location) && !reach.anyWithinReach(of: c.location) {
+        for (i, c) in d.children.enumerated() where !skip.contains(i) && validLocation(c.location) && !reach.anyWithinReach(of: c.location) {
             out.append(.warning(DatasetFile.children, line: c.line, "child '\(c.id)' has no mom within reach: no mom with capacity > 0 within min(her max_km, pairing.max_km = \(fmt(maxKm)) km)"))
         }
         return out

@@ -35,11 +35,12 @@ public enum SettingsLoader {
         let lines = KeyLines(text)
         let tables = Array(Set(Settings.keys.map { String($0.name.split(separator: ".")[0]) })).sorted()
         for tableName in root.keys.sorted() {
+            if tableName == CountyAliases.table { continue }  // read by `countyAliases(text:)`
             guard let value = root[tableName] else { continue }
             guard tables.contains(tableName), let table = value.table else {
                 let msg = tables.contains(tableName)
                     ? "'\(tableName)' must be a table ([\(tableName)]) of settings"
-                    : "unknown setting '\(tableName)'; valid tables are \(tables.map { "[\($0)]" }.joined(separator: ", ")) with keys \(Settings.keys.map(\.name).joined(separator: ", "))"
+                    : "unknown setting '\(tableName)'; valid tables are \((tables + [CountyAliases.table]).map { "[\($0)]" }.joined(separator: ", ")) with keys \(Settings.keys.map(\.name).joined(separator: ", "))"
                 diags.append(.error(file, line: lines.line(table: nil, key: tableName) ?? lines.line(table: tableName, key: nil), column: tableName, msg))
                 continue
             }
@@ -70,6 +71,39 @@ public enum SettingsLoader {
             diags.append(.error(file, line: lines.line(table: parts[0], key: parts.count > 1 ? parts[1] : nil), column: problem.key, problem.message))
         }
         return (settings, diags)
+    }
+
+    /// The `[county_aliases]` table of `settings.toml` (`"常山县" = "Changshan"`: a spelling, and
+    /// the county it means), with a diagnostic for every entry that is not a non-empty string.
+    /// Invalid TOML gives no aliases and no diagnostic (`parse(text:)` reports it).
+    public static func countyAliases(data: Data) -> CountyAliases {
+        guard var text = String(data: data, encoding: .utf8) else { return CountyAliases() }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return countyAliases(text: text)
+    }
+
+    /// As `countyAliases(data:)`, from text.
+    public static func countyAliases(text: String) -> CountyAliases {
+        var out = CountyAliases()
+        guard let root = try? TOMLTable(string: text), let value = root[CountyAliases.table] else { return out }
+        let lines = KeyLines(text)
+        guard let table = value.table else {
+            out.diagnostics.append(.error(file, line: lines.line(table: nil, key: CountyAliases.table), column: CountyAliases.table,
+                "must be a table: [county_aliases] followed by lines such as \"常山县\" = \"Changshan\""))
+            return out
+        }
+        for key in table.keys.sorted() {
+            let line = lines.line(table: CountyAliases.table, key: key)
+            let spelling = CSVReader.trim(key)
+            guard let target = table[key]?.string.map(CSVReader.trim), !target.isEmpty, !spelling.isEmpty else {
+                out.diagnostics.append(.error(file, line: line, column: CountyAliases.table + "." + key,
+                    "must be a county name in quotes, e.g. \"\(key)\" = \"Changshan\": the spelling on the left is read as the county on the right"))
+                continue
+            }
+            out.target[spelling] = target
+            if let line { out.line[spelling] = line }
+        }
+        return out
     }
 
     /// Where `[table]` headers and `key =` lines are in the text (best effort, for messages).

@@ -37,8 +37,28 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Comparabl
         return s + ": " + message
     }
 
+    /// Causes before consequences: files in the order they depend on each other (settings, then
+    /// the catalog and organizations that offers and needs refer to, then children and moms, then
+    /// offers and needs, then everything else by name), then line (whole-file problems first),
+    /// column and message, all in code-point order, so the order is deterministic.
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
-        (a.file, a.line ?? 0, a.column ?? "", a.message) < (b.file, b.line ?? 0, b.column ?? "", b.message)
+        let ra = fileRank(a.file), rb = fileRank(b.file)
+        if ra != rb { return ra < rb }
+        if a.file != b.file { return a.file.utf8.lexicographicallyPrecedes(b.file.utf8) }
+        if (a.line ?? 0) != (b.line ?? 0) { return (a.line ?? 0) < (b.line ?? 0) }
+        if (a.column ?? "") != (b.column ?? "") { return (a.column ?? "").utf8.lexicographicallyPrecedes((b.column ?? "").utf8) }
+        if a.message != b.message { return a.message.utf8.lexicographicallyPrecedes(b.message.utf8) }
+        return a.severity < b.severity
+    }
+
+    /// The files of a dataset in dependency order; `--set` overrides rank with the settings.
+    public static let fileOrder = ["settings.toml", "--set", "catalog.csv", "organizations.csv", "children.csv",
+                                   "moms.csv", "offers.csv", "needs.csv"]
+
+    /// Position of `file` in `fileOrder`; files not listed (manual plans, others) come after, by name.
+    static func fileRank(_ file: String) -> Int {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        return fileOrder.firstIndex(of: name) ?? fileOrder.count
     }
 }
 

@@ -34,29 +34,46 @@ public struct Settings: Sendable, Hashable {
         }
     }
 
-    /// One setting: its key, a description, and access to its value.
+    /// One setting: its key, a description, access to its value, and the range the engine
+    /// handles exactly.
     public struct Key: Sendable {
         public let name: String
         public let help: String
         public let keyPath: WritableKeyPath<Settings, Double> & Sendable
+        public let range: ValueRange
+
+        init(name: String, help: String, keyPath: WritableKeyPath<Settings, Double> & Sendable,
+             _ lower: Double, _ upper: Double, lowerIncluded: Bool = true, upperIncluded: Bool = true) {
+            self.name = name; self.help = help; self.keyPath = keyPath
+            range = ValueRange(lower, upper, lowerIncluded: lowerIncluded, upperIncluded: upperIncluded)
+        }
     }
+
+    /// The largest weight, reward, bonus, km cost or need points: with the group weights, every
+    /// pairing term stays below 10¹² points, which `PairingWeights` turns into exact integers
+    /// (the dataset-size check there says when a dataset is too large for the chosen values).
+    public static let maxWeight = 1e6
+    /// The largest `max_km`: half the Earth's circumference is 20,015 km, so no distance is larger.
+    public static let maxKmLimit = 20_000.0
+    /// The longest time limit: one week (GLPK takes milliseconds as a C int, at most 2,147,483 s).
+    public static let maxTimeLimitSeconds = 604_800.0
 
     /// Every setting, in the order of the contract.
     public static let keys: [Key] = [
-        Key(name: "group_weight.special_needs", help: "weight of special-needs children", keyPath: \.groupWeightSpecialNeeds),
-        Key(name: "group_weight.left_behind", help: "weight of left-behind children", keyPath: \.groupWeightLeftBehind),
-        Key(name: "group_weight.disadvantaged", help: "weight of disadvantaged children", keyPath: \.groupWeightDisadvantaged),
-        Key(name: "pairing.lead_reward", help: "points for a child having a lead mom, times the group weight", keyPath: \.leadReward),
-        Key(name: "pairing.support_reward", help: "points per supporting mom, times the group weight", keyPath: \.supportReward),
-        Key(name: "pairing.km_cost", help: "points lost per km between mom and child", keyPath: \.kmCost),
-        Key(name: "pairing.fit_bonus", help: "points for a pair sharing an interest tag", keyPath: \.fitBonus),
-        Key(name: "pairing.continuity_bonus", help: "points for keeping last quarter's mom", keyPath: \.continuityBonus),
-        Key(name: "pairing.max_km", help: "no pair beyond this distance (km)", keyPath: \.maxKm),
-        Key(name: "allocation.need_points", help: "points for fully covering a need, times weight and priority", keyPath: \.needPoints),
-        Key(name: "allocation.fund_penalty", help: "points lost per yuan spent", keyPath: \.fundPenalty),
-        Key(name: "allocation.mip_gap", help: "relative MIP gap at which the allocation solve stops", keyPath: \.allocationMIPGap),
-        Key(name: "allocation.time_limit_s", help: "time limit of the allocation solve in seconds", keyPath: \.allocationTimeLimit),
-        Key(name: "plan.time_limit_s", help: "deadline of a whole plan (pairing, allocation, explanations) in seconds", keyPath: \.planTimeLimit),
+        Key(name: "group_weight.special_needs", help: "weight of special-needs children", keyPath: \.groupWeightSpecialNeeds, 0, maxWeight),
+        Key(name: "group_weight.left_behind", help: "weight of left-behind children", keyPath: \.groupWeightLeftBehind, 0, maxWeight),
+        Key(name: "group_weight.disadvantaged", help: "weight of disadvantaged children", keyPath: \.groupWeightDisadvantaged, 0, maxWeight),
+        Key(name: "pairing.lead_reward", help: "points for a child having a lead mom, times the group weight", keyPath: \.leadReward, 0, maxWeight),
+        Key(name: "pairing.support_reward", help: "points per supporting mom, times the group weight", keyPath: \.supportReward, 0, maxWeight),
+        Key(name: "pairing.km_cost", help: "points lost per km between mom and child", keyPath: \.kmCost, 0, maxWeight),
+        Key(name: "pairing.fit_bonus", help: "points for a pair sharing an interest tag", keyPath: \.fitBonus, 0, maxWeight),
+        Key(name: "pairing.continuity_bonus", help: "points for keeping last quarter's mom", keyPath: \.continuityBonus, 0, maxWeight),
+        Key(name: "pairing.max_km", help: "no pair beyond this distance (km)", keyPath: \.maxKm, 0, maxKmLimit, lowerIncluded: false),
+        Key(name: "allocation.need_points", help: "points for fully covering a need, times weight and priority", keyPath: \.needPoints, 0, maxWeight),
+        Key(name: "allocation.fund_penalty", help: "points lost per yuan spent", keyPath: \.fundPenalty, 0, 1e3),
+        Key(name: "allocation.mip_gap", help: "relative MIP gap at which the allocation solve stops", keyPath: \.allocationMIPGap, 0, 1, upperIncluded: false),
+        Key(name: "allocation.time_limit_s", help: "time limit of the allocation solve in seconds", keyPath: \.allocationTimeLimit, 0, maxTimeLimitSeconds, lowerIncluded: false),
+        Key(name: "plan.time_limit_s", help: "deadline of a whole plan (pairing, allocation, explanations) in seconds", keyPath: \.planTimeLimit, 0, maxTimeLimitSeconds, lowerIncluded: false),
     ]
 
     /// The setting named `name` (exact dotted key), if any.
@@ -67,16 +84,17 @@ public struct Settings: Sendable, Hashable {
         var out: [(String, String)] = []
         for k in Settings.keys {
             let v = self[keyPath: k.keyPath]
-            if !v.isFinite { out.append((k.name, "must be a finite number")); continue }
-            if v < 0 { out.append((k.name, "must be ≥ 0, found \(v)")) }
+            if !k.range.contains(v) {
+                out.append((k.name, "must be \(k.range.text), found \(ValueRange.format(v)): the engine computes exactly only within this range"))
+            }
         }
-        if supportReward > leadReward {
+        // Compared only when both are in range (otherwise the range error says it all).
+        let rewardsInRange = ["pairing.lead_reward", "pairing.support_reward"].allSatisfy { name in
+            Settings.key(named: name).map { $0.range.contains(self[keyPath: $0.keyPath]) } ?? false
+        }
+        if rewardsInRange && supportReward > leadReward {
             out.append(("pairing.support_reward", "must not exceed pairing.lead_reward (\(leadReward)), found \(supportReward): otherwise the pairing is no longer a flow problem"))
         }
-        if !(maxKm > 0) { out.append(("pairing.max_km", "must be > 0, found \(maxKm)")) }
-        if !(planTimeLimit > 0) { out.append(("plan.time_limit_s", "must be > 0, found \(planTimeLimit)")) }
-        if !(allocationTimeLimit > 0) { out.append(("allocation.time_limit_s", "must be > 0, found \(allocationTimeLimit)")) }
-        if allocationMIPGap >= 1 { out.append(("allocation.mip_gap", "must be below 1, found \(allocationMIPGap)")) }
         return out
     }
 }

@@ -28,6 +28,9 @@ public struct PairingInstance: Sendable {
     let childGrid: SpatialGrid
     /// The largest reach of any mom, centikm.
     let maxReach: Int
+    /// Settings too large for exact integer arithmetic on this many nodes
+    /// (`PairingWeights.magnitudeProblem`); the network refuses to solve then.
+    let magnitudeProblem: (key: String, message: String)?
 
     public init(dataset d: Dataset) {
         let w = PairingWeights(d.settings)
@@ -36,13 +39,17 @@ public struct PairingInstance: Sendable {
         momCount = d.moms.count
         childLocation = d.children.map(\.location)
         momLocation = d.moms.map(\.location)
-        childSlots = d.children.map { Int32(1 + max(0, $0.supportersWanted)) }
+        // Checked conversions: validation keeps capacity ≤ 10,000 and supporters_wanted ≤ 100;
+        // beyond Int32 (a dataset made in code) the value is clamped, which changes nothing, as
+        // no mom can take more children, and no child more moms, than there are.
+        childSlots = d.children.map { Int32(clamping: min(max(0, $0.supportersWanted), Int(Int32.max) - 1) + 1) }
         childGroup = d.children.map(\.group)
         var momByID = [String: Int32](minimumCapacity: d.moms.count)
         for (i, m) in d.moms.enumerated() where momByID[m.id] == nil { momByID[m.id] = Int32(i) }
         childPairedMom = d.children.map { c in c.pairedMomID.flatMap { momByID[$0] } ?? -1 }
-        momCapacity = d.moms.map { Int32(max(0, $0.capacity)) }
-        momReach = d.moms.map { Int32(w.reachCentikm($0.maxKm)) }
+        momCapacity = d.moms.map { Int32(clamping: max(0, $0.capacity)) }
+        momReach = d.moms.map { Int32(clamping: w.reachCentikm($0.maxKm)) }
+        magnitudeProblem = PairingWeights.magnitudeProblem(d.settings, children: d.children.count, moms: d.moms.count)
         (interests, skills) = TagSets.pair(children: d.children.map(\.interests), moms: d.moms.map(\.skills))
         momIDs = d.moms.map(\.id)
         childIDs = d.children.map(\.id)

@@ -23,6 +23,9 @@ final class PairingNetwork {
     let childCount: Int
     let nodeCount: Int
     let arcCount: Int
+    /// Settings whose arc costs could overflow `Int64` sums on this network (see
+    /// `PairingWeights.magnitudeProblem`); `repair` and `costScale` refuse to run then.
+    private let magnitudeProblem: (key: String, message: String)?
 
     /// Arcs of node v: `start[v]..<start[v+1]`.
     private let start: UnsafeMutableBufferPointer<Int32>
@@ -68,6 +71,7 @@ final class PairingNetwork {
         momCount = inst.momCount
         childCount = inst.childCount
         nodeCount = 1 + inst.momCount + inst.childCount
+        magnitudeProblem = inst.magnitudeProblem
         let n = nodeCount
         let childNode = { (c: Int) in 1 + inst.momCount + c }
         var inModel = [Bool](repeating: false, count: inst.childCount)
@@ -211,7 +215,16 @@ final class PairingNetwork {
     /// Routes every imbalance away: excesses forward to the nearest deficit or the ground,
     /// then remaining deficits backward from the ground, each along a shortest path of reduced
     /// cost, updating potentials so that optimality holds throughout.
+    /// Throws the settings error (exit status 1, like any invalid input) when the arc costs are
+    /// too large for exact `Int64` arithmetic: overflow is a status, never a trap.
+    private func refuseOverflow() throws {
+        if let p = magnitudeProblem {
+            throw InvalidInput([.error(DatasetFile.settings, column: p.key, p.message)])
+        }
+    }
+
     func repair() throws {
+        try refuseOverflow()
         for v in 1..<nodeCount { while excess[v] > 0 { try search(from: v, forward: true) } }
         for v in 1..<nodeCount { while excess[v] < 0 { try search(from: v, forward: false) } }
     }
@@ -354,6 +367,7 @@ extension PairingNetwork {
     /// when it succeeds the flow is proven optimal and the remaining refines are skipped
     /// (measured: it succeeds after 3–5 of the log₂ n refines below one unit).
     func costScale() throws {
+        try refuseOverflow()
         let n = nodeCount
         let scale = Int64(n + 1)
         // Saturate the arcs that violate optimality now, and find the largest violation.

@@ -48,7 +48,7 @@ final class SettingsLoaderTests: XCTestCase {
         ds.write("settings.toml", "[pairing]\nlead_reward = 10\nsupport_reward = 40\nmax_km = 0\n")
         let r = ds.read()
         assertDiagnostic(r.errors, file: "settings.toml", line: 3, column: "pairing.support_reward", contains: "must not exceed")
-        assertDiagnostic(r.errors, file: "settings.toml", line: 4, column: "pairing.max_km", contains: "> 0")
+        assertDiagnostic(r.errors, file: "settings.toml", line: 4, column: "pairing.max_km", contains: "above 0 and at most 20,000")
         XCTAssertEqual(r.errors.count, 2, r.errors.description)
     }
 
