@@ -10,6 +10,9 @@ struct DatasetOptions: ParsableArguments {
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a setting, e.g. --set pairing.max_km=20 (repeatable).", valueName: "key=value"))
     var overrides: [String] = []
 
+    /// The dataset folder as an input an output folder must never replace.
+    var protectedInput: (what: String, path: String) { ("the dataset folder", dataset) }
+
     /// Loads and validates the dataset, applying the overrides.
     func load() throws -> Dataset {
         var isDir: ObjCBool = false
@@ -42,7 +45,7 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "The folder to write (atomically; an existing one needs --force).")
     var out: String
 
-    @Flag(help: "Replace an existing folder.")
+    @Flag(help: "Replace an existing folder that CareMatch wrote (never the dataset, the working or home directory, nor a folder holding other files).")
     var force = false
 
     @Flag(help: "Write CSV files with a UTF-8 byte-order mark (Excel on Windows needs it for Chinese).")
@@ -51,6 +54,11 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Print the summary as JSON instead of the terminal table.")
     var json = false
 
-    @Flag(help: "No progress lines on stderr.")
+    @Flag(help: "No progress lines on stderr (warnings are still printed).")
     var quiet = false
+
+    /// The rules for `--out`, never replacing `inputs`; the command calls `check()` before any work.
+    func folderGuard(protecting inputs: [(what: String, path: String)]) -> OutputFolderGuard {
+        OutputFolderGuard(path: out, force: force, inputs: inputs)
+    }
 }
