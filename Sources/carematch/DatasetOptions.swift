@@ -20,7 +20,12 @@ struct DatasetOptions: ParsableArguments {
             throw UserFacingError(message: "\(dataset): no such dataset folder", status: ExitStatus.invalidInput)
         }
         var d = try DatasetLoader.load(path: dataset)
+        guard !overrides.isEmpty else { return d }
+        // The validator's warnings depend on settings (reach): redo them under the overrides,
+        // keeping the loader's own (file encoding).
+        let before = Set(DatasetValidator.check(d).filter { $0.severity == .warning })
         d.settings = try d.settings.applying(overrides: overrides)
+        d.warnings = (d.warnings.filter { !before.contains($0) } + DatasetValidator.check(d).filter { $0.severity == .warning }).sorted()
         return d
     }
 }

@@ -5,6 +5,7 @@ import Foundation
 /// Every case is a usage problem the user fixes by choosing another folder (exit status 2); none
 /// touches anything.
 public struct OutputFolderError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// Why the folder is refused: a code for tests and callers, never matched by its text.
     public enum Reason: Sendable, Equatable {
         /// The folder exists, CareMatch wrote it (or it is empty), and `--force` was not given.
         case exists

@@ -111,15 +111,22 @@ final class CLIContractTests: XCTestCase {
     func testSetOverridesASettingOfSettingsToml() throws {
         let ds = try CLI.tinyCopy()
         let dir = CLI.tempDir()
-        func maxKm(_ args: [String], _ name: String) throws -> Double? {
+        func maxKm(_ args: [String], _ name: String) throws -> (km: Double?, stderr: String, warnings: [String]) {
             let out = dir.appendingPathComponent(name)
             let r = try CLI.run(["plan", ds.path, "--out", out.path, "--quiet"] + args)
             XCTAssertEqual(r.status, 0, r.stderr)
             let s = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as? [String: Any]
-            return (s?["settings"] as? [String: Any])?["pairing.max_km"] as? Double
+            return ((s?["settings"] as? [String: Any])?["pairing.max_km"] as? Double, r.stderr, s?["warnings"] as? [String] ?? [])
         }
-        XCTAssertEqual(try maxKm([], "default"), 10, "Datasets/tiny/settings.toml sets 10")
-        XCTAssertEqual(try maxKm(["--set", "pairing.max_km=20"], "set"), 20)
+        let plain = try maxKm([], "default")
+        XCTAssertEqual(plain.km, 10, "Datasets/tiny/settings.toml sets 10")
+        XCTAssertTrue(plain.stderr.contains("child 'C10' has no mom within reach"), plain.stderr)
+        XCTAssertTrue(plain.warnings.contains { $0.contains("child 'C10' has no mom within reach") }, "\(plain.warnings)")
+        // Datasets/tiny/README.md: M7 is 11.7 km from C10, so within 20 km C10 is in reach.
+        let set = try maxKm(["--set", "pairing.max_km=20"], "set")
+        XCTAssertEqual(set.km, 20)
+        XCTAssertFalse(set.stderr.contains("'C10'"), "the warning is redone under the override: \(set.stderr)")
+        XCTAssertFalse(set.warnings.contains { $0.contains("'C10'") }, "\(set.warnings)")
     }
 
     func testExportModelWritesTheFourModelFilesAsAStampedFolder() throws {
