@@ -23,8 +23,14 @@ extension CareMatchCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
+            var inputs = [input.protectedInput]
+            if let pairings { inputs.append(("the --pairings file", pairings)) }
+            if let allocations { inputs.append(("the --allocations file", allocations)) }
+            let outGuard = output.folderGuard(protecting: inputs)
+            try outGuard.check()
             let progress = Progress(quiet: output.quiet || output.json)
             let dataset = try input.load()
+            Warnings.print(dataset.warnings, rest: "carematch validate lists them all")
             var notes: [String] = []
             let manualPairings: [PairAssignment]
             if let pairings {
@@ -53,7 +59,7 @@ extension CareMatchCommand {
             let comparison = PlanComparison(dataset: dataset, pairings: manualPairings, allocations: manualAllocations, plan: plan,
                                             pairingsFile: pairings ?? DatasetFile.manualPairings,
                                             allocationsFile: allocations ?? DatasetFile.manualAllocations)
-            try PlanFolder.write(comparison.files(byteOrderMark: output.excel), to: URL(fileURLWithPath: output.out), force: output.force)
+            try PlanFolder.write(comparison.files(byteOrderMark: output.excel), to: outGuard)
             if output.json {
                 FileHandle.standardOutput.write(try comparison.json())
             } else {

@@ -10,6 +10,9 @@ struct DatasetOptions: ParsableArguments {
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a setting, e.g. --set pairing.max_km=20 (repeatable).", valueName: "key=value"))
     var overrides: [String] = []
 
+    /// The dataset folder as an input an output folder must never replace.
+    var protectedInput: (what: String, path: String) { ("the dataset folder", dataset) }
+
     /// Loads and validates the dataset, applying the overrides.
     func load() throws -> Dataset {
         var isDir: ObjCBool = false
@@ -17,7 +20,12 @@ struct DatasetOptions: ParsableArguments {
             throw UserFacingError(message: "\(dataset): no such dataset folder", status: ExitStatus.invalidInput)
         }
         var d = try DatasetLoader.load(path: dataset)
+        guard !overrides.isEmpty else { return d }
+        // The validator's warnings depend on settings (reach): redo them under the overrides,
+        // keeping the loader's own (file encoding).
+        let before = Set(DatasetValidator.check(d).filter { $0.severity == .warning })
         d.settings = try d.settings.applying(overrides: overrides)
+        d.warnings = (d.warnings.filter { !before.contains($0) } + DatasetValidator.check(d).filter { $0.severity == .warning }).sorted()
         return d
     }
 }
@@ -42,7 +50,7 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "The folder to write (atomically; an existing one needs --force).")
     var out: String
 
-    @Flag(help: "Replace an existing folder.")
+    @Flag(help: "Replace an existing folder that CareMatch wrote (never the dataset, the working or home directory, nor a folder holding other files).")
     var force = false
 
     @Flag(help: "Write CSV files with a UTF-8 byte-order mark (Excel on Windows needs it for Chinese).")
@@ -51,8 +59,13 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Print the summary as JSON instead of the terminal table.")
     var json = false
 
-    @Flag(help: "No progress lines on stderr.")
+    @Flag(help: "No progress lines on stderr (warnings are still printed).")
     var quiet = false
+
+    /// The rules for `--out`, never replacing `inputs`; the command calls `check()` before any work.
+    func folderGuard(protecting inputs: [(what: String, path: String)]) -> OutputFolderGuard {
+        OutputFolderGuard(path: out, force: force, inputs: inputs)
+    }
 }
 
 /// The `--time-limit` option's checks, shared by `plan` and `whatif`.

@@ -15,10 +15,7 @@ enum ExitStatus {
         case let e as InvalidInput:
             printError(e.description)
             return invalidInput
-        case let e as PlanFolder.AlreadyExists:
-            printError("carematch: \(e.description)")
-            return usage
-        case let e as DatasetWriter.WriteError:
+        case let e as OutputFolderError:
             printError("carematch: \(e.description)")
             return usage
         case let e as SettingsOverrideError:

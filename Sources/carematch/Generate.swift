@@ -17,7 +17,7 @@ extension CareMatchCommand {
         @Option(help: "The folder to write (must not exist unless --force).")
         var out: String
 
-        @Flag(help: "Replace an existing folder.")
+        @Flag(help: "Replace an existing folder that CareMatch wrote (never the working or home directory, nor a folder holding other files).")
         var force = false
 
         func validate() throws {
@@ -27,8 +27,10 @@ extension CareMatchCommand {
         }
 
         func run() throws {
+            let outGuard = OutputFolderGuard(path: out, force: force)
+            try outGuard.check()
             let dataset = DatasetGenerator(scale: scale, seed: seed).generate()
-            try DatasetWriter().write(dataset, to: URL(fileURLWithPath: out), overwrite: force)
+            try DatasetWriter().write(dataset, to: outGuard)
             print("wrote \(out): \(dataset.children.count) children, \(dataset.moms.count) moms, \(dataset.organizations.count) organizations, \(dataset.offers.count) offers, \(dataset.needs.count) needs")
         }
     }

@@ -48,8 +48,18 @@ extension CareMatchCommand {
         }
 
         func run() throws {
+            // --out and --export-model are checked before any work; each protects the other.
+            var inputs = [input.protectedInput]
+            if let dir = exportModel { inputs.append(("the --export-model folder", dir)) }
+            let outGuard = output.folderGuard(protecting: inputs)
+            try outGuard.check()
+            let modelGuard = exportModel.map {
+                OutputFolderGuard(path: $0, force: output.force, inputs: [input.protectedInput, ("the --out folder", output.out)])
+            }
+            try modelGuard?.check()
             let progress = Progress(quiet: output.quiet || output.json)
             let dataset = try input.load()
+            Warnings.print(dataset.warnings, rest: "see summary.json")
             var options = PlannerOptions()
             options.progress = progress.handler
             options.allocation.marginals = !noMarginals
@@ -62,18 +72,26 @@ extension CareMatchCommand {
             if let n = pairingFlowPerMom { options.pairing.flowPricedPerMom = n }
             if let b = pairingFlowWarm { options.pairing.flowWarmRounds = b }
             if let b = pairingCostScaling { options.pairing.flowCostScaling = b }
-            if let dir = exportModel {
-                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-                options.pairing.exportDirectory = dir
-                try AllocationSolver.exportModel(dataset, to: URL(fileURLWithPath: dir))
-            }
-            let plan = try Planner.plan(dataset, options: options)
-            progress.done()
-            try PlanFolder.write(try plan.files(byteOrderMark: output.excel), to: URL(fileURLWithPath: output.out), force: output.force)
-            if output.json {
-                FileHandle.standardOutput.write(try plan.summary.json())
-            } else {
-                print(plan.terminalSummary(folder: output.out))
+            // The models go to a temporary folder beside DIR, renamed into place at the end.
+            let model = try modelGuard.map(StagedFolder.init(for:))
+            do {
+                if let model {
+                    options.pairing.exportDirectory = model.url.path
+                    try AllocationSolver.exportModel(dataset, to: model.url)
+                }
+                let plan = try Planner.plan(dataset, options: options)
+                progress.done()
+                try PlanFolder.write(try plan.files(byteOrderMark: output.excel), to: outGuard)
+                try model?.commit()
+                if output.json {
+                    FileHandle.standardOutput.write(try plan.summary.json())
+                } else {
+                    print(plan.terminalSummary(folder: output.out))
+                    if let dir = exportModel { print("Models (pairing.mps/.lp, allocation.mps/.lp) written to \(dir)") }
+                }
+            } catch {
+                model?.discard()
+                throw error
             }
             if let failure = plan.allocation.failure {
                 throw UserFacingError(message: "internal failure: \(failure)", status: ExitStatus.internalFailure)

@@ -35,15 +35,15 @@ extension CareMatchCommand {
         }
 
         func run() throws {
+            let outGuard = output.folderGuard(protecting: [input.protectedInput, ("the scenario file", scenarios)])
+            try outGuard.check()
             let progress = Progress(quiet: output.quiet || output.json)
             let base = try input.load()
+            Warnings.print(base.warnings, rest: "see baseline/summary.json")
             guard FileManager.default.fileExists(atPath: scenarios) else {
                 throw UserFacingError(message: "\(scenarios): no such scenario file", status: ExitStatus.invalidInput)
             }
             let prepared = try CareMatch.WhatIf.prepare(base: base, scenarioFile: URL(fileURLWithPath: scenarios))
-            if !output.force && FileManager.default.fileExists(atPath: output.out) {
-                throw UserFacingError(message: "\(URL(fileURLWithPath: output.out).standardizedFileURL.path) already exists; use --force to replace it", status: ExitStatus.usage)
-            }
             let datasets = [base] + prepared.map(\.dataset)
             let total = datasets.count
             let counter = Counter()
@@ -57,7 +57,7 @@ extension CareMatchCommand {
             }
             progress.done()
             let result = WhatIfResult(baseline: plans[0], scenarios: zip(prepared, plans.dropFirst()).map { ($0, $1) })
-            try PlanFolder.write(try result.files(byteOrderMark: output.excel), to: URL(fileURLWithPath: output.out), force: output.force)
+            try PlanFolder.write(try result.files(byteOrderMark: output.excel), to: outGuard)
             if output.json {
                 FileHandle.standardOutput.write(try result.json())
             } else {

@@ -6,27 +6,14 @@ import Foundation
 /// dataset's order, lists in their stored order (eligible groups in `ChildGroup` order), numbers
 /// through `CSVWriter.number` and CRLF line ends. `settings.toml` is written only when the
 /// settings differ from the defaults, and holds only the keys that differ; the manual plans only
-/// when present. The folder is written atomically: into a temporary folder beside the target,
-/// then renamed into place.
+/// when present. The folder is written atomically (`PlanFolder`: a temporary folder beside the
+/// target, stamped `.carematch-output`, then renamed into place) and only where
+/// `OutputFolderGuard` allows.
 public struct DatasetWriter: Sendable {
     /// Write a UTF-8 byte-order mark at the start of each CSV file (for Excel on Windows).
     public var byteOrderMark: Bool
 
     public init(byteOrderMark: Bool = false) { self.byteOrderMark = byteOrderMark }
-
-    public enum WriteError: Error, CustomStringConvertible, Equatable {
-        /// The target exists and `overwrite` was not given.
-        case destinationExists(String)
-        /// A file-system operation failed.
-        case io(String)
-
-        public var description: String {
-            switch self {
-            case .destinationExists(let p): return "\(p) already exists; pass overwrite (--force) to replace it"
-            case .io(let m): return m
-            }
-        }
-    }
 
     /// The header of each file, in the order written.
     public static let headers: [String: [String]] = [
@@ -122,15 +109,15 @@ public struct DatasetWriter: Sendable {
             tables.map { "\n[\($0.0)]\n" + $0.1.map { $0 + "\n" }.joined() }.joined()
     }
 
-    /// Writes the folder at `folder` atomically (`PlanFolder.write`); refuses an existing folder
-    /// unless `overwrite` is true.
+    /// Writes the folder `guardian.target` atomically; throws `OutputFolderError` where the
+    /// guard refuses (an existing folder without `force`, a folder CareMatch did not write, …).
+    public func write(_ d: Dataset, to guardian: OutputFolderGuard) throws {
+        try PlanFolder.write(files(for: d), to: guardian)
+    }
+
+    /// Writes the folder at `folder` atomically; an existing folder CareMatch wrote is replaced
+    /// only when `overwrite` is true (see `OutputFolderGuard`).
     public func write(_ d: Dataset, to folder: URL, overwrite: Bool = false) throws {
-        do {
-            try PlanFolder.write(files(for: d), to: folder, force: overwrite)
-        } catch let e as PlanFolder.AlreadyExists {
-            throw WriteError.destinationExists(e.path)
-        } catch {
-            throw WriteError.io("cannot write \(folder.standardizedFileURL.path): \(error.localizedDescription)")
-        }
+        try write(d, to: OutputFolderGuard(path: folder.path, force: overwrite))
     }
 }

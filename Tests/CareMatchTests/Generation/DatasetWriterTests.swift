@@ -15,7 +15,7 @@ final class DatasetWriterTests: XCTestCase {
         let dir = try tempDir().appendingPathComponent("out")
         try DatasetWriter().write(d, to: dir)
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
-        XCTAssertEqual(names, ["catalog.csv", "children.csv", "manual_allocations.csv", "manual_pairings.csv",
+        XCTAssertEqual(names, [".carematch-output", "catalog.csv", "children.csv", "manual_allocations.csv", "manual_pairings.csv",
                                "moms.csv", "needs.csv", "offers.csv", "organizations.csv"])
         let expected: [String: (String, Int)] = [
             "children.csv": ("child_id,group,county,township,lat,lon,age,interests,supporters_wanted,paired_mom_id", d.children.count),
@@ -52,7 +52,7 @@ final class DatasetWriterTests: XCTestCase {
         let d = DatasetGenerator(scale: 0.01, seed: 1).generate()
         try DatasetWriter().write(d, to: dir)
         XCTAssertThrowsError(try DatasetWriter().write(d, to: dir)) { e in
-            XCTAssertEqual(e as? DatasetWriter.WriteError, .destinationExists(dir.standardizedFileURL.path))
+            XCTAssertEqual(e as? OutputFolderError, OutputFolderError(path: ResolvedPath.resolve(dir.path).path, reason: .exists))
         }
         let e = DatasetGenerator(scale: 0.01, seed: 2).generate()
         try DatasetWriter().write(e, to: dir, overwrite: true)
@@ -60,6 +60,16 @@ final class DatasetWriterTests: XCTestCase {
         XCTAssertEqual(written, DatasetWriter().files(for: e).first { $0.name == "children.csv" }!.data)
         // Nothing temporary is left beside the target.
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: base.path), ["out"])
+        // The stamp lists every file written, with its SHA-256.
+        let stamp = try XCTUnwrap(OutputStamp(text: String(contentsOf: dir.appendingPathComponent(OutputStamp.fileName), encoding: .utf8)))
+        XCTAssertEqual(stamp.files.keys.sorted(), DatasetWriter().files(for: e).map(\.name).sorted())
+        XCTAssertEqual(stamp.files["children.csv"], try OutputStamp.sha256(of: dir.appendingPathComponent("children.csv")))
+        // A file of one's own added to it: never replaced.
+        try Data("mine".utf8).write(to: dir.appendingPathComponent("notes.txt"))
+        XCTAssertThrowsError(try DatasetWriter().write(d, to: dir, overwrite: true)) { err in
+            XCTAssertEqual((err as? OutputFolderError)?.reason, .foreignFiles(["notes.txt"], stamped: true))
+        }
+        XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("children.csv")), written)
     }
 
     func testSettingsWrittenOnlyWhenChanged() {
