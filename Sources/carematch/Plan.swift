@@ -15,6 +15,9 @@ extension CareMatchCommand {
         @Flag(help: "Skip the allocation's marginal values (what 10,000 more yuan or one more unit would bring): faster, fewer explanations.")
         var noMarginals = false
 
+        @Flag(help: "Also write plan.xlsx: the plan's tables as an Excel workbook (summary, pairings, allocations, deliveries, organizations, moms, counties, unmet).")
+        var xlsx = false
+
         @Option(help: ArgumentHelp("Also write both models (pairing.mps/.lp: the final restricted pairing LP; allocation.mps/.lp) to this folder, for another solver.", valueName: "dir"))
         var exportModel: String?
 
@@ -64,7 +67,7 @@ extension CareMatchCommand {
             }
             let plan = try Planner.plan(dataset, options: options)
             progress.done()
-            try PlanFolder.write(try plan.files(byteOrderMark: output.excel), to: URL(fileURLWithPath: output.out), force: output.force)
+            try PlanFolder.write(try plan.files(byteOrderMark: output.excel, workbook: xlsx), to: URL(fileURLWithPath: output.out), force: output.force)
             if output.json {
                 FileHandle.standardOutput.write(try plan.summary.json())
             } else {
