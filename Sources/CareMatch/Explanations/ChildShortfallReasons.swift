@@ -79,8 +79,8 @@ public enum ChildShortfallReasons {
         let beyond: String
         if let (m, dist) = nearestFree {
             beyond = "the nearest \(other)mom with free capacity is \(d.moms[m].id) at \(km(dist)) km, beyond the \(km(limitCentikm(d, m))) km limit that applies"
-        } else if let (m, dist) = nearestMom(d, child.location, grid: grid, paired: paired) {
-            beyond = "no \(other)mom has free capacity anywhere (the nearest mom is \(d.moms[m].id) at \(km(dist)) km, capacity \(d.moms[m].capacity))"
+        } else if inReach.isEmpty, let (m, dist) = nearestMom(d, child.location, grid: grid, paired: paired) {
+            beyond = "no \(other)mom has free capacity anywhere (the nearest \(other)mom, \(d.moms[m].id), is \(km(dist)) km away against her \(km(limitCentikm(d, m))) km limit, and full)"
         } else {
             beyond = "no \(other)mom has free capacity anywhere"
         }
@@ -100,7 +100,7 @@ public enum ChildShortfallReasons {
 
     /// The nearest mom not paired with the child, whatever her load.
     static func nearestMom(_ d: Dataset, _ p: GeoPoint, grid: SpatialGrid, paired: Set<Int>) -> (Int, Int)? {
-        nearest(d, p, grid: grid) { !paired.contains($0) }
+        nearest(d, p, grid: grid) { !paired.contains($0) && d.moms[$0].capacity > 0 }
     }
 
     /// The nearest mom (ties: smaller id) for which `accept` holds, with her distance in centikm.
