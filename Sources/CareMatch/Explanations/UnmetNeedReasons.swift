@@ -68,14 +68,23 @@ public enum UnmetNeedReasons {
             let ids = sources.map { d.offers[$0].id }
             let listed = ids.count > 6 ? ids.prefix(6).joined(separator: ", ") + ", …" : ids.joined(separator: ", ")
             if left.isEmpty {
-                // Where they went: needs worth more per unit than this one, or the same or less.
+                // Where they went: needs worth more than this one, or the same or less — per unit
+                // for in-kind help, per yuan for money (a fund buys units of different prices).
                 let mine = valuePerUnit(n) ?? 0
+                let minePerYuan = price.map { $0 > 0 ? mine / $0 : 0 } ?? 0
                 var higher = Set<String>(), other = Set<String>()
                 var higherUnits = 0.0, higherYuan = 0.0, otherUnits = 0.0, otherYuan = 0.0
                 for s in sources {
                     for r in rowsBySource[d.offers[s].id] ?? [] where r.needID != need.id {
                         guard let m = index.needByID[r.needID] else { continue }
-                        if (valuePerUnit(m) ?? 0) > mine + 1e-9 {
+                        let worthMore: Bool
+                        if d.offers[s].isFunds {
+                            let p = index.catalogByCategory[d.needs[m].category].flatMap { d.catalog[$0].unitCostYuan } ?? 0
+                            worthMore = p > 0 && (valuePerUnit(m) ?? 0) / p > minePerYuan * (1 + 1e-12) + 1e-12
+                        } else {
+                            worthMore = (valuePerUnit(m) ?? 0) > mine * (1 + 1e-12) + 1e-12
+                        }
+                        if worthMore {
                             higher.insert(r.needID); if r.yuan > 0 { higherYuan += r.yuan } else { higherUnits += r.units }
                         } else {
                             other.insert(r.needID); if r.yuan > 0 { otherYuan += r.yuan } else { otherUnits += r.units }
@@ -89,7 +98,7 @@ public enum UnmetNeedReasons {
                     return parts.isEmpty ? "nothing" : parts.joined(separator: " and ")
                 }
                 out.code = .sourcesUsedElsewhere
-                out.reason = "its \(ids.count) possible source(s) (\(listed)) are used up: \(amount(higherUnits, higherYuan)) went to \(higher.count) need(s) worth more points per unit, \(amount(otherUnits, otherYuan)) to \(other.count) need(s) worth the same or less"
+                out.reason = "its \(ids.count) possible source(s) (\(listed)) are used up: \(amount(higherUnits, higherYuan)) went to \(higher.count) need(s) worth more (points per unit in kind, per yuan for money), \(amount(otherUnits, otherYuan)) to \(other.count) need(s) worth the same or less"
                 return out
             }
             let value = valuePerUnit(n) ?? 0

@@ -132,7 +132,7 @@ final class UnmetNeedReasonsTests: XCTestCase {
         XCTAssertEqual(r.map(\.code), [.sourcesUsedElsewhere, .noSource, .notPurchasable])
         XCTAssertEqual(r.map(\.priority), [1, 3, 3])
         XCTAssertEqual(r.map(\.county), ["A", "B", "A"])
-        XCTAssertEqual(r[0].reason, "its 1 possible source(s) (OB1) are used up: 2 units in kind went to 1 need(s) worth more points per unit, nothing to 0 need(s) worth the same or less")
+        XCTAssertEqual(r[0].reason, "its 1 possible source(s) (OB1) are used up: 2 units in kind went to 1 need(s) worth more (points per unit in kind, per yuan for money), nothing to 0 need(s) worth the same or less")
         XCTAssertEqual(r[1].reason, "no offer or fund serves books in B for disadvantaged children (1 offer(s) of it serve other counties or groups)")
         XCTAssertTrue(r[2].reason.hasPrefix("venue cannot be bought (no unit_cost_yuan in catalog.csv) and no in-kind offer serves A for left_behind children"), r[2].reason)
     }
@@ -154,10 +154,10 @@ final class UnmetNeedReasonsTests: XCTestCase {
         let r = UnmetNeedReasons.explain(d, rows: rows, unmet: unmet(["N2"]))
         XCTAssertEqual(r.map(\.code), [.sourcesUsedElsewhere], "30 yuan left is less than a 50-yuan book")
         XCTAssertTrue(r[0].reason.contains("(F1, OB1)"), r[0].reason)
-        // N3 (made priority 1 here, a disadvantaged child: 100 × 1.0 × 1 = 100 points per book)
-        // is worth less per unit than N2 (priority 1, left-behind: 100 × 1.2 × 1 = 120); N1 is
-        // worth 100 × 1.2 × 5 / 2 = 300 per book.
-        XCTAssertTrue(r[0].reason.hasSuffix("2 units in kind went to 1 need(s) worth more points per unit, 50 yuan to 1 need(s) worth the same or less"), r[0].reason)
+        // N3 (made priority 1 here, a disadvantaged child: 100 × 1.0 × 1 = 100 points per book,
+        // 2 per yuan) is worth less than N2 (priority 1, left-behind: 100 × 1.2 × 1 = 120 per
+        // book, 2.4 per yuan); N1 is worth 100 × 1.2 × 5 / 2 = 300 per book.
+        XCTAssertTrue(r[0].reason.hasSuffix("2 units in kind went to 1 need(s) worth more (points per unit in kind, per yuan for money), 50 yuan to 1 need(s) worth the same or less"), r[0].reason)
     }
 
     func testASourceWithUnitsLeftIsNamed() {
