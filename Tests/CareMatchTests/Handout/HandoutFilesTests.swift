@@ -180,4 +180,15 @@ final class HandoutFilesTests: XCTestCase {
         XCTAssertEqual(try Workflow.run(["plan", Workflow.tiny.path, "--out", out.path, "--quiet", "--xlsx"]).status, 0)
         XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent("plan.xlsx")), first)
     }
+
+    /// report.html's organization table: one row per organization of organizations.csv, with
+    /// organization_totals.csv's offers and children reached.
+    func testReportHasTheOrganizationTable() throws {
+        let html = try String(contentsOf: plan().appendingPathComponent("report.html"), encoding: .utf8)
+        let totals = try csv("organization_totals.csv")
+        XCTAssertTrue(html.contains("<h2>Organizations (\(totals.count))</h2>"))
+        for t in totals {
+            XCTAssertTrue(html.contains("<tr><td>\(t["org_id"]!)</td><td>\(t["org_name"]!)</td><td class=\"n\">\(t["offers"]!)</td>"), t["org_id"]!)
+        }
+    }
 }
