@@ -76,7 +76,7 @@ public enum ChildShortfallReasons {
                     "\(free.count) \(other)mom(s) within reach have free capacity, but pairing the nearest, \(mom.id) at \(km(best.d)) km, would change the score by \(Decimals.format(Decimals.round(points), maxDecimals: 2)) points")
         }
         let nearestFree = nearestFreeMom(d, child.location, grid: grid, load: load, paired: paired)
-        let beyond: String
+        var beyond: String
         if let (m, dist) = nearestFree {
             beyond = "the nearest \(other)mom with free capacity is \(d.moms[m].id) at \(km(dist)) km, beyond the \(km(limitCentikm(d, m))) km limit that applies"
         } else if inReach.isEmpty, let (m, dist) = nearestMom(d, child.location, grid: grid, paired: paired) {
@@ -85,6 +85,11 @@ public enum ChildShortfallReasons {
             beyond = "no \(other)mom has free capacity anywhere"
         }
         if inReach.isEmpty {
+            // The nearest mom of all, when she is not the nearest free one: just past the limit
+            // and full is a different fact from far away.
+            if let (f, _) = nearestFree, let (m, dist) = nearestMom(d, child.location, grid: grid, paired: paired), m != f {
+                beyond += "; the nearest mom, \(d.moms[m].id), is \(km(dist)) km away against her \(km(limitCentikm(d, m))) km limit, and full"
+            }
             return (.noMomInReach, "no \(other)mom within reach (pairing.max_km \(settingLimit) km, or the mom's own max_km); \(beyond)")
         }
         let nearest = inReach[0]

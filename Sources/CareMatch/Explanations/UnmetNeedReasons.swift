@@ -98,7 +98,8 @@ public enum UnmetNeedReasons {
                     return parts.isEmpty ? "nothing" : parts.joined(separator: " and ")
                 }
                 out.code = .sourcesUsedElsewhere
-                out.reason = "its \(ids.count) possible source(s) (\(listed)) are used up: \(amount(higherUnits, higherYuan)) went to \(higher.count) need(s) worth more (points per unit in kind, per yuan for money), \(amount(otherUnits, otherYuan)) to \(other.count) need(s) worth the same or less"
+                out.reason = "its \(ids.count) possible source(s) (\(listed)) are used up: \(amount(higherUnits, higherYuan)) went to \(higher.count) need(s) worth more (points per unit in kind, per yuan for money)"
+                    + (other.isEmpty ? "" : ", \(amount(otherUnits, otherYuan)) to \(other.count) need(s) worth the same or less")
                 return out
             }
             let value = valuePerUnit(n) ?? 0

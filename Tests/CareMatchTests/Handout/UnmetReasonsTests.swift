@@ -19,11 +19,13 @@ final class ChildShortfallReasonsTests: XCTestCase {
     func testChildWithoutMomInReachGetsTheNearestFreeMomAndTheLimit() {
         var d = Dataset()
         d.settings.maxKm = 25
-        d.children = [Child(id: "C1", group: .leftBehind, county: "A", township: "T", location: north(0))]
+        d.children = [Child(id: "C1", group: .leftBehind, county: "A", township: "T", location: north(0)),
+                      Child(id: "C2", group: .leftBehind, county: "A", location: north(-30))]
         d.moms = [Mom(id: "MFAR", county: "A", location: north(27.47), capacity: 1),
                   Mom(id: "MFARTHER", county: "A", location: north(60), capacity: 3),
-                  Mom(id: "MZERO", county: "A", location: north(3), capacity: 0)]
-        let rows = ChildShortfallReasons.explain(d, pairs: [])
+                  Mom(id: "MZERO", county: "A", location: north(3), capacity: 0),
+                  Mom(id: "MFULL", county: "A", location: north(-26), capacity: 1)]
+        let rows = ChildShortfallReasons.explain(d, pairs: [pair(d, "C2", "MFULL", .lead)])
         XCTAssertEqual(rows.count, 1)
         let r = rows[0]
         XCTAssertEqual(r.kind, .child); XCTAssertEqual(r.id, "C1"); XCTAssertEqual(r.county, "A"); XCTAssertEqual(r.township, "T")
@@ -32,6 +34,8 @@ final class ChildShortfallReasonsTests: XCTestCase {
         let km = dist(d.children[0].location, d.moms[0].location)
         XCTAssertTrue(km.hasPrefix("27.4"), km)
         XCTAssertTrue(r.reason.contains("MFAR at \(km) km, beyond the 25 km limit"), r.reason)
+        // The nearest mom of all is MFULL, just past the limit too, but full (she leads C2).
+        XCTAssertTrue(r.reason.hasSuffix("the nearest mom, MFULL, is \(dist(d.children[0].location, d.moms[3].location)) km away against her 25 km limit, and full"), r.reason)
     }
 
     func testMomsOwnMaxKmIsTheLimitThatApplies() {
@@ -132,7 +136,7 @@ final class UnmetNeedReasonsTests: XCTestCase {
         XCTAssertEqual(r.map(\.code), [.sourcesUsedElsewhere, .noSource, .notPurchasable])
         XCTAssertEqual(r.map(\.priority), [1, 3, 3])
         XCTAssertEqual(r.map(\.county), ["A", "B", "A"])
-        XCTAssertEqual(r[0].reason, "its 1 possible source(s) (OB1) are used up: 2 units in kind went to 1 need(s) worth more (points per unit in kind, per yuan for money), nothing to 0 need(s) worth the same or less")
+        XCTAssertEqual(r[0].reason, "its 1 possible source(s) (OB1) are used up: 2 units in kind went to 1 need(s) worth more (points per unit in kind, per yuan for money)")
         XCTAssertEqual(r[1].reason, "no offer or fund serves books in B for disadvantaged children (1 offer(s) of it serve other counties or groups)")
         XCTAssertTrue(r[2].reason.hasPrefix("venue cannot be bought (no unit_cost_yuan in catalog.csv) and no in-kind offer serves A for left_behind children"), r[2].reason)
     }
