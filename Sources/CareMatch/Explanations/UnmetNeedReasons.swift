@@ -13,16 +13,34 @@ public enum UnmetNeedReasons {
         let index = DatasetIndex(d)
         let counties = d.counties
         var usedUnits = [String: Double](), usedYuan = [String: Double]()
-        var rowsBySource = [String: [AllocationRow]]()
+        var ownRows = [String: [AllocationRow]]()
         for r in rows {
             usedUnits[r.sourceID, default: 0] += r.units
             usedYuan[r.sourceID, default: 0] += r.yuan
-            rowsBySource[r.sourceID, default: []].append(r)
+            ownRows[r.needID, default: []].append(r)
         }
-        let offerOrder = d.offers.indices.sorted { d.offers[$0].id.precedesInCodePoints(d.offers[$1].id) }
         func valuePerUnit(_ n: Int) -> Double? {
             guard let c = index.childByID[d.needs[n].childID], d.needs[n].quantity > 0 else { return nil }
             return d.settings.needPoints * d.settings.weight(d.children[c].group) * Double(d.needs[n].priority) / d.needs[n].quantity
+        }
+        func price(_ n: Int) -> Double? { index.catalogByCategory[d.needs[n].category].flatMap { d.catalog[$0].unitCostYuan } }
+        /// What a row's need is worth: points per unit in kind, per yuan for money.
+        func worth(_ r: AllocationRow) -> Double {
+            guard let m = index.needByID[r.needID], let v = valuePerUnit(m) else { return 0 }
+            guard r.yuan > 0 else { return v }
+            guard let p = price(m), p > 0 else { return 0 }
+            return v / p
+        }
+        var ladders = [String: Ladder]()
+        var bySource = [String: [AllocationRow]]()
+        for r in rows { bySource[r.sourceID, default: []].append(r) }
+        for (id, rs) in bySource { ladders[id] = Ladder(rs, worth: worth) }
+        // Offers by category (in kind) and by earmark (funds), each in id order.
+        let offerOrder = d.offers.indices.sorted { d.offers[$0].id.precedesInCodePoints(d.offers[$1].id) }
+        var inKindByCategory = [String: [Int]](), fundsByEarmark = [String: [Int]]()
+        for o in offerOrder {
+            if d.offers[o].isFunds { fundsByEarmark[d.offers[o].category, default: []].append(o) }
+            else { inKindByCategory[d.offers[o].category, default: []].append(o) }
         }
         return unmet.compactMap { u -> UnmetEntry? in
             guard let n = index.needByID[u.needID], let c = index.childByID[d.needs[n].childID] else { return nil }
@@ -33,10 +51,8 @@ public enum UnmetNeedReasons {
             let reaches: (Offer) -> Bool = { o in
                 o.quantity > 0 && o.accepts(child.group) && o.servedCounties(allCounties: counties).contains(child.county)
             }
-            let inKind = offerOrder.filter { !d.offers[$0].isFunds && d.offers[$0].category == need.category }
-            let funds = price == nil ? [] : offerOrder.filter {
-                d.offers[$0].isFunds && (d.offers[$0].category == Offer.anyCategory || d.offers[$0].category == need.category)
-            }
+            let inKind = inKindByCategory[need.category] ?? []
+            let funds = price == nil ? [] : (fundsByEarmark[Offer.anyCategory] ?? []) + (need.category == Offer.anyCategory ? [] : fundsByEarmark[need.category] ?? [])
             let sources = (inKind + funds).filter { reaches(d.offers[$0]) }.sorted { d.offers[$0].id.precedesInCodePoints(d.offers[$1].id) }
             var out = UnmetEntry(kind: .need, id: need.id, childID: child.id, group: child.group, county: child.county,
                                  township: child.township, priority: need.priority, missing: u.missing,
@@ -72,25 +88,17 @@ public enum UnmetNeedReasons {
                 // for in-kind help, per yuan for money (a fund buys units of different prices).
                 let mine = valuePerUnit(n) ?? 0
                 let minePerYuan = price.map { $0 > 0 ? mine / $0 : 0 } ?? 0
-                var higher = Set<String>(), other = Set<String>()
-                var higherUnits = 0.0, higherYuan = 0.0, otherUnits = 0.0, otherYuan = 0.0
+                var higher = Ladder.Sum(), other = Ladder.Sum()
                 for s in sources {
-                    for r in rowsBySource[d.offers[s].id] ?? [] where r.needID != need.id {
-                        guard let m = index.needByID[r.needID] else { continue }
-                        let worthMore: Bool
-                        if d.offers[s].isFunds {
-                            let p = index.catalogByCategory[d.needs[m].category].flatMap { d.catalog[$0].unitCostYuan } ?? 0
-                            worthMore = p > 0 && (valuePerUnit(m) ?? 0) / p > minePerYuan * (1 + 1e-12) + 1e-12
-                        } else {
-                            worthMore = (valuePerUnit(m) ?? 0) > mine * (1 + 1e-12) + 1e-12
-                        }
-                        if worthMore {
-                            higher.insert(r.needID); if r.yuan > 0 { higherYuan += r.yuan } else { higherUnits += r.units }
-                        } else {
-                            other.insert(r.needID); if r.yuan > 0 { otherYuan += r.yuan } else { otherUnits += r.units }
-                        }
-                    }
+                    guard let ladder = ladders[d.offers[s].id] else { continue }
+                    let split = ladder.split(above: d.offers[s].isFunds ? minePerYuan : mine)
+                    higher.add(split.above); other.add(split.rest)
                 }
+                // The need's own rows are worth exactly its own value: never "more".
+                for r in ownRows[need.id] ?? [] where sources.contains(where: { d.offers[$0].id == r.sourceID }) {
+                    other.add(Ladder.Sum(units: r.yuan > 0 ? 0 : r.units, yuan: r.yuan, rows: 1), sign: -1)
+                }
+                func deliveries(_ k: Int) -> String { k == 1 ? "1 delivery" : "\(k) deliveries" }
                 func amount(_ units: Double, _ yuan: Double) -> String {
                     var parts: [String] = []
                     if units > 0 { parts.append("\(Decimals.format(units, maxDecimals: 6)) units in kind") }
@@ -98,8 +106,8 @@ public enum UnmetNeedReasons {
                     return parts.isEmpty ? "nothing" : parts.joined(separator: " and ")
                 }
                 out.code = .sourcesUsedElsewhere
-                out.reason = "its \(ids.count) possible source(s) (\(listed)) are used up: \(amount(higherUnits, higherYuan)) went to \(higher.count) need(s) worth more (points per unit in kind, per yuan for money)"
-                    + (other.isEmpty ? "" : ", \(amount(otherUnits, otherYuan)) to \(other.count) need(s) worth the same or less")
+                out.reason = "its \(ids.count) possible source(s) (\(listed)) are used up: \(amount(higher.units, higher.yuan)) went to needs worth more (points per unit in kind, per yuan for money), in \(deliveries(higher.rows))"
+                    + (other.rows <= 0 ? "" : "; \(amount(other.units, other.yuan)) to needs worth the same or less, in \(deliveries(other.rows))")
                 return out
             }
             let value = valuePerUnit(n) ?? 0
@@ -112,5 +120,43 @@ public enum UnmetNeedReasons {
             out.reason = "sources that could serve it still have something left (\(left.prefix(6).map(\.text).joined(separator: "; "))); the plan is within its proven gap (summary.json) or whole units did not fit"
             return out
         }
+    }
+}
+
+/// One source's deliveries sorted by what their needs are worth, with running totals, so the
+/// deliveries worth more than a threshold are summed in O(log rows).
+struct Ladder {
+    /// Units (in kind), yuan (money) and rows.
+    struct Sum {
+        var units = 0.0, yuan = 0.0, rows = 0
+        mutating func add(_ o: Sum, sign: Double = 1) {
+            units += sign * o.units; yuan += sign * o.yuan; rows += Int(sign) * o.rows
+        }
+    }
+    let worth: [Double]
+    /// prefix[i] = the sum of the first i deliveries (by increasing worth).
+    let prefix: [Sum]
+
+    init(_ rows: [AllocationRow], worth w: (AllocationRow) -> Double) {
+        let sorted = rows.map { (w($0), $0) }.sorted { $0.0 < $1.0 }
+        worth = sorted.map(\.0)
+        var p = [Sum()]
+        p.reserveCapacity(sorted.count + 1)
+        for (_, r) in sorted {
+            var s = p[p.count - 1]
+            s.add(Sum(units: r.yuan > 0 ? 0 : r.units, yuan: r.yuan, rows: 1))
+            p.append(s)
+        }
+        prefix = p
+    }
+
+    /// The deliveries worth more than `threshold` (relative tolerance 1e-12), and the rest.
+    func split(above threshold: Double) -> (above: Sum, rest: Sum) {
+        let t = threshold * (1 + 1e-12) + 1e-12
+        var lo = 0, hi = worth.count
+        while lo < hi { let mid = (lo + hi) / 2; if worth[mid] > t { hi = mid } else { lo = mid + 1 } }
+        var above = prefix[worth.count]
+        above.add(prefix[lo], sign: -1)
+        return (above, prefix[lo])
     }
 }

@@ -136,7 +136,7 @@ final class UnmetNeedReasonsTests: XCTestCase {
         XCTAssertEqual(r.map(\.code), [.sourcesUsedElsewhere, .noSource, .notPurchasable])
         XCTAssertEqual(r.map(\.priority), [1, 3, 3])
         XCTAssertEqual(r.map(\.county), ["A", "B", "A"])
-        XCTAssertEqual(r[0].reason, "its 1 possible source(s) (OB1) are used up: 2 units in kind went to 1 need(s) worth more (points per unit in kind, per yuan for money)")
+        XCTAssertEqual(r[0].reason, "its 1 possible source(s) (OB1) are used up: 2 units in kind went to needs worth more (points per unit in kind, per yuan for money), in 1 delivery")
         XCTAssertEqual(r[1].reason, "no offer or fund serves books in B for disadvantaged children (1 offer(s) of it serve other counties or groups)")
         XCTAssertTrue(r[2].reason.hasPrefix("venue cannot be bought (no unit_cost_yuan in catalog.csv) and no in-kind offer serves A for left_behind children"), r[2].reason)
     }
@@ -161,7 +161,7 @@ final class UnmetNeedReasonsTests: XCTestCase {
         // N3 (made priority 1 here, a disadvantaged child: 100 × 1.0 × 1 = 100 points per book,
         // 2 per yuan) is worth less than N2 (priority 1, left-behind: 100 × 1.2 × 1 = 120 per
         // book, 2.4 per yuan); N1 is worth 100 × 1.2 × 5 / 2 = 300 per book.
-        XCTAssertTrue(r[0].reason.hasSuffix("2 units in kind went to 1 need(s) worth more (points per unit in kind, per yuan for money), 50 yuan to 1 need(s) worth the same or less"), r[0].reason)
+        XCTAssertTrue(r[0].reason.hasSuffix("2 units in kind went to needs worth more (points per unit in kind, per yuan for money), in 1 delivery; 50 yuan to needs worth the same or less, in 1 delivery"), r[0].reason)
     }
 
     func testASourceWithUnitsLeftIsNamed() {
@@ -169,5 +169,36 @@ final class UnmetNeedReasonsTests: XCTestCase {
         let r = UnmetNeedReasons.explain(world(), rows: rows, unmet: unmet(["N2"]))
         XCTAssertEqual(r.map(\.code), [.sourcesLeftUnused])
         XCTAssertTrue(r[0].reason.contains("OB1: 1 item left"), r[0].reason)
+    }
+
+    func testTheNeedsOwnPartIsNotCountedAsGoneElsewhere() {
+        var d = world()
+        d.offers[0].quantity = 3
+        d.needs[1].quantity = 3  // N2 wants 3 books, gets 1 of OB1's 3; N1 gets the other 2
+        let rows = given + [AllocationRow(sourceID: "OB1", orgID: "ORG", needID: "N2", childID: "CA", category: "books", units: 1, yuan: 0)]
+        let r = UnmetNeedReasons.explain(d, rows: rows, unmet: unmet(["N2"]))
+        XCTAssertEqual(r.map(\.code), [.sourcesUsedElsewhere])
+        XCTAssertEqual(r[0].reason, "its 1 possible source(s) (OB1) are used up: 2 units in kind went to needs worth more (points per unit in kind, per yuan for money), in 1 delivery")
+    }
+
+    /// The ladder's O(log n) split against a plain loop over the rows, on random rows.
+    func testLadderSplitEqualsALoopOverTheRows() {
+        var g = TestRandom(seed: 14)
+        for _ in 0..<200 {
+            let n = g.int(0...12)
+            let rows = (0..<n).map { i in
+                AllocationRow(sourceID: "S", orgID: "O", needID: "N\(i)", childID: "C", category: "c",
+                              units: Double(g.int(1...5)), yuan: g.bool() ? Double(g.int(1...9)) * 10 : 0)
+            }
+            let worth = Dictionary(uniqueKeysWithValues: rows.map { ($0.needID, Double(g.int(0...6))) })
+            let ladder = Ladder(rows, worth: { worth[$0.needID]! })
+            let t = Double(g.int(0...6))
+            let (above, rest) = ladder.split(above: t)
+            let more = rows.filter { worth[$0.needID]! > t }, less = rows.filter { worth[$0.needID]! <= t }
+            XCTAssertEqual(above.rows, more.count); XCTAssertEqual(rest.rows, less.count)
+            XCTAssertEqual(above.yuan, more.reduce(0) { $0 + $1.yuan }, accuracy: 1e-9)
+            XCTAssertEqual(above.units, more.filter { $0.yuan == 0 }.reduce(0) { $0 + $1.units }, accuracy: 1e-9)
+            XCTAssertEqual(rest.units, less.filter { $0.yuan == 0 }.reduce(0) { $0 + $1.units }, accuracy: 1e-9)
+        }
     }
 }
