@@ -67,6 +67,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
+        .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"]),
         .testTarget(
             name: "CareMatchTests",
             dependencies: ["CareMatch", "GLPK"],

@@ -5,10 +5,4 @@ public enum AllocationFiles {
     public static func allocations(_ rows: [AllocationRow], byteOrderMark: Bool = false) -> CSVWriter {
         PlanTables.allocations(rows).csv(byteOrderMark: byteOrderMark)
     }
-
-    /// `deliveries.csv`: the same rows with the organization's name and the child's county and
-    /// township, sorted by organization, source and need.
-    public static func deliveries(_ d: Dataset, _ rows: [AllocationRow], byteOrderMark: Bool = false) -> CSVWriter {
-        PlanTables.deliveries(Delivery.sheet(d, rows: rows)).csv(byteOrderMark: byteOrderMark)
-    }
 }
