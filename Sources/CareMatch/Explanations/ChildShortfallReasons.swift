@@ -12,14 +12,21 @@ import Foundation
 ///   only while no mom with free capacity has been found; never children × moms.
 public enum ChildShortfallReasons {
     /// The `child` rows (by child id), then the `supporting` rows (by child id).
-    public static func explain(_ d: Dataset, pairs: [EvaluatedPair]) -> [UnmetEntry] {
+    ///
+    /// With `momDual` (the pairing's dual prices of the moms' capacity, in points, by dataset
+    /// position), a child whose moms within reach are all full is also told which of them
+    /// comes closest: the points a place with her is worth to the children she has, against
+    /// what this child's pair would bring (at the optimum the place is worth at least that).
+    public static func explain(_ d: Dataset, pairs: [EvaluatedPair], momDual: [Double]? = nil) -> [UnmetEntry] {
         let s = d.settings
         var load = [Int](repeating: 0, count: d.moms.count)
         var momsOf = [[Int]](repeating: [], count: d.children.count)
+        var childrenOf = [[Int]](repeating: [], count: d.moms.count)
         var hasLead = [Bool](repeating: false, count: d.children.count)
         for p in pairs {
             load[p.mom] += 1
             momsOf[p.child].append(p.mom)
+            childrenOf[p.mom].append(p.child)
             if p.role == .lead { hasLead[p.child] = true }
         }
         let grid = SpatialGrid(points: d.moms.map(\.location), cellKm: max(1, s.maxKm / 4))
@@ -35,7 +42,8 @@ public enum ChildShortfallReasons {
             } else if momsOf[c].count - 1 < wanted {
                 kind = .supporting; missing = wanted - (momsOf[c].count - 1)
             } else { continue }
-            let (code, reason) = explainChild(d, c, kind: kind, grid: grid, load: load, paired: Set(momsOf[c]))
+            let (code, reason) = explainChild(d, c, kind: kind, grid: grid, load: load, paired: Set(momsOf[c]),
+                                              childrenOf: childrenOf, momDual: momDual?.count == d.moms.count ? momDual : nil)
             let e = UnmetEntry(kind: kind, id: child.id, childID: child.id, group: child.group, county: child.county,
                                township: child.township, priority: nil, missing: Double(missing), code: code, reason: reason)
             if kind == .child { childRows.append(e) } else { supportRows.append(e) }
@@ -51,8 +59,21 @@ public enum ChildShortfallReasons {
 
     static func km(_ centikm: Int) -> String { Decimals.format(Double(centikm) / 100, maxDecimals: 2) }
 
+    /// The points a pair of `c` with `m` at `centikm` would add: the reward (lead or support)
+    /// times the group weight, plus the pair value v(m,c) of contract section 5.
+    static func pairPoints(_ d: Dataset, _ c: Int, _ m: Int, centikm: Int, kind: UnmetEntry.Kind) -> Double {
+        let s = d.settings, child = d.children[c], mom = d.moms[m]
+        let shared = !Set(child.interests).isDisjoint(with: mom.skills)
+        let continued = child.pairedMomID == mom.id
+        let reward = kind == .child ? s.leadReward : s.supportReward
+        return s.weight(child.group) * reward + (shared ? s.fitBonus : 0) + (continued ? s.continuityBonus : 0)
+            - s.kmCost * Double(centikm) / 100
+    }
+
+    static func points(_ x: Double) -> String { Decimals.format(Decimals.round(x), maxDecimals: 2) }
+
     static func explainChild(_ d: Dataset, _ c: Int, kind: UnmetEntry.Kind, grid: SpatialGrid, load: [Int],
-                             paired: Set<Int>) -> (UnmetReasonCode, String) {
+                             paired: Set<Int>, childrenOf: [[Int]], momDual: [Double]?) -> (UnmetReasonCode, String) {
         let s = d.settings
         let child = d.children[c]
         let settingLimit = Decimals.format(s.maxKm, maxDecimals: 2)
@@ -66,14 +87,9 @@ public enum ChildShortfallReasons {
         let free = inReach.filter { load[$0.m] < d.moms[$0.m].capacity }
         let other = kind == .supporting ? "other " : ""
         if let best = free.first {
-            let mom = d.moms[best.m]
-            let shared = !Set(child.interests).isDisjoint(with: mom.skills)
-            let continued = child.pairedMomID == mom.id
-            let reward = kind == .child ? s.leadReward : s.supportReward
-            let points = s.weight(child.group) * reward + (shared ? s.fitBonus : 0) + (continued ? s.continuityBonus : 0)
-                - s.kmCost * Double(best.d) / 100
+            let value = pairPoints(d, c, best.m, centikm: best.d, kind: kind)
             return (.notWorthPairing,
-                    "\(free.count) \(other)mom(s) within reach have free capacity, but pairing the nearest, \(mom.id) at \(km(best.d)) km, would change the score by \(Decimals.format(Decimals.round(points), maxDecimals: 2)) points")
+                    "\(free.count) \(other)mom(s) within reach have free capacity, but pairing the nearest, \(d.moms[best.m].id) at \(km(best.d)) km, would change the score by \(points(value)) points")
         }
         let nearestFree = nearestFreeMom(d, child.location, grid: grid, load: load, paired: paired)
         var beyond: String
@@ -93,8 +109,23 @@ public enum ChildShortfallReasons {
             return (.noMomInReach, "no \(other)mom within reach (pairing.max_km \(settingLimit) km, or the mom's own max_km); \(beyond)")
         }
         let nearest = inReach[0]
+        var held = ""
+        if let dual = momDual {
+            // The full mom whose place comes closest to being worth this child's pair.
+            var best: (m: Int, gap: Double, value: Double)?
+            for (m, dist) in inReach {
+                let v = pairPoints(d, c, m, centikm: dist, kind: kind)
+                let gap = dual[m] - v
+                if best == nil || gap < best!.gap - 1e-9 { best = (m, gap, v) }
+            }
+            if let b = best {
+                let theirs = childrenOf[b.m].map { d.children[$0].id }.sorted { $0.precedesInCodePoints($1) }
+                let list = theirs.count > 3 ? theirs.prefix(3).joined(separator: ", ") + ", …" : theirs.joined(separator: ", ")
+                held = "; the closest call is \(d.moms[b.m].id): a place with her is worth \(points(dual[b.m])) points to the children she has (\(list)), this pair would bring \(points(b.value))"
+            }
+        }
         return (.momsInReachFull,
-                "moms within reach are all at capacity (\(inReach.count) \(other)mom(s) within reach, all full; nearest \(d.moms[nearest.m].id) at \(km(nearest.d)) km); \(beyond)")
+                "moms within reach are all at capacity (\(inReach.count) \(other)mom(s) within reach, all full; nearest \(d.moms[nearest.m].id) at \(km(nearest.d)) km)\(held); \(beyond)")
     }
 
     /// The nearest mom with free capacity not paired with the child, at any distance: grid

@@ -18,7 +18,7 @@ public struct PlanHandout: Sendable {
         moms = MomAssignment.list(d, pairs: pairs)
         counties = CountySummary.compute(d, pairs: pairs, deliveries: deliveries,
                                          unmetNeedIDs: Set(plan.allocation.unmet.map(\.needID)))
-        unmet = ChildShortfallReasons.explain(d, pairs: pairs)
+        unmet = ChildShortfallReasons.explain(d, pairs: pairs, momDual: plan.pairing.momDual)
             + UnmetNeedReasons.explain(d, rows: plan.allocation.rows, unmet: plan.allocation.unmet)
     }
 }

@@ -66,6 +66,29 @@ final class ChildShortfallReasonsTests: XCTestCase {
         XCTAssertTrue(r[0].reason.contains("M9 at \(dist(d.children[0].location, d.moms[2].location)) km, beyond the 25 km limit"), r[0].reason)
     }
 
+    /// Two children near one mom with one place: the special-needs child gets her. The other is
+    /// told what her place is worth (her dual price, from the real solve) against what its own
+    /// pair would bring; optimality puts the price between the two pairs' values.
+    func testFullMomsPlaceIsPricedByTheDualAgainstThePair() throws {
+        var d = Dataset()
+        d.settings.maxKm = 25
+        d.children = [Child(id: "C1", group: .specialNeeds, county: "A", location: north(0)),
+                      Child(id: "C2", group: .disadvantaged, county: "A", location: north(2))]
+        d.moms = [Mom(id: "M1", county: "A", location: north(1), capacity: 1)]
+        let solution = try PairingSolver.solve(d)
+        XCTAssertEqual(solution.evaluation.pairs.map { d.children[$0.child].id }, ["C1"])
+        let r = ChildShortfallReasons.explain(d, pairs: solution.evaluation.pairs, momDual: solution.momDual)
+        XCTAssertEqual(r.map(\.id), ["C2"])
+        XCTAssertEqual(r[0].code, .momsInReachFull)
+        let k1 = Workflow.km(north(0).lat, north(0).lon, north(1).lat, north(1).lon)
+        let k2 = Workflow.km(north(2).lat, north(2).lon, north(1).lat, north(1).lon)
+        let mine = 100 * 1.0 - k2, held = 100 * 1.5 - k1
+        let dual = solution.momDual[0]
+        XCTAssertGreaterThanOrEqual(dual, mine - 1e-6); XCTAssertLessThanOrEqual(dual, held + 1e-6)
+        func f(_ x: Double) -> String { Decimals.format(Decimals.round(x), maxDecimals: 2) }
+        XCTAssertTrue(r[0].reason.contains("the closest call is M1: a place with her is worth \(f(dual)) points to the children she has (C1), this pair would bring \(f(mine))"), r[0].reason)
+    }
+
     func testChildShortOfSupportingMomsIsListedWithTheMissingCount() {
         var d = Dataset()
         d.settings.maxKm = 25

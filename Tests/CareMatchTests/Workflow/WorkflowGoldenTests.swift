@@ -64,7 +64,9 @@ final class WorkflowGoldenTests: XCTestCase {
         // C10 `no_mom_in_reach` (the nearest mom, M4, is 9.73 km away against her max_km 5, and
         // every mom is full); C01, C03, C06, C08 `supporting` with 1, 2, 1, 1 missing (the 5
         // wanted places), their other moms within 10 km counted (C01: M2 only, M3 has capacity
-        // 0); N04 `sources_used_elsewhere`: OF3 gave its 4 sessions to N04 itself, OF5 and OF6
+        // 0), and the closest call priced (C01: M2's place 98.05 points ≥ the 43.13 = 40 × 1.2 −
+        // 4.87 a support pair would bring; C03 with M2: 40 × 1.5 + 10 shared − 0.97 = 69.03);
+        // N04 `sources_used_elsewhere`: OF3 gave its 4 sessions to N04 itself, OF5 and OF6
         // spent 1,520 yuan in 6 deliveries (5 needs; N07 gets from both) each worth more points
         // per yuan than N04 (125 points per 260-yuan session); N05: OF1's other 6 hours went to N01 (60 points per hour, as N05);
         // N12 `not_purchasable` (no price for activity_venue; OF4 serves Kecheng only).
