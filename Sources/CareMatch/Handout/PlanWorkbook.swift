@@ -30,7 +30,7 @@ public enum PlanWorkbook {
             ("yuan spent", .number(ak.yuanSpent)),
             ("yuan available", .number(ak.yuanAvailable)),
         ]
-        return PlanTable(name: "summary", columns: [("item", .text), ("value", .points)], rows: rows.map { [.text($0.0), $0.1] })
+        return PlanTable(name: "summary", columns: [("item", .text), ("value", .units)], rows: rows.map { [.text($0.0), $0.1] })
     }
 
     /// The workbook's bytes: the summary sheet, then `tables` in order.
