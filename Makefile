@@ -25,7 +25,7 @@ build: setup
 	$(SWIFT) build -c $(CONFIG) --product carematch
 
 plan: build
-	$(BIN) plan Datasets/quzhou --out plans/quzhou --force
+	$(BIN) plan Datasets/quzhou --out plans/quzhou --force --xlsx
 
 validate: build
 	$(BIN) validate Datasets/quzhou
