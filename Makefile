@@ -13,12 +13,19 @@ setup:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libglpk-dev; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq libglpk-dev; fi; \
 	fi
+	@if [ ! -f /usr/include/xlsxwriter.h ]; then \
+	  echo "Installing libxlsxwriter (libxlsxwriter-dev, for plan.xlsx)…"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libxlsxwriter-dev; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq libxlsxwriter-dev; fi; \
+	fi
+	@python3 -c 'import openpyxl' 2>/dev/null || { echo "Installing openpyxl (the tests read plan.xlsx back with it)…"; \
+	  python3 -m pip install -q openpyxl || python3 -m pip install -q --break-system-packages openpyxl; }
 
 build: setup
 	$(SWIFT) build -c $(CONFIG) --product carematch
 
 plan: build
-	$(BIN) plan Datasets/quzhou --out plans/quzhou --force
+	$(BIN) plan Datasets/quzhou --out plans/quzhou --force --xlsx
 
 validate: build
 	$(BIN) validate Datasets/quzhou

@@ -39,11 +39,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Raw bindings to Debian's libxlsxwriter-dev (Excel workbooks). No pkg-config needed.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            path: "Sources/CXLSXWriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        // The safe Swift wrapper over libxlsxwriter: ownership in one class, errors thrown.
+        .target(name: "XLSXWriter", dependencies: ["CXLSXWriter"]),
         // Domain model, dataset loading and validation, scoring, formulations, plans.
         .target(
             name: "CareMatch",
             dependencies: [
-                "GLPK",
+                "GLPK", "XLSXWriter",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
@@ -59,6 +67,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
+        .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter"]),
         .testTarget(
             name: "CareMatchTests",
             dependencies: ["CareMatch", "GLPK"],

@@ -18,6 +18,9 @@ extension CareMatchCommand {
         @Option(help: ArgumentHelp("Deadline of the whole plan in seconds (pairing, allocation, explanations); default: the setting plan.time_limit_s (600). What is not finished is written with its bound and status.", valueName: "seconds"))
         var timeLimit: Double?
 
+        @Flag(help: "Also write plan.xlsx: the plan's tables as an Excel workbook (summary, pairings, allocations, deliveries, organizations, moms, counties, unmet).")
+        var xlsx = false
+
         @Option(help: ArgumentHelp("Also write both models (pairing.mps/.lp: the final restricted pairing LP; allocation.mps/.lp) to this folder, for another solver.", valueName: "dir"))
         var exportModel: String?
 
@@ -81,7 +84,7 @@ extension CareMatchCommand {
                 }
                 let plan = try Planner.plan(dataset, options: options)
                 progress.done()
-                try PlanFolder.write(try plan.files(byteOrderMark: output.excel), to: outGuard)
+                try PlanFolder.write(try plan.files(byteOrderMark: output.excel, workbook: xlsx), to: outGuard)
                 try model?.commit()
                 if output.json {
                     FileHandle.standardOutput.write(try plan.summary.json())
@@ -89,12 +92,12 @@ extension CareMatchCommand {
                     print(plan.terminalSummary(folder: output.out))
                     if let dir = exportModel { print("Models (pairing.mps/.lp, allocation.mps/.lp) written to \(dir)") }
                 }
+                if let failure = plan.allocation.failure {
+                    throw UserFacingError(message: "internal failure: \(failure)", status: ExitStatus.internalFailure)
+                }
             } catch {
                 model?.discard()
                 throw error
-            }
-            if let failure = plan.allocation.failure {
-                throw UserFacingError(message: "internal failure: \(failure)", status: ExitStatus.internalFailure)
             }
         }
     }

@@ -36,3 +36,15 @@ enum TestInstances {
         return d
     }
 }
+
+extension AllocationRow {
+    /// A row from plain units and yuan (tests only): whole units count one tick each, others
+    /// in micro-units; the price per unit is yuan / units.
+    init(sourceID: String, orgID: String, needID: String, childID: String, category: String, units: Double, yuan: Double) {
+        let whole = units == units.rounded()
+        let per: Int64 = whole ? 1 : 1_000_000
+        self.init(sourceID: sourceID, orgID: orgID, needID: needID, childID: childID, category: category,
+                  ticks: Int64((units * Double(per)).rounded()), ticksPerUnit: per,
+                  priceFen: units > 0 ? Int64((yuan / units * 100).rounded()) : 0)
+    }
+}

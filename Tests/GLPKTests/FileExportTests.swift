@@ -6,12 +6,24 @@ final class FileExportTests: XCTestCase {
         let path = temporaryPath("sample.mps")
         defer { try? FileManager.default.removeItem(atPath: path) }
         try makeManualExample().writeMPS(to: path)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertTrue(text.contains("\nOBJSENSE\n    MAX\nROWS"), "a maximization carries its sense before ROWS")
         let q = try Problem(readingMPS: path)
-        q.direction = .maximize  // MPS carries no objective sense
+        XCTAssertEqual(q.direction, .maximize, "the sense is read back, not assumed")
         XCTAssertEqual(q.rowCount, 3)
         XCTAssertEqual(q.columnCount, 3)
         XCTAssertTrue(try q.simplex().isOptimal)
         assertManualExampleOptimum(q)
+    }
+
+    func testMinimizationMPSHasNoSenseSectionAndReadsBackAsMinimization() throws {
+        let path = temporaryPath("min.mps")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let p = try makeManualExample()
+        p.direction = .minimize
+        try p.writeMPS(to: path)
+        XCTAssertFalse(try String(contentsOfFile: path, encoding: .utf8).contains("OBJSENSE"))
+        XCTAssertEqual(try Problem(readingMPS: path).direction, .minimize)
     }
 
     func testCPLEXLPRoundTripKeepsTheOptimumAndSense() throws {

@@ -17,12 +17,25 @@ public struct PlanComparison: Sendable {
         /// `pairing` or `allocation`.
         public var plan: String
         public var violation: PlanViolation
+        /// The organization of the row's source (allocation rows), or "".
+        public var orgID = ""
+        /// The county of the row's child, or "".
+        public var county = ""
+    }
+
+    /// A figure of one county or one organization: hand-made and optimized.
+    public struct BreakdownRow: Sendable, Hashable {
+        public var manual: PlanBreakdown.Figure
+        public var optimized: Double
+        public var improvement: Double { optimized - manual.value }
     }
 
     public let plan: PlanResult
     public let manualPairing: PairingEvaluation
     public let manualAllocation: AllocationEvaluation
     public let rows: [Row]
+    /// The same figures by county and by organization (`comparison.csv` only).
+    public let breakdown: [BreakdownRow]
     /// Pairing violations first, then allocation ones, each in line order.
     public let violations: [Violation]
     /// The files the hand-made plan came from (as named in messages).
@@ -43,9 +56,28 @@ public struct PlanComparison: Sendable {
         let manual = PlanMetrics.of(dataset: d, pairing: pe, allocation: ae)
         let optimized = PlanMetrics.of(plan)
         rows = zip(manual, optimized).map { Row(metric: $1, manual: $0.value, optimized: $1.value) }
+        let optimizedAssignments = plan.allocation.rows.map(\.assignment)
+        let mine = PlanBreakdown.of(dataset: d, pairing: pe, allocation: ae, assignments: allocations)
+        let theirs = PlanBreakdown.of(dataset: d, pairing: plan.pairing.evaluation,
+                                      allocation: AllocationEvaluation(dataset: d, assignments: optimizedAssignments),
+                                      assignments: optimizedAssignments)
+        breakdown = zip(mine, theirs).map { BreakdownRow(manual: $0, optimized: $1.value) }
         let pv = PlanComparison.placeLineless(pe.violations, pairings: pairings, dataset: d)
-        violations = pv.map { Violation(plan: "pairing", violation: $0) }
-            + ae.violations.map { Violation(plan: "allocation", violation: $0) }
+        let index = DatasetIndex(d)
+        var pairingLine: [Int: String] = [:], allocationLine: [Int: (String, String)] = [:]
+        for a in pairings where a.line > 0 {
+            pairingLine[a.line] = index.childByID[a.childID].map { d.children[$0].county } ?? ""
+        }
+        for a in allocations where a.line > 0 {
+            let org = index.offerByID[a.sourceID].map { d.offers[$0].orgID } ?? ""
+            let county = index.needByID[a.needID].flatMap { index.childByID[d.needs[$0].childID] }.map { d.children[$0].county } ?? ""
+            allocationLine[a.line] = (org, county)
+        }
+        violations = pv.map { Violation(plan: "pairing", violation: $0, county: $0.line.flatMap { pairingLine[$0] } ?? "") }
+            + ae.violations.map {
+                let (org, county) = $0.line.flatMap { allocationLine[$0] } ?? ("", "")
+                return Violation(plan: "allocation", violation: $0, orgID: org, county: county)
+            }
     }
 
     /// `PairingEvaluation` states an exceeded capacity (and a child with too many moms) without a
@@ -81,22 +113,29 @@ public struct PlanComparison: Sendable {
 
     // MARK: - Output
 
-    /// `comparison.csv`: `metric,label,manual,optimized,improvement`.
+    /// `comparison.csv`: `metric,county,org_id,label,manual,optimized,improvement`: the
+    /// headline figures (county and org_id empty), then the figures by county and by organization.
     public func comparisonCSV(byteOrderMark: Bool = false) -> CSVWriter {
-        var w = CSVWriter(header: ["metric", "label", "manual", "optimized", "improvement"], byteOrderMark: byteOrderMark)
+        var w = CSVWriter(header: ["metric", "county", "org_id", "label", "manual", "optimized", "improvement"], byteOrderMark: byteOrderMark)
+        let dec = 6
         for r in rows {
-            let dec = 6
-            w.appendRow([.text(r.metric.key), .text(r.metric.label), .number(CSVWriter.number(r.manual, decimals: dec)),
+            w.appendRow([.text(r.metric.key), .text(""), .text(""), .text(r.metric.label), .number(CSVWriter.number(r.manual, decimals: dec)),
                          .number(CSVWriter.number(r.optimized, decimals: dec)), .number(CSVWriter.number(r.improvement, decimals: dec))])
+        }
+        for b in breakdown {
+            w.appendRow([.text(b.manual.key), .text(b.manual.county), .text(b.manual.orgID), .text(b.manual.label),
+                         .number(CSVWriter.number(b.manual.value, decimals: dec)), .number(CSVWriter.number(b.optimized, decimals: dec)),
+                         .number(CSVWriter.number(b.improvement, decimals: dec))])
         }
         return w
     }
 
-    /// `violations.csv`: `plan,file,line,message`.
+    /// `violations.csv`: `plan,file,line,org_id,county,message`.
     public func violationsCSV(byteOrderMark: Bool = false) -> CSVWriter {
-        var w = CSVWriter(header: ["plan", "file", "line", "message"], byteOrderMark: byteOrderMark)
+        var w = CSVWriter(header: ["plan", "file", "line", "org_id", "county", "message"], byteOrderMark: byteOrderMark)
         for v in violations {
-            w.appendRow([.text(v.plan), .text(v.violation.file ?? ""), .number(v.violation.line.map(String.init) ?? ""), .text(v.violation.message)])
+            w.appendRow([.text(v.plan), .text(v.violation.file ?? ""), .number(v.violation.line.map(String.init) ?? ""),
+                         .text(v.orgID), .text(v.county), .text(v.violation.message)])
         }
         return w
     }

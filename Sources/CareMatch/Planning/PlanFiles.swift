@@ -1,15 +1,15 @@
 import Foundation
 
 extension PlanResult {
-    /// The files of the plan folder (contract section 7).
-    public func files(byteOrderMark: Bool) throws -> [(name: String, data: Data)] {
-        let pairings = PairingFiles.pairings(dataset, pairing.evaluation, byteOrderMark: byteOrderMark)
-        var unmet = CSVWriter(header: ["kind", "id", "missing", "reason"], byteOrderMark: byteOrderMark)
-        for row in PairingFiles.unmetRows(dataset, pairing.unmet) { unmet.appendRow(row) }
-        for row in AllocationFiles.unmetRows(allocation.unmet) { unmet.appendRow(row) }
-        let allocations = AllocationFiles.allocations(allocation.rows, byteOrderMark: byteOrderMark)
-        return [("pairings.csv", pairings.data), ("allocations.csv", allocations.data), ("unmet.csv", unmet.data),
-                ("summary.json", try summary.json()),
-                ("report.html", Data(ReportHTML.render(self).utf8))]
+    /// The files of the plan folder (contract section 7): the tables of `PlanTables` as CSV,
+    /// `summary.json`, `report.html`, and `plan.xlsx` when `workbook` is true.
+    public func files(byteOrderMark: Bool, workbook: Bool = false) throws -> [(name: String, data: Data)] {
+        let handout = PlanHandout(self)
+        let tables = PlanTables.all(self, handout)
+        var out: [(name: String, data: Data)] = tables.map { ($0.name + ".csv", $0.csv(byteOrderMark: byteOrderMark).data) }
+        out.append(("summary.json", try summary.json()))
+        out.append(("report.html", Data(ReportHTML.render(self).utf8)))
+        if workbook { out.append(("plan.xlsx", try PlanWorkbook.data(self, tables: tables))) }
+        return out
     }
 }

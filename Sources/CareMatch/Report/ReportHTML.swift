@@ -109,6 +109,8 @@ public enum ReportHTML {
             b += HTML.table(["offer_id", "reason"], a.explanations.unusable.prefix(tableLimit).map { [$0.offerID, $0.reason] })
         }
 
+        b += OrganizationSection.html(plan)
+
         // Unmet.
         b += "<h2>Children without a lead mom (\(plan.pairing.unmet.count))</h2>\n"
         if plan.pairing.unmet.isEmpty { b += "<p>Every child has a lead mom.</p>\n" } else {
