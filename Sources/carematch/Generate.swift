@@ -14,6 +14,9 @@ extension CareMatchCommand {
         @Option(help: "Random seed; the same seed and scale give the same files on every machine.")
         var seed: UInt64 = DatasetGenerator.quzhouSeed
 
+        @Option(help: ArgumentHelp("How money is offered: quzhou (default), many-earmarks, scarce-funds or rich-funds (datasets shaped unlike the bundled one, for measuring).", valueName: "shape"))
+        var funding: FundingShape = .quzhou
+
         @Option(help: "The folder to write (must not exist unless --force).")
         var out: String
 
@@ -29,9 +32,11 @@ extension CareMatchCommand {
         func run() throws {
             let outGuard = OutputFolderGuard(path: out, force: force)
             try outGuard.check()
-            let dataset = DatasetGenerator(scale: scale, seed: seed).generate()
+            let dataset = { var g = DatasetGenerator(scale: scale, seed: seed); g.funding = funding; return g.generate() }()
             try DatasetWriter().write(dataset, to: outGuard)
             print("wrote \(out): \(dataset.children.count) children, \(dataset.moms.count) moms, \(dataset.organizations.count) organizations, \(dataset.offers.count) offers, \(dataset.needs.count) needs")
         }
     }
 }
+
+extension FundingShape: ExpressibleByArgument {}

@@ -32,6 +32,30 @@ func measurePairing(_ benchmark: Benchmark, _ d: Dataset) throws {
     benchmark.measurement(glpkPairs, s.statistics.finalColumns)
 }
 
+let allocationMilliseconds = BenchmarkMetric.custom("allocation ms", polarity: .prefersSmaller, useScalingFactor: false)
+let marginalMilliseconds = BenchmarkMetric.custom("explanations ms", polarity: .prefersSmaller, useScalingFactor: false)
+let exactMarginals = BenchmarkMetric.custom("marginals exact or not needed", polarity: .prefersLarger, useScalingFactor: false)
+let boundedMarginals = BenchmarkMetric.custom("marginals bounded or not computed", polarity: .prefersSmaller, useScalingFactor: false)
+
+/// GLPK's time, the explanations' time and how many marginal values were proven.
+func reportAllocation(_ benchmark: Benchmark, _ a: AllocationSolution) {
+    let m = a.explanations.marginals
+    benchmark.measurement(glpkMilliseconds, Int((a.statistics.glpkSeconds + a.statistics.marginalGLPKSeconds) * 1000))
+    benchmark.measurement(marginalMilliseconds, Int(a.statistics.marginalSeconds * 1000))
+    benchmark.measurement(exactMarginals, m.filter { $0.status == .exact || $0.status == .notNeeded }.count)
+    benchmark.measurement(boundedMarginals, m.filter { $0.status == .bounded || $0.status == .notComputed }.count)
+}
+
+/// One `plan` as the command runs it by default (deadline from the settings, explanations on).
+func measurePlan(_ benchmark: Benchmark, _ d: Dataset) throws {
+    benchmark.startMeasurement()
+    let plan = try Planner.plan(d)
+    benchmark.stopMeasurement()
+    precondition(plan.pairing.evaluation.isFeasible && plan.allocation.failure == nil)
+    benchmark.measurement(allocationMilliseconds, Int(plan.allocation.statistics.totalSeconds * 1000))
+    reportAllocation(benchmark, plan.allocation)
+}
+
 nonisolated(unsafe) var quzhou: Dataset?
 
 let benchmarks: @Sendable () -> Void = {
@@ -80,6 +104,38 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.stopMeasurement()
             benchmark.measurement(glpkMilliseconds, Int(a.statistics.glpkSeconds * 1000))
         }
+    }
+
+    // The default path of `plan`: pairing and allocation at the same time, explanations on, within
+    // the plan's deadline; three seeds per size, and datasets whose money is shaped unlike the
+    // bundled generator's (`FundingShape`). GLPK's own time in the allocation is reported beside.
+    let planMetrics: [BenchmarkMetric] = [.wallClock, .peakMemoryResident, glpkMilliseconds, allocationMilliseconds,
+                                          marginalMilliseconds, exactMarginals, boundedMarginals]
+    let shapes: [(Double, FundingShape, [UInt64])] = [
+        (1, .quzhou, [DatasetGenerator.quzhouSeed, 2, 3]), (1, .manyEarmarks, [1, 2, 3]), (1, .scarceFunds, [1, 2, 3]),
+        (10, .quzhou, [DatasetGenerator.quzhouSeed, 2, 3]), (10, .manyEarmarks, [1, 2, 3]), (10, .richFunds, [1, 2, 3]),
+    ]
+    for (scale, shape, seeds) in shapes {
+        for seed in seeds {
+            Benchmark("Plan (defaults) scale \(Int(scale)) \(shape.rawValue) seed \(seed)",
+                      configuration: .init(metrics: planMetrics, maxDuration: .seconds(600), maxIterations: scale < 10 ? 5 : 3)) { benchmark in
+                var g = DatasetGenerator(scale: scale, seed: seed)
+                g.funding = shape
+                try measurePlan(benchmark, g.generate())
+            }
+        }
+    }
+    Benchmark("Allocation with explanations generated scale 100",
+              configuration: .init(metrics: [.wallClock, .peakMemoryResident, glpkMilliseconds, marginalMilliseconds, exactMarginals, boundedMarginals],
+                                   maxDuration: .seconds(900), maxIterations: 1)) { benchmark in
+        let d = DatasetGenerator(scale: 100, seed: DatasetGenerator.quzhouSeed).generate()
+        var options = AllocationOptions()
+        options.marginals = true
+        options.threads = ProcessInfo.processInfo.activeProcessorCount
+        benchmark.startMeasurement()
+        let a = try AllocationSolver.solve(d, options: options)
+        benchmark.stopMeasurement()
+        reportAllocation(benchmark, a)
     }
 
     Benchmark("Generate scale 10") { benchmark in

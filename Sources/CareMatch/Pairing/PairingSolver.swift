@@ -124,6 +124,8 @@ public struct PairingSolution: Sendable {
     public var momDual: [Double]
     /// Child potentials λ_c in points (minus the value of one more mom for the child).
     public var childDual: [Double]
+    /// What one more unit of mom capacity is worth, by county and township.
+    public var capacity = CapacityReport(counties: [], townships: [])
 }
 
 /// Proven-optimal "1+N" pairing (contract section 5) by column generation, proven by GLPK.
@@ -153,9 +155,11 @@ public enum PairingSolver {
         for (k, m) in momOrder.enumerated() { momDual[m] = s.momDual[k] }
         var childDual = [Double](repeating: 0, count: dataset.children.count)
         for (k, c) in childOrder.enumerated() { childDual[c] = s.childDual[k] }
-        return PairingSolution(evaluation: evaluation, certificate: s.certificate, statistics: s.statistics,
-                               unmet: s.unmet.map { UnmetChild(child: childOrder[$0.child], reason: $0.reason) },
-                               momDual: momDual, childDual: childDual)
+        var solution = PairingSolution(evaluation: evaluation, certificate: s.certificate, statistics: s.statistics,
+                                       unmet: s.unmet.map { UnmetChild(child: childOrder[$0.child], reason: $0.reason) },
+                                       momDual: momDual, childDual: childDual)
+        solution.capacity = CapacityValues.compute(dataset, inst, evaluation, momDual: momDual)
+        return solution
     }
 
     /// Solves with children and moms in the order given.

@@ -81,13 +81,18 @@ public enum ReportHTML {
 
         // Binding resources.
         b += "<h2>Binding resources: what more would bring</h2>\n"
-        b += "<p class=\"note\">A point is a unit of the plan's score: covering one need fully earns need_points (100) × the child's group weight × the need's priority; a pair earns the rewards of section 5. Mom capacity: the value of the last unit of capacity of the moms at capacity (an upper estimate of one more unit). Money and in-kind units: the allocation re-solved with the addition.</p>\n"
+        let st = d.settings
+        b += "<p class=\"note\">A point is a unit of the plan's score: a child with a lead mom earns \(HTML.num(st.leadReward)) × her group weight (special needs \(HTML.num(st.groupWeightSpecialNeeds)), left-behind \(HTML.num(st.groupWeightLeftBehind)), disadvantaged \(HTML.num(st.groupWeightDisadvantaged))), each supporting mom \(HTML.num(st.supportReward)) × the weight, each km between mom and child costs \(HTML.num(st.kmCost)); covering a need fully earns \(HTML.num(st.needPoints)) × the weight × its priority (1–5), and each yuan spent costs \(HTML.num(st.fundPenalty, 4)). Mom capacity: what one more unit of capacity for the best mom of the area gains, between the best pair it makes possible at once and her capacity's dual price (exact when the two agree). Money and in-kind units: the allocation re-solved with the addition, from the plan.</p>\n"
         var lines: [String] = []
         let capacity = plan.pairing.capacityValues(d).counties
-            .filter { $0.momsAtCapacity > 0 || $0.childrenWaiting > 0 }
-            .sorted { ($0.maxPointsPerUnit, $1.area) > ($1.maxPointsPerUnit, $0.area) }
+            .filter { $0.status != .notNeeded && $0.pointsUpperBound > 0 }
+            .sorted { ($0.pointsUpperBound, $1.area) > ($1.pointsUpperBound, $0.area) }
         for c in capacity {
-            lines.append("One more unit of mom capacity in \(c.area): up to \(HTML.num(c.maxPointsPerUnit)) points; \(c.childrenWaiting) \(c.childrenWaiting == 1 ? "child" : "children") there \(c.childrenWaiting == 1 ? "waits" : "wait") for capacity (\(c.momsAtCapacity) of \(c.moms) moms at capacity).")
+            let value = c.status == .exact ? "+\(HTML.num(c.points)) points"
+                : "between +\(HTML.num(c.points)) and +\(HTML.num(c.pointsUpperBound)) points (proven interval)"
+            let waits = c.childrenWaiting == 0 ? "no child there waits for capacity"
+                : "\(c.childrenWaiting) \(c.childrenWaiting == 1 ? "child" : "children") there \(c.childrenWaiting == 1 ? "waits" : "wait") for capacity"
+            lines.append("One more unit of mom capacity in \(c.area): \(value); \(waits) (\(c.momsAtCapacity) of \(c.moms) moms at capacity).")
         }
         var zero = 0, hidden = 0, shown = 0
         for m in a.explanations.marginals.sorted(by: MarginalSentences.precedes) {

@@ -66,7 +66,8 @@ final class CLIContractTests: XCTestCase {
         let r = try CLI.run(["plan", ds.path, "--out", out.path, "--quiet"])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("Plan for ft written to \(out.path)"), r.stdout)
-        XCTAssertEqual(try CLI.fileNames(out), ["allocations.csv", "pairings.csv", "report.html", "summary.json", "unmet.csv"])
+        XCTAssertEqual(try CLI.fileNames(out), ["allocations.csv", "county_summary.csv", "deliveries.csv", "mom_assignments.csv",
+                                                "organization_totals.csv", "pairings.csv", "report.html", "summary.json", "unmet.csv"])
         // The stamp lists exactly the files, and coreutils' sha256sum confirms every hash.
         XCTAssertEqual(try CLI.stampedNames(out), try CLI.fileNames(out))
         let check = try CLI.sha256sumCheck(out)
