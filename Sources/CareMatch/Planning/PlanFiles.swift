@@ -1,7 +1,8 @@
 import Foundation
 
 extension PlanResult {
-    /// The files of the plan folder (contract section 7).
+    /// The plan's own files (contract section 7): the CSV files and `summary.json`. The pages
+    /// that read them are added by `PlanFolderContents` (Report).
     public func files(byteOrderMark: Bool) throws -> [(name: String, data: Data)] {
         let pairings = PairingFiles.pairings(dataset, pairing.evaluation, byteOrderMark: byteOrderMark)
         var unmet = CSVWriter(header: ["kind", "id", "missing", "reason"], byteOrderMark: byteOrderMark)
@@ -9,7 +10,6 @@ extension PlanResult {
         for row in AllocationFiles.unmetRows(allocation.unmet) { unmet.appendRow(row) }
         let allocations = AllocationFiles.allocations(allocation.rows, byteOrderMark: byteOrderMark)
         return [("pairings.csv", pairings.data), ("allocations.csv", allocations.data), ("unmet.csv", unmet.data),
-                ("summary.json", try summary.json()),
-                ("report.html", Data(ReportHTML.render(self).utf8))]
+                ("summary.json", try summary.json())]
     }
 }

@@ -10,22 +10,4 @@ public struct PlanResult: Sendable {
     public var summary: PlanSummary {
         PlanSummary(dataset: dataset, pairing: pairing, allocation: AllocationSummaryPart(allocation), timings: timings)
     }
-
-    /// The one-screen summary printed on the terminal.
-    public func terminalSummary(folder: String) -> String {
-        let k = pairing.evaluation.kpis
-        let c = pairing.certificate
-        var lines: [String] = []
-        lines.append("Plan for \(dataset.name) written to \(folder)")
-        lines.append("Pairing   score \(Decimals.format(Decimals.round(c.primal), maxDecimals: 2))  bound \(Decimals.format(Decimals.roundUp(c.dual), maxDecimals: 2))  \(c.proven ? "proven optimal" : "NOT proven optimal")")
-        lines.append("          children with a lead mom \(k.childrenWithLead)/\(k.children) (special needs \(k.specialNeedsWithLead)/\(k.specialNeedsChildren)), supporting slots \(k.supportSlotsFilled)/\(k.supportSlotsWanted)")
-        lines.append("          mean distance \(Decimals.format(k.meanDistanceKm, maxDecimals: 2)) km, 90th percentile \(Decimals.format(k.p90DistanceKm, maxDecimals: 2)) km, shared interests \(k.sharedInterestPairs) pairs, continuity kept \(k.continuityKept)")
-        let a = allocation
-        let ak = a.kpis
-        lines.append("Allocation score \(Decimals.format(Decimals.round(a.score), maxDecimals: 2))  bound \(Decimals.format(Decimals.roundUp(a.bound), maxDecimals: 2))  \(a.status == .optimal ? "proven optimal" : "\(a.status.rawValue), gap \(Decimals.format(a.gap * 100, maxDecimals: 4)) %")")
-        lines.append("          needs fully covered \(ak.needsFullyCovered)/\(ak.needs), partly \(ak.needsPartlyCovered); yuan spent \(Decimals.format(ak.yuanSpent, maxDecimals: 2)) of \(Decimals.format(ak.yuanAvailable, maxDecimals: 2))")
-        lines.append("Unmet     \(pairing.unmet.count) children without a lead mom, \(a.unmet.count) needs not fully covered (unmet.csv)")
-        if !dataset.warnings.isEmpty { lines.append("Warnings  \(dataset.warnings.count) (listed in summary.json)") }
-        return lines.joined(separator: "\n")
-    }
 }
