@@ -2,7 +2,7 @@ import Foundation
 
 extension PlanResult {
     /// The plan's own files (contract section 7): the CSV files and `summary.json`. The pages
-    /// that read them are added by `PlanFolderContents` (Report).
+    /// that read them are added by the report layer.
     public func files(byteOrderMark: Bool) throws -> [(name: String, data: Data)] {
         let pairings = PairingFiles.pairings(dataset, pairing.evaluation, byteOrderMark: byteOrderMark)
         var unmet = CSVWriter(header: ["kind", "id", "missing", "reason"], byteOrderMark: byteOrderMark)

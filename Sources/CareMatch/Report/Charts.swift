@@ -21,7 +21,7 @@ public enum Charts {
         let rowH = 24, labelW = 130, textW = 170
         let barW = width - labelW - textW
         let pcts = bars.map { $0.total > 0 ? min(100, max(0, $0.value / $0.total * 100)) : 0 }
-        let start = Axis.start(pcts, end: 100)
+        let start = Axis.start(pcts, end: 100, decimals: 1)
         let h = 28 + rowH * max(1, bars.count) + 18
         var s = svgOpen(width: width, height: h, title: title, allZero: pcts.allSatisfy { $0 == 0 })
         s += heading(title, width: width)
@@ -80,7 +80,7 @@ public enum Charts {
         let barW = width - labelW - textW
         let values = bars.compactMap(\.value)
         let lo = min(0, values.min() ?? 0), hi = max(values.max() ?? 0, 0)
-        let start = lo < 0 ? lo : Axis.start(values, end: hi)
+        let start = lo < 0 ? lo : Axis.start(values, end: hi, decimals: decimals)
         let span = hi - start
         let h = 26 + rowH * max(1, bars.count) + 16
         var s = svgOpen(width: width, height: h, title: title, allZero: values.allSatisfy { $0 == 0 })
@@ -169,15 +169,16 @@ public enum Charts {
 /// Where a bar axis starts: 0, or a round number just below the data when the values are close
 /// together (so that 99.4 % and 100 % look different). The start is always written on the chart.
 public enum Axis {
-    /// The start for `values` drawn up to `end` (≥ every value).
-    public static func start(_ values: [Double], end: Double) -> Double {
-        guard let lo = values.min(), lo > 0, end > 0 else { return 0 }
+    /// The start for `values` drawn up to `end` (≥ every value), a multiple of
+    /// 10^-`decimals` (the precision the start is written with). Equal values start at 0.
+    public static func start(_ values: [Double], end: Double, decimals: Int = 2) -> Double {
+        guard let lo = values.min(), lo > 0, end > 0, end > lo else { return 0 }
         let spread = end - lo
         // Bars from 0 show differences well enough when the smallest is under 70 % of the end.
         if lo < 0.7 * end { return 0 }
         let margin = max(spread, end * 0.005)
         let raw = lo - margin
-        let step = pow(10, floor(log10(max(margin, 1e-9))))
+        let step = max(pow(10, floor(log10(max(margin, 1e-9)))), pow(10, Double(-decimals)))
         let s = floor(raw / step) * step
         return max(0, s)
     }

@@ -47,7 +47,7 @@ public enum MapSVG {
     /// The map of the whole dataset (`county` nil) or of one county: its children, the moms
     /// living there and the moms paired with its children.
     public static func render(_ plan: PlanResult, texts t: Texts, county: String? = nil, width: Int = 760,
-                              maxHeight: Int = 640, pointLimit: Int = MapSVG.pointLimit) -> String {
+                              maxHeight: Int = 720, pointLimit: Int = MapSVG.pointLimit) -> String {
         let d = plan.dataset
         let pairs = plan.pairing.evaluation.pairs.filter { county == nil || d.children[$0.child].county == county }
         let children = d.children.indices.filter { county == nil || d.children[$0].county == county }
@@ -228,7 +228,7 @@ public enum MapSVG {
     static func f(_ x: Double) -> String { Decimals.format(x, maxDecimals: 1) }
 
     /// The square size (km) an aggregated map of this selection uses.
-    public static func cellKm(_ plan: PlanResult, county: String? = nil, width: Int = 760, maxHeight: Int = 640) -> Double {
+    public static func cellKm(_ plan: PlanResult, county: String? = nil, width: Int = 760, maxHeight: Int = 720) -> Double {
         let d = plan.dataset
         let points = d.children.filter { county == nil || $0.county == county }.map(\.location)
             + d.moms.filter { county == nil || $0.county == county }.map(\.location)
@@ -245,13 +245,21 @@ public enum MapSVG {
         let pad = 14.0
 
         init(_ points: [GeoPoint], width w: Int, maxHeight: Int) {
-            var minLat = points[0].lat, maxLat = points[0].lat, minLon = points[0].lon, maxLon = points[0].lon
-            for g in points {
-                minLat = min(minLat, g.lat); maxLat = max(maxLat, g.lat)
-                minLon = min(minLon, g.lon); maxLon = max(maxLon, g.lon)
+            // The frame holds the central 99 % of the points with a margin; a few points far
+            // from all others (data-entry slips, remote homes) are drawn at its edge instead of
+            // shrinking everyone else.
+            let lats = points.map(\.lat).sorted(), lons = points.map(\.lon).sorted()
+            func bounds(_ v: [Double]) -> (Double, Double) {
+                guard v.count >= 50 else { return (v.first!, v.last!) }
+                let lo = v[Int(Double(v.count - 1) * 0.005)], hi = v[Int((Double(v.count - 1) * 0.995).rounded(.up))]
+                let m = (hi - lo) * 0.06
+                return (max(v.first!, lo - m), min(v.last!, hi + m))
             }
+            let (minLat, maxLat) = bounds(lats), (minLon, maxLon) = bounds(lons)
             let kx = cos((minLat + maxLat) / 2 * Double.pi / 180)
-            let spanX = max((maxLon - minLon) * kx, 0.005), spanY = max(maxLat - minLat, 0.005)
+            // Neither side shorter than a fifth of the other (a row of points still gets a frame).
+            let rawX = max((maxLon - minLon) * kx, 0.005), rawY = max(maxLat - minLat, 0.005)
+            let spanX = max(rawX, rawY / 5), spanY = max(rawY, rawX / 5)
             let s = min((Double(w) - 2 * pad) / spanX, (Double(maxHeight) - 2 * pad) / spanY)
             self.minLon = minLon - ((spanX - (maxLon - minLon) * kx) / 2) / kx
             self.maxLat = maxLat + (spanY - (maxLat - minLat)) / 2
@@ -261,8 +269,10 @@ public enum MapSVG {
             height = Int((spanY * s + 2 * pad).rounded(.up))
         }
 
+        /// Pixels of `g`, kept inside the frame (a point outside is drawn at the edge).
         func xy(_ g: GeoPoint) -> (Double, Double) {
-            (pad + (g.lon - minLon) * kx * scale, pad + (maxLat - g.lat) * scale)
+            let x = pad + (g.lon - minLon) * kx * scale, y = pad + (maxLat - g.lat) * scale
+            return (min(max(x, pad / 2), Double(width) - pad / 2), min(max(y, pad / 2), Double(height) - pad / 2))
         }
     }
 }

@@ -141,8 +141,8 @@ public enum TextKey: String, CaseIterable, Sendable {
         case .cardWarnings: return ("warnings in the input", "输入数据中的警告")
 
         case .mapHeading: return ("Map: where children and moms live", "地图：儿童与妈妈的分布")
-        case .mapNote: return ("Each mark is a home location from the dataset (latitude and longitude drawn to scale; no background map, nothing fetched). Lines join each child to its moms.",
-                               "每个标记是数据中的一个住址（按经纬度比例绘制；无底图，不联网）。连线表示儿童与其妈妈的结对。")
+        case .mapNote: return ("Each mark is a home location from the dataset (latitude and longitude drawn to scale; no background map, nothing fetched). Lines join each child to its moms. The few points far from all others are drawn at the frame's edge.",
+                               "每个标记是数据中的一个住址（按经纬度比例绘制；无底图，不联网）。连线表示儿童与其妈妈的结对。远离其他点的少数点画在边框上。")
         case .mapAggregatedNote: return ("{1} children and {2} moms are too many to draw one by one: each square is {3} km wide; its colour is the share of its children with a lead mom.",
                                          "儿童 {1} 名、妈妈 {2} 名，无法逐个绘制：每个方格边长 {3} 公里，颜色表示格内有主妈妈的儿童比例。")
         case .legendLeadComplete: return ("child with a lead mom (and every supporting mom wanted)", "有主妈妈的儿童（辅助妈妈已齐）")

@@ -87,7 +87,7 @@ public enum WhatIfPage {
     /// scenarios whose lines fit `columns` columns.
     public static func terminalTable(_ r: WhatIfResult, texts t: Texts, columns: Int = terminalColumns) -> String {
         let keys = headlineKeys(r)
-        let labelW = 40, cellW = 22
+        let labelW = 40, cellW = 26
         let labels = [""] + keys.map { TextTable.truncate(MetricTexts.label($0, plan: r.baseline, texts: t), columns: labelW) }
         let base = [t(.baseline)] + keys.map { key in r.values[0][key].map { HTML.num($0, MetricTexts.decimals(key)) } ?? "" }
         let cells: [[String]] = r.scenarios.indices.map { k in
