@@ -25,7 +25,7 @@ public enum ReportHTML {
                                          ("coverage", .coverageByGroup), ("distances", .distancesHeading), ("resources", .resourcesHeading)]
         if comparison != nil { toc.append(("comparison", .comparedHeading)) }
         toc += [("unmet", .tocUnmet), ("county-maps", .countyMapsHeading), ("warnings", .tocWarnings)]
-        b += "<nav class=\"toc\">\(e(t(.contents))): " + toc.map { "<a href=\"#\($0.0)\">\(e(t($0.1)))</a>" }.joined() + "</nav>\n"
+        b += "<nav class=\"toc\">\(e(t(.contents))): " + toc.map { "<a href=\"#\($0.0)\">\(e(t($0.1)))</a>" }.joined(separator: "\n") + "</nav>\n"
         b += headline(plan, t)
         b += map(plan, t)
         b += counties(plan, t)

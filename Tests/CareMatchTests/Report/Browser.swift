@@ -48,8 +48,8 @@ enum Browser {
         let copy = page.deletingLastPathComponent().appendingPathComponent(".cm-check-\(UUID().uuidString).html")
         try html.write(to: copy, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: copy) }
-        let out = try run(["--window-size=\(width),1000", "--dump-dom", copy.absoluteString], fontConfig: fontConfig)
-        guard let a = out.range(of: "<pre id=\"cm-check\">"), let b = out.range(of: "</pre>", range: a.upperBound..<out.endIndex) else {
+        let out = try run(["--window-size=\(width),1000", "--hide-scrollbars", "--dump-dom", copy.absoluteString], fontConfig: fontConfig)
+        guard let a = out.range(of: "<pre id=\"cm-check\">", options: .backwards), let b = out.range(of: "</pre>", range: a.upperBound..<out.endIndex) else {
             throw Failure(description: "the check script did not run on \(page.lastPathComponent) at \(width) px; browser output:\n\(out.prefix(2000))")
         }
         let json = String(out[a.upperBound..<b.lowerBound])
