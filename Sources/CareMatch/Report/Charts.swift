@@ -17,8 +17,8 @@ public enum Charts {
 
     /// A horizontal bar chart of shares in percent. The axis starts near the data when every
     /// share is high (99.4 % and 100 % must not look alike); its start is then written under it.
-    public static func shares(title: String, _ bars: [Share], texts t: Texts, width: Int = 540) -> String {
-        let rowH = 24, labelW = 130, textW = 170
+    public static func shares(title: String, _ bars: [Share], texts t: Texts, width: Int = 560) -> String {
+        let rowH = 24, labelW = 120, textW = 200
         let barW = width - labelW - textW
         let pcts = bars.map { $0.total > 0 ? min(100, max(0, $0.value / $0.total * 100)) : 0 }
         let start = Axis.start(pcts, end: 100, decimals: 1)
@@ -31,7 +31,7 @@ public enum Charts {
             s += label(b.label, x: 0, y: y + 15, width: labelW - 6)
             s += "<rect x=\"\(labelW)\" y=\"\(y + 3)\" width=\"\(barW)\" height=\"16\" fill=\"#e4e7eb\"/>"
             s += "<rect class=\"mark\" x=\"\(labelW)\" y=\"\(y + 3)\" width=\"\(w)\" height=\"16\" fill=\"#2f80ed\"/>"
-            s += label(b.text, x: labelW + barW + 6, y: y + 15, width: textW - 8) + "\n"
+            s += fitted(HTML.escape(b.text), plain: b.text, x: labelW + barW + 6, y: y + 15, width: textW - 8, size: 12) + "\n"
         }
         let axisY = 26 + rowH * max(1, bars.count) + 12
         s += "<text x=\"\(labelW)\" y=\"\(axisY)\" font-size=\"11\" fill=\"#52606d\">\(HTML.escape(start > 0 ? t(.axisFrom, t.percent(start, decimals: 1)) : "0 %"))</text>"
