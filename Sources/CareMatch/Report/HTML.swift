@@ -74,7 +74,7 @@ public enum HTML {
     .ok { color: #0b7a3e; } .bad { color: #b42318; } .warn { color: #9a6700; }
     .scroll { overflow-x: auto; max-width: 100%; }
     table { border-collapse: collapse; margin: 8px 0 16px 0; font-size: 13px; }
-    th, td { border: 1px solid #d9e2ec; padding: 3px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+    th, td { border: 1px solid #d9e2ec; padding: 3px 8px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
     th { background: #f0f4f8; }
     td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     .pos { color: #0b7a3e; } .neg { color: #b42318; } .neutral { color: #52606d; } .nc { color: #7b8794; font-style: italic; }

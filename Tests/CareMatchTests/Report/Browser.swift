@@ -59,7 +59,7 @@ enum Browser {
     }
 
     /// A screenshot of the top `height` px of `page` at `width` px, written to `to`.
-    static func screenshot(_ page: URL, width: Int, height: Int = 3000, to: URL) throws {
+    static func screenshot(_ page: URL, width: Int, height: Int = 5000, to: URL) throws {
         try FileManager.default.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
         _ = try run(["--window-size=\(width),\(height)", "--hide-scrollbars", "--screenshot=\(to.path)", page.absoluteString], fontConfig: nil)
         guard FileManager.default.fileExists(atPath: to.path) else { throw Failure(description: "no screenshot written to \(to.path)") }

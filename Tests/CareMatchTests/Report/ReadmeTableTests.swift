@@ -19,6 +19,12 @@ final class ReadmeTableTests: XCTestCase {
         let terminal = ComparisonPage.terminalTable(c, texts: Texts(.en))
         for r in c.rows { XCTAssertTrue(terminal.contains(HTML.num(r.optimized, MetricTexts.decimals(r.metric.key))), r.metric.key) }
         XCTAssertEqual(table.split(separator: "\n").count, c.rows.count + 2)
+        // The terminal table of Quzhou's comparison fits 100 columns, in both languages.
+        for lang in ReportLanguage.allCases {
+            for line in ComparisonPage.terminalTable(c, texts: Texts(lang)).split(separator: "\n") {
+                XCTAssertLessThanOrEqual(TextTable.width(String(line)), 100, "\(lang): \(line)")
+            }
+        }
 
         let readme = Workflow.root.appendingPathComponent("README.md")
         var text = try String(contentsOf: readme, encoding: .utf8)
