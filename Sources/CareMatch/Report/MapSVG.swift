@@ -78,7 +78,7 @@ public enum MapSVG {
         if aggregated {
             items.append(swatch("<rect x=\"1\" y=\"1\" width=\"16\" height=\"10\" fill=\"#16a34a\"/>") + HTML.escape(t(.legendCellShare)))
             items.append(swatch("<rect x=\"1\" y=\"1\" width=\"16\" height=\"10\" fill=\"#ddd6fe\"/>") + HTML.escape(t(.legendCellMoms)))
-            items.append(swatch("<rect x=\"1\" y=\"1\" width=\"16\" height=\"10\" fill=\"#fff\" stroke=\"#7f1d1d\" stroke-width=\"2\"/>") + HTML.escape(t(.legendCellUnpaired)))
+            items.append(swatch("<circle cx=\"9\" cy=\"6\" r=\"4\" fill=\"#dc2626\"/>") + HTML.escape(t(.legendCellUnpaired)))
             items.append(swatch("<line x1=\"1\" y1=\"6\" x2=\"17\" y2=\"6\" stroke=\"#ea580c\" stroke-width=\"2\"/>") + HTML.escape(t(.legendPairAcross)))
         } else {
             let keys: [TextKey] = [.legendLeadComplete, .legendShortSupport, .legendNoLead]
@@ -182,6 +182,12 @@ public enum MapSVG {
             s += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(w)\" height=\"\(w)\" fill=\"\(fill)\"\(stroke)><title>\(HTML.escape(t(.cellTooltip, c.children, c.noLead, c.moms)))</title></rect>\n"
         }
         s += "</g>\n"
+        // A red dot where children wait for a lead mom, larger where more wait.
+        for k in cells.keys.sorted() where cells[k]!.noLead > 0 {
+            let n = Double(cells[k]!.noLead)
+            s += "<circle cx=\"\(f((Double(k.x) + 0.5) * size))\" cy=\"\(f((Double(k.y) + 0.5) * size))\" r=\"\(f(min(size * 0.6, 2.2 + 1.2 * n.squareRoot())))\" fill=\"#dc2626\" stroke=\"#fff\" stroke-width=\"0.8\"/>"
+        }
+        s += "\n"
         // Pairs across a county border, gathered by (mom square, child square).
         var links: [[Key]: Int] = [:]
         for pr in pairs where d.moms[pr.mom].county != d.children[pr.child].county {
@@ -192,7 +198,7 @@ public enum MapSVG {
             let n = links[l]!
             let x1 = (Double(l[0].x) + 0.5) * size, y1 = (Double(l[0].y) + 0.5) * size
             let x2 = (Double(l[1].x) + 0.5) * size, y2 = (Double(l[1].y) + 0.5) * size
-            s += "<line x1=\"\(f(x1))\" y1=\"\(f(y1))\" x2=\"\(f(x2))\" y2=\"\(f(y2))\" stroke=\"#ea580c\" stroke-width=\"\(f(min(4, 0.8 + log2(Double(n)))))\"/>"
+            s += "<line x1=\"\(f(x1))\" y1=\"\(f(y1))\" x2=\"\(f(x2))\" y2=\"\(f(y2))\" stroke=\"#ea580c\" stroke-opacity=\"0.55\" stroke-width=\"\(f(min(3, 0.6 + 0.6 * log2(Double(n)))))\"/>"
         }
         if !sortedLinks.isEmpty { s += "\n" }
         return s

@@ -11,8 +11,10 @@ public enum ReportHTML {
     public static let countyIDLimit = 200
 
     /// The page. With `comparison` (the dataset's hand-made plan scored against this one), a
-    /// section sets both side by side.
-    public static func render(_ plan: PlanResult, report: ReportSettings = ReportSettings(), comparison: PlanComparison? = nil) -> String {
+    /// section sets both side by side. Maps with more than `mapPointLimit` children and moms
+    /// are drawn as squares.
+    public static func render(_ plan: PlanResult, report: ReportSettings = ReportSettings(), comparison: PlanComparison? = nil,
+                              mapPointLimit: Int = MapSVG.pointLimit) -> String {
         let t = Texts(report.language ?? .en)
         let d = plan.dataset
         let e = HTML.escape
@@ -27,7 +29,7 @@ public enum ReportHTML {
         toc += [("unmet", .tocUnmet), ("county-maps", .countyMapsHeading), ("warnings", .tocWarnings)]
         b += "<nav class=\"toc\">\(e(t(.contents))): " + toc.map { "<a href=\"#\($0.0)\">\(e(t($0.1)))</a>" }.joined(separator: "\n") + "</nav>\n"
         b += headline(plan, t)
-        b += map(plan, t)
+        b += map(plan, t, mapPointLimit)
         b += counties(plan, t)
         b += coverage(plan, t)
         b += distances(plan, t)
@@ -37,7 +39,7 @@ public enum ReportHTML {
             b += ComparisonPage.figures(comparison, texts: t)
         }
         b += unmet(plan, t)
-        b += countyMaps(plan, t)
+        b += countyMaps(plan, t, mapPointLimit)
         b += warnings(plan, t)
         return HTML.page(title: "\(title) — \(d.name)", lang: t.htmlLang, body: b)
     }
@@ -68,14 +70,14 @@ public enum ReportHTML {
         return b + "</div>\n"
     }
 
-    static func map(_ plan: PlanResult, _ t: Texts) -> String {
+    static func map(_ plan: PlanResult, _ t: Texts, _ limit: Int) -> String {
         let d = plan.dataset
         var b = "<h2 id=\"map\">\(HTML.escape(t(.mapHeading)))</h2>\n<p class=\"note\">\(HTML.escape(t(.mapNote)))</p>\n"
-        let aggregated = MapSVG.isAggregated(plan)
+        let aggregated = MapSVG.isAggregated(plan, pointLimit: limit)
         if aggregated {
             b += "<p class=\"note\">\(HTML.escape(t(.mapAggregatedNote, HTML.num(Double(d.children.count)), HTML.num(Double(d.moms.count)), HTML.num(MapSVG.cellKm(plan), 1))))</p>\n"
         }
-        b += "<div class=\"map-main\">" + MapSVG.render(plan, texts: t) + "</div>\n"
+        b += "<div class=\"map-main\">" + MapSVG.render(plan, texts: t, pointLimit: limit) + "</div>\n"
         return b + MapSVG.legend(texts: t, aggregated: aggregated)
     }
 
@@ -179,7 +181,7 @@ public enum ReportHTML {
     }
 
     /// One printable map per county, with the ids of its children still waiting for a lead mom.
-    static func countyMaps(_ plan: PlanResult, _ t: Texts) -> String {
+    static func countyMaps(_ plan: PlanResult, _ t: Texts, _ limit: Int) -> String {
         let d = plan.dataset
         let e = HTML.escape
         let status = MapSVG.statuses(plan)
@@ -191,8 +193,8 @@ public enum ReportHTML {
             let moms = d.moms.filter { $0.county == c }.count
             b += "<section class=\"county-map\">\n<h3>\(e(t.county(c)))</h3>\n"
             b += "<p>\(e(t(.countyMapStats, kids.count, kids.count - waiting.count, waiting.count, moms)))</p>\n"
-            let aggregated = MapSVG.isAggregated(plan, county: c)
-            b += MapSVG.render(plan, texts: t, county: c, width: 640, maxHeight: 560)
+            let aggregated = MapSVG.isAggregated(plan, county: c, pointLimit: limit)
+            b += MapSVG.render(plan, texts: t, county: c, width: 640, maxHeight: 560, pointLimit: limit)
             b += MapSVG.legend(texts: t, aggregated: aggregated)
             if waiting.isEmpty { b += "<p>\(e(t(.noUnpairedHere)))</p>\n" } else {
                 b += "<p>\(e(t(.unpairedHere)))</p>\n<p class=\"ids\">\(e(waiting.prefix(countyIDLimit).joined(separator: ", ")))"

@@ -156,7 +156,7 @@ public enum TextKey: String, CaseIterable, Sendable {
         case .legendShapes: return ("Shape: ● left-behind, ■ disadvantaged, ◆ special needs.", "形状：● 留守儿童，■ 困境儿童，◆ 特殊需要儿童。")
         case .legendCellShare: return ("colour: share of the square's children with a lead mom (green 100 %, red 0 %)", "颜色：格内有主妈妈的儿童比例（绿 100%，红 0%）")
         case .legendCellMoms: return ("square with moms only", "只有妈妈的方格")
-        case .legendCellUnpaired: return ("dark border: some children there have no lead mom", "深色边框：格内有尚无主妈妈的儿童")
+        case .legendCellUnpaired: return ("children without a lead mom (a larger dot: more of them)", "尚无主妈妈的儿童（点越大人数越多）")
         case .cellTooltip: return ("{1} children, {2} without a lead mom; {3} moms", "儿童 {1} 名，尚无主妈妈 {2} 名；妈妈 {3} 名")
         case .mapAria: return ("Map of {1}", "{1}地图")
         case .countyMapsHeading: return ("County maps (one per printed page)", "分县地图（每县打印一页）")

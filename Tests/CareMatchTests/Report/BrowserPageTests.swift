@@ -29,6 +29,12 @@ final class BrowserPageTests: XCTestCase {
                 out.append(("tiny-\(name)-\(lang)", folder.appendingPathComponent(page)))
             }
         }
+        // The maps drawn as squares (as for a large dataset), in Chinese.
+        let tiny = try DatasetLoader.load(path: Workflow.tiny.path)
+        let squares = dir.appendingPathComponent("squares-zh.html")
+        try ReportHTML.render(try Planner.plan(tiny), report: ReportSettings(language: .zh), mapPointLimit: 5)
+            .write(to: squares, atomically: true, encoding: .utf8)
+        out.append(("tiny-plan-squares-zh", squares))
         let quzhou = dir.appendingPathComponent("quzhou")
         let r = try Workflow.run(["plan", Workflow.root.appendingPathComponent("Datasets/quzhou").path, "--out", quzhou.path, "--quiet"])
         guard r.status == 0 else { throw Browser.Failure(description: "plan quzhou failed: \(r.stderr)") }
