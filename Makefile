@@ -20,6 +20,12 @@ setup:
 	fi
 	@python3 -c 'import openpyxl' 2>/dev/null || { echo "Installing openpyxl (the tests read plan.xlsx back with it)…"; \
 	  python3 -m pip install -q openpyxl || python3 -m pip install -q --break-system-packages openpyxl; }
+	@# The page tests render every page in headless Chromium with a Chinese font.
+	@if ! command -v chromium >/dev/null || [ ! -d /usr/share/fonts/truetype/wqy ]; then \
+	  echo "Installing Chromium and a Chinese font (chromium fonts-wqy-microhei) for the page tests…"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei; fi; \
+	fi
 
 build: setup
 	$(SWIFT) build -c $(CONFIG) --product carematch

@@ -13,7 +13,7 @@ struct CareMatchCommand: ParsableCommand {
         3 an internal failure (a bug: please report it).
         """,
         version: EngineVersion.string,
-        subcommands: [Validate.self, Plan.self, Compare.self, WhatIf.self, Generate.self]
+        subcommands: [Validate.self, Plan.self, Compare.self, WhatIf.self, Generate.self, SettingsList.self]
     )
 
     static func main() {

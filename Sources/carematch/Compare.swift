@@ -22,6 +22,8 @@ extension CareMatchCommand {
 
         @OptionGroup var output: OutputOptions
 
+        @OptionGroup var report: ReportOptions
+
         func run() throws {
             var inputs = [input.protectedInput]
             if let pairings { inputs.append(("the --pairings file", pairings)) }
@@ -59,13 +61,15 @@ extension CareMatchCommand {
             let comparison = PlanComparison(dataset: dataset, pairings: manualPairings, allocations: manualAllocations, plan: plan,
                                             pairingsFile: pairings ?? DatasetFile.manualPairings,
                                             allocationsFile: allocations ?? DatasetFile.manualAllocations)
-            try PlanFolder.write(comparison.files(byteOrderMark: output.excel), to: outGuard)
+            let pages = report.settings(over: dataset)
+            let texts = Texts(pages.language ?? .en)
+            try PlanFolder.write(try ComparisonPage.files(comparison, report: pages, byteOrderMark: output.excel), to: outGuard)
             if output.json {
                 FileHandle.standardOutput.write(try comparison.json())
             } else {
                 for n in notes { print("note: \(n)") }
-                print("Comparison for \(dataset.name) written to \(output.out)")
-                print(comparison.terminalTable())
+                print(texts(.termCompareWritten, dataset.name, output.out))
+                print(ComparisonPage.terminalTable(comparison, texts: texts))
             }
         }
     }

@@ -7,7 +7,7 @@ struct DatasetOptions: ParsableArguments {
     @Argument(help: "The dataset folder (children.csv, moms.csv, … see docs/data-format.md).")
     var dataset: String
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a setting, e.g. --set pairing.max_km=20 (repeatable).", valueName: "key=value"))
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a setting, e.g. --set pairing.max_km=20 (repeatable); `carematch settings` lists them all.", valueName: "key=value"))
     var overrides: [String] = []
 
     /// The dataset folder as an input an output folder must never replace.

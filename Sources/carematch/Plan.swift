@@ -12,6 +12,8 @@ extension CareMatchCommand {
 
         @OptionGroup var output: OutputOptions
 
+        @OptionGroup var report: ReportOptions
+
         @Flag(help: "Skip the allocation's marginal values (what 10,000 more yuan or one more unit would bring): faster, fewer explanations.")
         var noMarginals = false
 
@@ -84,12 +86,13 @@ extension CareMatchCommand {
                 }
                 let plan = try Planner.plan(dataset, options: options)
                 progress.done()
-                try PlanFolder.write(try plan.files(byteOrderMark: output.excel, workbook: xlsx), to: outGuard)
+                let pages = report.settings(over: dataset)
+                try PlanFolder.write(try PlanFolderContents.files(plan, report: pages, byteOrderMark: output.excel, workbook: xlsx), to: outGuard)
                 try model?.commit()
                 if output.json {
                     FileHandle.standardOutput.write(try plan.summary.json())
                 } else {
-                    print(plan.terminalSummary(folder: output.out))
+                    print(PlanTerminalSummary.render(plan, folder: output.out, texts: Texts(pages.language ?? .en)))
                     if let dir = exportModel { print("Models (pairing.mps/.lp, allocation.mps/.lp) written to \(dir)") }
                 }
                 if let failure = plan.allocation.failure {

@@ -20,6 +20,8 @@ extension CareMatchCommand {
 
         @OptionGroup var output: OutputOptions
 
+        @OptionGroup var report: ReportOptions
+
         @Option(help: "Solves run at the same time (default: the number of cores).")
         var threads: Int?
 
@@ -57,13 +59,15 @@ extension CareMatchCommand {
             }
             progress.done()
             let result = WhatIfResult(baseline: plans[0], scenarios: zip(prepared, plans.dropFirst()).map { ($0, $1) })
-            try PlanFolder.write(try result.files(byteOrderMark: output.excel), to: outGuard)
+            let pages = report.settings(over: base)
+            let texts = Texts(pages.language ?? .en)
+            try PlanFolder.write(try WhatIfPage.files(result, report: pages, byteOrderMark: output.excel), to: outGuard)
             if output.json {
                 FileHandle.standardOutput.write(try result.json())
             } else {
-                print("What-if for \(base.name): baseline and \(prepared.count) scenario\(prepared.count == 1 ? "" : "s") written to \(output.out)")
+                print(texts(.termWhatIfWritten, base.name, prepared.count, output.out))
                 for s in prepared where !s.notes.isEmpty { print("  \(s.scenario.name): \(s.notes.joined(separator: "; "))") }
-                print(result.terminalTable())
+                print(WhatIfPage.terminalTable(result, texts: texts))
             }
         }
     }

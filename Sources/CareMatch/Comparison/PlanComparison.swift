@@ -140,47 +140,6 @@ public struct PlanComparison: Sendable {
         return w
     }
 
-    /// The terminal table.
-    public func terminalTable() -> String {
-        var lines: [[String]] = [["", "hand-made", "optimized", "improvement"]]
-        for r in rows {
-            lines.append([r.metric.label, Decimals.format(r.manual, maxDecimals: r.metric.decimals),
-                          Decimals.format(r.optimized, maxDecimals: r.metric.decimals), signed(r.improvement, r.metric.decimals)])
-        }
-        var s = TextTable.render(lines)
-        let p = violations.filter { $0.plan == "pairing" }.count, a = violations.count - p
-        s += "\nHand-made plan: \(p) pairing violation\(p == 1 ? "" : "s"), \(a) allocation violation\(a == 1 ? "" : "s")"
-        s += violations.isEmpty ? "" : " (violations.csv)"
-        for v in violations.prefix(20) { s += "\n  " + v.violation.description }
-        if violations.count > 20 { s += "\n  … \(violations.count - 20) more in violations.csv" }
-        return s
-    }
-
-    /// `comparison.html`: both plans side by side, and every violation.
-    public func html() -> String {
-        let d = plan.dataset
-        var b = "<h1>Hand-made plan vs optimized plan — \(HTML.escape(d.name))</h1>\n"
-        b += "<p class=\"sub\">Both plans are scored under the same model and settings. Improvement = optimized − hand-made (green is better).</p>\n"
-        b += HTML.table(["figure", "hand-made", "optimized", "improvement"], rows.map { r in
-            [HTML.escape(r.metric.label), HTML.num(r.manual, r.metric.decimals), HTML.num(r.optimized, r.metric.decimals),
-             HTML.delta(r.improvement, r.metric.decimals, higherIsBetter: r.metric.higherIsBetter)]
-        }, numeric: [1, 2, 3], raw: true)
-        b += "<h2>Rules the hand-made plan breaks (\(violations.count))</h2>\n"
-        if violations.isEmpty { b += "<p>None: the hand-made plan is feasible.</p>\n" } else {
-            b += HTML.table(["plan", "file", "line", "problem"], violations.map {
-                [$0.plan, $0.violation.file ?? "", $0.violation.line.map(String.init) ?? "", $0.violation.message]
-            }, numeric: [2])
-        }
-        return HTML.page(title: "CareMatch comparison — \(d.name)", body: b)
-    }
-
-    /// The files written by `carematch compare`.
-    public func files(byteOrderMark: Bool = false) -> [(name: String, data: Data)] {
-        [("comparison.csv", comparisonCSV(byteOrderMark: byteOrderMark).data),
-         ("violations.csv", violationsCSV(byteOrderMark: byteOrderMark).data),
-         ("comparison.html", Data(html().utf8))]
-    }
-
     /// A JSON summary for `--json`.
     public func json() throws -> Data {
         struct Out: Encodable {
@@ -199,36 +158,6 @@ public struct PlanComparison: Sendable {
         var data = try e.encode(o)
         data.append(0x0A)
         return data
-    }
-
-    func signed(_ x: Double, _ decimals: Int) -> String {
-        let s = Decimals.format(x, maxDecimals: decimals)
-        return s == "0" || s.hasPrefix("-") ? s : "+" + s
-    }
-}
-
-/// Plain-text tables for the terminal: first column left-aligned, the others right-aligned.
-public enum TextTable {
-    public static func render(_ rows: [[String]]) -> String {
-        let n = rows.map(\.count).max() ?? 0
-        var widths = [Int](repeating: 0, count: n)
-        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], width(c)) } }
-        return rows.map { r in
-            r.enumerated().map { i, c in
-                let pad = String(repeating: " ", count: widths[i] - width(c))
-                return i == 0 ? c + pad : pad + c
-            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        }.joined(separator: "\n")
-    }
-
-    /// Display width: East Asian wide characters count twice.
-    static func width(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { w, u in
-            let v = u.value
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v)
-            return w + (wide ? 2 : 1)
-        }
     }
 }
 

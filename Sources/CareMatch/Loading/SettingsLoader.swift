@@ -2,7 +2,8 @@ import Foundation
 import TOMLKit
 
 /// Reads `settings.toml`: tables `group_weight`, `pairing`, `allocation` holding the keys of
-/// `Settings.keys`, each a number. Unknown tables or keys and non-numeric values are errors, then
+/// `Settings.keys`, each a number, and `[report]` (`ReportSettingsLoader`: the pages' language,
+/// title and date). Unknown tables or keys and non-numeric values are errors, then
 /// `Settings.problems()` are errors too.
 ///
 /// TOMLKit gives no positions for values, so the line of a key is found by a light scan of the
@@ -37,6 +38,12 @@ public enum SettingsLoader {
         for tableName in root.keys.sorted() {
             if tableName == CountyAliases.table { continue }  // read by `countyAliases(text:)`
             guard let value = root[tableName] else { continue }
+            if tableName == ReportSettingsLoader.table {
+                let (report, problems) = ReportSettingsLoader.read(value, lines: lines)
+                settings.report = report
+                diags += problems
+                continue
+            }
             guard tables.contains(tableName), let table = value.table else {
                 let msg = tables.contains(tableName)
                     ? "'\(tableName)' must be a table ([\(tableName)]) of settings"

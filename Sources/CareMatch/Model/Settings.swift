@@ -22,6 +22,8 @@ public struct Settings: Sendable, Hashable {
     /// Deadline of a whole `plan` (pairing, allocation and explanations) in seconds: what is not
     /// finished by then is written with its bound and status. An engine setting, not a weight.
     public var planTimeLimit = 600.0
+    /// How the pages are labelled (`[report]`): language, title, date. Not a weight.
+    public var report = ReportSettings()
 
     public init() {}
 

@@ -1,14 +1,14 @@
 import Foundation
 
 extension PlanResult {
-    /// The files of the plan folder (contract section 7): the tables of `PlanTables` as CSV,
-    /// `summary.json`, `report.html`, and `plan.xlsx` when `workbook` is true.
+    /// The plan's own files (contract section 7): the tables of `PlanTables` as CSV,
+    /// `summary.json`, and `plan.xlsx` when `workbook` is true. The pages that read them are
+    /// added by the report layer (`PlanFolderContents`).
     public func files(byteOrderMark: Bool, workbook: Bool = false) throws -> [(name: String, data: Data)] {
         let handout = PlanHandout(self)
         let tables = PlanTables.all(self, handout)
         var out: [(name: String, data: Data)] = tables.map { ($0.name + ".csv", $0.csv(byteOrderMark: byteOrderMark).data) }
         out.append(("summary.json", try summary.json()))
-        out.append(("report.html", Data(ReportHTML.render(self).utf8)))
         if workbook { out.append(("plan.xlsx", try PlanWorkbook.data(self, tables: tables))) }
         return out
     }

@@ -1,150 +1,221 @@
 /// The human report of a plan folder (`report.html`, contract section 7): one self-contained
-/// HTML file with inline CSS and inline SVG charts, nothing fetched from anywhere.
+/// HTML file with inline CSS and inline SVG charts and map, nothing fetched from anywhere, in
+/// the language of `ReportSettings`.
 ///
 /// It shows ids only (never names), escapes every text taken from the input, and is
-/// deterministic: the same plan gives the same bytes (timings are not shown).
+/// deterministic: the same plan and settings give the same bytes (no clock, no timings).
 public enum ReportHTML {
     /// At most this many rows in each long table; the CSV files hold them all.
     public static let tableLimit = 300
-    /// At most this many marginal values of money and in-kind help (largest gains first).
-    public static let marginalLimit = 15
+    /// At most this many ids listed under each county map.
+    public static let countyIDLimit = 200
 
-    public static func render(_ plan: PlanResult) -> String {
+    /// The page. With `comparison` (the dataset's hand-made plan scored against this one), a
+    /// section sets both side by side. Maps with more than `mapPointLimit` children and moms
+    /// are drawn as squares.
+    public static func render(_ plan: PlanResult, report: ReportSettings = ReportSettings(), comparison: PlanComparison? = nil,
+                              mapPointLimit: Int = MapSVG.pointLimit) -> String {
+        let t = Texts(report.language ?? .en)
         let d = plan.dataset
-        let k = plan.pairing.evaluation.kpis
-        let cert = plan.pairing.certificate
-        let a = plan.allocation
-        let ak = a.kpis
         let e = HTML.escape
-        var b = ""
-
-        b += "<h1>CareMatch plan — \(e(d.name))</h1>\n"
-        b += "<p class=\"sub\">\(d.children.count) children, \(d.moms.count) moms, \(d.offers.count) offers, \(d.needs.count) needs. Engine \(e(EngineVersion.string)). Ids only; no names appear in this report.</p>\n"
-
-        // Headline figures.
-        b += "<h2>Headline</h2>\n<div class=\"cards\">\n"
-        func card(_ value: String, _ label: String, _ cls: String = "") -> String {
-            "<div class=\"card\"><div class=\"v \(cls)\">\(value)</div><div class=\"l\">\(e(label))</div></div>\n"
-        }
-        b += card(e("\(k.childrenWithLead) / \(k.children)"), "children with a lead mom")
-        b += card(e("\(k.specialNeedsWithLead) / \(k.specialNeedsChildren)"), "special-needs children with a lead mom")
-        b += card(e("\(k.supportSlotsFilled) / \(k.supportSlotsWanted)"), "supporting slots filled")
-        b += card(e("\(ak.needsFullyCovered) / \(ak.needs)"), "needs fully covered (\(ak.needsPartlyCovered) partly)")
-        b += card(e(HTML.num(ak.unitsCovered) + " / " + HTML.num(ak.unitsWanted)), "need units covered")
-        b += card(e(HTML.num(ak.yuanSpent) + " ¥"), "yuan spent of " + HTML.num(ak.yuanAvailable) + " available")
-        let pOK = cert.proven
-        b += card(pOK ? "proven optimal" : "NOT proven", "pairing: score \(HTML.num(Decimals.round(cert.primal))), bound \(HTML.num(Decimals.roundUp(cert.dual)))", pOK ? "ok" : "bad")
-        let aOK = a.status == .optimal
-        b += card(aOK ? "proven optimal" : e("\(a.status.rawValue), gap \(HTML.num(a.gap * 100, 4)) %"),
-                  "allocation: score \(HTML.num(Decimals.round(a.score))), bound \(HTML.num(Decimals.roundUp(a.bound)))", aOK ? "ok" : "warn")
-        b += card(e("\(HTML.num(k.meanDistanceKm)) km"), "mean distance (90th percentile \(HTML.num(k.p90DistanceKm)) km)")
-        b += card(e("\(k.sharedInterestPairs) / \(k.pairs)"), "pairs sharing an interest")
-        b += card(e("\(k.continuityKept)"), "pairs kept from last quarter (\(k.changesFromLastQuarter) changes)")
-        b += card(e("\(d.warnings.count)"), "warnings in the input", d.warnings.isEmpty ? "" : "warn")
-        b += "</div>\n"
-
-        // Coverage by group and county.
-        b += "<h2>Coverage by group</h2>\n<div class=\"charts\">\n"
-        let groups = ChildGroup.allCases.map(\.rawValue).sorted { $0.precedesInCodePoints($1) }
-        b += HTML.shareBars(title: "Children with a lead mom", groups.compactMap { g in
-            guard let n = k.childrenByGroup[g] else { return nil }
-            let got = k.withLeadByGroup[g] ?? 0
-            return HTML.Bar(label: g, value: Double(got), total: Double(n), text: "\(got)/\(n) (\(HTML.num(pct(got, n), 1)) %)")
-        })
-        b += HTML.shareBars(title: "Need units covered", ak.byGroup.map { g in
-            HTML.Bar(label: g.key, value: g.unitsCovered, total: g.unitsWanted, text: "\(HTML.num(g.unitsCovered))/\(HTML.num(g.unitsWanted)) (\(HTML.num(pctD(g.unitsCovered, g.unitsWanted), 1)) %)")
-        })
-        b += "</div>\n"
-        b += "<h2>Coverage by county</h2>\n<div class=\"charts\">\n"
-        let counties = Set(k.childrenByCounty.keys).union(ak.byCounty.map(\.key)).sorted { $0.precedesInCodePoints($1) }
-        b += HTML.shareBars(title: "Children with a lead mom", counties.compactMap { c in
-            guard let n = k.childrenByCounty[c] else { return nil }
-            let got = k.withLeadByCounty[c] ?? 0
-            return HTML.Bar(label: c, value: Double(got), total: Double(n), text: "\(got)/\(n) (\(HTML.num(pct(got, n), 1)) %)")
-        })
-        b += HTML.shareBars(title: "Need units covered", ak.byCounty.map { g in
-            HTML.Bar(label: g.key, value: g.unitsCovered, total: g.unitsWanted, text: "\(HTML.num(g.unitsCovered))/\(HTML.num(g.unitsWanted)) (\(HTML.num(pctD(g.unitsCovered, g.unitsWanted), 1)) %)")
-        })
-        b += "</div>\n"
-        b += HTML.table(["category", "needs", "fully covered", "units wanted", "units covered", "yuan spent"],
-                        ak.byCategory.map { [$0.key, "\($0.needs)", "\($0.needsFullyCovered)", HTML.num($0.unitsWanted), HTML.num($0.unitsCovered), HTML.num($0.yuan)] },
-                        numeric: [1, 2, 3, 4, 5])
-
-        // Distances and funds.
-        b += "<h2>Distances and fund use</h2>\n<div class=\"charts\">\n"
-        b += HTML.columns(title: "Pairs by distance between mom and child", labels: PairingKPIs.distanceBands.map(\.0), counts: k.distanceHistogram)
-        b += HTML.shareBars(title: "Fund use by earmark (yuan)", ak.byEarmark.map { f in
-            HTML.Bar(label: f.earmark == Offer.anyCategory ? "unearmarked" : f.earmark, value: f.yuanSpent, total: f.yuanAvailable,
-                     text: "\(HTML.num(f.yuanSpent, 0))/\(HTML.num(f.yuanAvailable, 0))")
-        })
-        b += "</div>\n"
-
-        // Binding resources.
-        b += "<h2>Binding resources: what more would bring</h2>\n"
-        let st = d.settings
-        b += "<p class=\"note\">A point is a unit of the plan's score: a child with a lead mom earns \(HTML.num(st.leadReward)) × her group weight (special needs \(HTML.num(st.groupWeightSpecialNeeds)), left-behind \(HTML.num(st.groupWeightLeftBehind)), disadvantaged \(HTML.num(st.groupWeightDisadvantaged))), each supporting mom \(HTML.num(st.supportReward)) × the weight, each km between mom and child costs \(HTML.num(st.kmCost)); covering a need fully earns \(HTML.num(st.needPoints)) × the weight × its priority (1–5), and each yuan spent costs \(HTML.num(st.fundPenalty, 4)). Mom capacity: what one more unit of capacity for the best mom of the area gains, between the best pair it makes possible at once and her capacity's dual price (exact when the two agree). Money and in-kind units: the allocation re-solved with the addition, from the plan.</p>\n"
-        var lines: [String] = []
-        let capacity = plan.pairing.capacityValues(d).counties
-            .filter { $0.status != .notNeeded && $0.pointsUpperBound > 0 }
-            .sorted { ($0.pointsUpperBound, $1.area) > ($1.pointsUpperBound, $0.area) }
-        for c in capacity {
-            let value = c.status == .exact ? "+\(HTML.num(c.points)) points"
-                : "between +\(HTML.num(c.points)) and +\(HTML.num(c.pointsUpperBound)) points (proven interval)"
-            let waits = c.childrenWaiting == 0 ? "no child there waits for capacity"
-                : "\(c.childrenWaiting) \(c.childrenWaiting == 1 ? "child" : "children") there \(c.childrenWaiting == 1 ? "waits" : "wait") for capacity"
-            lines.append("One more unit of mom capacity in \(c.area): \(value); \(waits) (\(c.momsAtCapacity) of \(c.moms) moms at capacity).")
-        }
-        var zero = 0, hidden = 0, shown = 0
-        for m in a.explanations.marginals.sorted(by: MarginalSentences.precedes) {
-            guard let line = MarginalSentences.sentence(m) else { zero += 1; continue }
-            if shown >= marginalLimit { hidden += 1; continue }
-            shown += 1
-            lines.append(line)
-        }
-        if lines.isEmpty { lines.append("No resource limits the plan.") }
-        b += "<ul class=\"plain\">\n" + lines.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
-        if hidden > 0 { b += "<p class=\"note\">… and \(hidden) smaller gains (all in summary.json, allocation.explanations.marginals).</p>\n" }
-        if zero > 0 { b += "<p class=\"note\">\(zero) other additions tested would change nothing.</p>\n" }
-        let exhausted = a.explanations.exhausted
-        if !exhausted.isEmpty {
-            b += "<p>Offers and funds used up completely (\(exhausted.count)): \(e(exhausted.joined(separator: ", ")))</p>\n"
-        }
-        if !a.explanations.unusable.isEmpty {
-            b += "<h3>Offers nobody can use</h3>\n"
-            b += HTML.table(["offer_id", "reason"], a.explanations.unusable.prefix(tableLimit).map { [$0.offerID, $0.reason] })
-        }
-
+        let title = report.title.map { "\($0) · \(t(.planTitle))" } ?? t(.planTitle)
+        var b = "<h1>\(e(title))</h1>\n"
+        b += "<p class=\"sub\">\(e(t(.planSub, d.name, d.children.count, d.moms.count, d.offers.count, d.needs.count)))"
+        if let date = report.date { b += " \(e(t(.madeOn, date)))" }
+        b += " \(e(t(.engineNote, EngineVersion.string)))</p>\n"
+        var toc: [(String, TextKey)] = [("headline", .headline), ("map", .mapHeading), ("counties", .countiesHeading),
+                                         ("coverage", .coverageByGroup), ("distances", .distancesHeading), ("resources", .resourcesHeading)]
+        if comparison != nil { toc.append(("comparison", .comparedHeading)) }
+        toc += [("unmet", .tocUnmet), ("county-maps", .countyMapsHeading), ("warnings", .tocWarnings)]
+        b += "<nav class=\"toc\">\(e(t(.contents))): " + toc.map { "<a href=\"#\($0.0)\">\(e(t($0.1)))</a>" }.joined(separator: "\n") + "</nav>\n"
+        b += headline(plan, t)
+        b += map(plan, t, mapPointLimit)
+        b += counties(plan, t)
+        b += coverage(plan, t)
+        b += distances(plan, t)
+        b += ReportResources.section(plan, texts: t)
         b += OrganizationSection.html(plan)
+        if let comparison {
+            b += "<h2 id=\"comparison\">\(e(t(.comparedHeading)))</h2>\n"
+            b += ComparisonPage.figures(comparison, texts: t)
+        }
+        b += unmet(plan, t)
+        b += countyMaps(plan, t, mapPointLimit)
+        b += warnings(plan, t)
+        return HTML.page(title: "\(title) — \(d.name)", lang: t.htmlLang, body: b)
+    }
 
-        // Unmet.
-        b += "<h2>Children without a lead mom (\(plan.pairing.unmet.count))</h2>\n"
-        if plan.pairing.unmet.isEmpty { b += "<p>Every child has a lead mom.</p>\n" } else {
+    static func headline(_ plan: PlanResult, _ t: Texts) -> String {
+        let d = plan.dataset, k = plan.pairing.evaluation.kpis, cert = plan.pairing.certificate
+        let a = plan.allocation, ak = a.kpis
+        let e = HTML.escape
+        func card(_ value: String, _ label: String, _ cls: String = "") -> String {
+            "<div class=\"card\"><div class=\"v \(cls)\">\(e(value))</div><div class=\"l\">\(e(label))</div></div>\n"
+        }
+        var b = "<h2 id=\"headline\">\(e(t(.headline)))</h2>\n<div class=\"cards\">\n"
+        b += card("\(HTML.num(Double(k.childrenWithLead))) / \(HTML.num(Double(k.children)))", t(.cardChildrenWithLead))
+        b += card("\(HTML.num(Double(k.specialNeedsWithLead))) / \(HTML.num(Double(k.specialNeedsChildren)))", t(.cardSpecialWithLead))
+        b += card("\(HTML.num(Double(k.supportSlotsFilled))) / \(HTML.num(Double(k.supportSlotsWanted)))", t(.cardSupportFilled))
+        b += card("\(HTML.num(Double(ak.needsFullyCovered))) / \(HTML.num(Double(ak.needs)))", t(.cardNeedsCovered, ak.needsPartlyCovered))
+        b += card(HTML.num(ak.unitsCovered) + " / " + HTML.num(ak.unitsWanted), t(.cardUnitsCovered))
+        b += card(t.yuan(ak.yuanSpent), t(.cardYuanSpent, t.yuan(ak.yuanAvailable)))
+        b += card(cert.proven ? t(.provenOptimal) : t(.notProven),
+                  t(.cardPairingScore, HTML.num(Decimals.round(cert.primal)), HTML.num(Decimals.roundUp(cert.dual))), cert.proven ? "ok" : "bad")
+        let aOK = a.status == .optimal
+        b += card(aOK ? t(.provenOptimal) : t(.allocationStopped, a.status.rawValue, HTML.num(a.gap * 100, 4)),
+                  t(.cardAllocationScore, HTML.num(Decimals.round(a.score)), HTML.num(Decimals.roundUp(a.bound))), aOK ? "ok" : "warn")
+        b += card("\(HTML.num(k.meanDistanceKm)) km", t(.cardMeanDistance, HTML.num(k.p90DistanceKm)))
+        b += card("\(HTML.num(Double(k.sharedInterestPairs))) / \(HTML.num(Double(k.pairs)))", t(.cardShared))
+        b += card(HTML.num(Double(k.continuityKept)), t(.cardContinuity, k.changesFromLastQuarter))
+        b += card(HTML.num(Double(d.warnings.count)), t(.cardWarnings), d.warnings.isEmpty ? "" : "warn")
+        return b + "</div>\n"
+    }
+
+    static func map(_ plan: PlanResult, _ t: Texts, _ limit: Int) -> String {
+        let d = plan.dataset
+        var b = "<h2 id=\"map\">\(HTML.escape(t(.mapHeading)))</h2>\n<p class=\"note\">\(HTML.escape(t(.mapNote)))</p>\n"
+        let aggregated = MapSVG.isAggregated(plan, pointLimit: limit)
+        if aggregated {
+            b += "<p class=\"note\">\(HTML.escape(t(.mapAggregatedNote, HTML.num(Double(d.children.count)), HTML.num(Double(d.moms.count)), HTML.num(MapSVG.cellKm(plan), 1))))</p>\n"
+        }
+        b += "<div class=\"map-main\">" + MapSVG.render(plan, texts: t, pointLimit: limit) + "</div>\n"
+        return b + MapSVG.legend(texts: t, aggregated: aggregated)
+    }
+
+    /// One row per county: children, with and without a lead mom, short of supporting moms,
+    /// pairs with a mom from another county, need units covered, money spent.
+    static func counties(_ plan: PlanResult, _ t: Texts) -> String {
+        let d = plan.dataset
+        let status = MapSVG.statuses(plan)
+        var rows: [String: (children: Int, lead: Int, noLead: Int, short: Int, across: Int)] = [:]
+        for (i, c) in d.children.enumerated() {
+            var r = rows[c.county] ?? (0, 0, 0, 0, 0)
+            r.children += 1
+            switch status[i] {
+            case .noLead: r.noLead += 1
+            case .shortOfSupport: r.lead += 1; r.short += 1
+            case .complete: r.lead += 1
+            }
+            rows[c.county] = r
+        }
+        for p in plan.pairing.evaluation.pairs where d.moms[p.mom].county != d.children[p.child].county {
+            rows[d.children[p.child].county]?.across += 1
+        }
+        let alloc = Dictionary(plan.allocation.kpis.byCounty.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let names = Set(rows.keys).union(alloc.keys).sorted { $0.precedesInCodePoints($1) }
+        let table = names.map { c -> [String] in
+            let r = rows[c] ?? (0, 0, 0, 0, 0)
+            let a = alloc[c]
+            let units = a.map { "\(HTML.num($0.unitsCovered)) / \(HTML.num($0.unitsWanted))" } ?? "–"
+            return [t.county(c), HTML.num(Double(r.children)), HTML.num(Double(r.lead)), HTML.num(Double(r.noLead)),
+                    HTML.num(Double(r.short)), HTML.num(Double(r.across)), units, t.yuan(a?.yuan ?? 0)]
+        }
+        var b = "<h2 id=\"counties\">\(HTML.escape(t(.countiesHeading)))</h2>\n"
+        b += HTML.table([t(.countyColumn), t(.childrenColumn), t(.withLeadColumn), t(.withoutLeadColumn), t(.shortSupportColumn),
+                         t(.acrossBorderColumn), t(.unitsCoveredColumn), t(.yuanSpentColumn)], table, numeric: [1, 2, 3, 4, 5, 6, 7])
+        return b
+    }
+
+    static func coverage(_ plan: PlanResult, _ t: Texts) -> String {
+        let k = plan.pairing.evaluation.kpis, ak = plan.allocation.kpis
+        let e = HTML.escape
+        func share(_ got: Double, _ n: Double) -> String { "\(HTML.num(got))/\(HTML.num(n)) (\(t.percent(n > 0 ? got / n * 100 : 0)))" }
+        var b = "<h2 id=\"coverage\">\(e(t(.coverageByGroup)))</h2>\n<div class=\"charts\">\n"
+        let groups = ChildGroup.allCases.map(\.rawValue).sorted { $0.precedesInCodePoints($1) }
+        b += Charts.shares(title: t(.chartChildrenWithLead), groups.compactMap { g in
+            guard let n = k.childrenByGroup[g] else { return nil }
+            let got = Double(k.withLeadByGroup[g] ?? 0)
+            return Charts.Share(label: t.group(g), value: got, total: Double(n), text: share(got, Double(n)))
+        }, texts: t)
+        b += Charts.shares(title: t(.chartUnitsCovered), ak.byGroup.map { g in
+            Charts.Share(label: t.group(g.key), value: g.unitsCovered, total: g.unitsWanted, text: share(g.unitsCovered, g.unitsWanted))
+        }, texts: t)
+        b += "</div>\n<h2>\(e(t(.coverageByCounty)))</h2>\n<div class=\"charts\">\n"
+        b += Charts.shares(title: t(.chartChildrenWithLead), k.childrenByCounty.keys.sorted { $0.precedesInCodePoints($1) }.map { c in
+            let n = Double(k.childrenByCounty[c] ?? 0), got = Double(k.withLeadByCounty[c] ?? 0)
+            return Charts.Share(label: t.county(c), value: got, total: n, text: share(got, n))
+        }, texts: t)
+        b += Charts.shares(title: t(.chartUnitsCovered), ak.byCounty.map { g in
+            Charts.Share(label: t.county(g.key), value: g.unitsCovered, total: g.unitsWanted, text: share(g.unitsCovered, g.unitsWanted))
+        }, texts: t)
+        b += "</div>\n<h2>\(e(t(.coverageByCategory)))</h2>\n"
+        b += HTML.table([t(.categoryColumn), t(.needsColumn), t(.fullyCoveredColumn), t(.unitsWantedColumn), t(.unitsCoveredColumn), t(.yuanSpentColumn)],
+                        ak.byCategory.map { [t.category($0.key), HTML.num(Double($0.needs)), HTML.num(Double($0.needsFullyCovered)),
+                                              HTML.num($0.unitsWanted), HTML.num($0.unitsCovered), t.yuan($0.yuan)] },
+                        numeric: [1, 2, 3, 4, 5])
+        return b
+    }
+
+    static func distances(_ plan: PlanResult, _ t: Texts) -> String {
+        let k = plan.pairing.evaluation.kpis, ak = plan.allocation.kpis
+        var b = "<h2 id=\"distances\">\(HTML.escape(t(.distancesHeading)))</h2>\n<div class=\"charts\">\n"
+        let labels = PairingKPIs.distanceBands.map { band in
+            band.1 == Int.max ? t(.overKm, (PairingKPIs.distanceBands.dropLast().last?.1 ?? 0) / 100) : band.0
+        }
+        b += Charts.columns(title: t(.chartDistances), labels: labels, counts: k.distanceHistogram)
+        b += Charts.shares(title: t(.chartFunds), ak.byEarmark.map { f in
+            Charts.Share(label: f.earmark == Offer.anyCategory ? t(.unearmarked) : t.category(f.earmark), value: f.yuanSpent, total: f.yuanAvailable,
+                         text: "\(t.yuan(f.yuanSpent, decimals: 0)) / \(t.yuan(f.yuanAvailable, decimals: 0))")
+        }, texts: t)
+        return b + "</div>\n"
+    }
+
+    static func unmet(_ plan: PlanResult, _ t: Texts) -> String {
+        let d = plan.dataset, a = plan.allocation
+        let e = HTML.escape
+        var b = "<h2 id=\"unmet\">\(e(t(.unpairedHeading, plan.pairing.unmet.count)))</h2>\n"
+        if plan.pairing.unmet.isEmpty { b += "<p>\(e(t(.everyChildPaired)))</p>\n" } else {
             let rows = plan.pairing.unmet.prefix(tableLimit).map { u -> [String] in
                 let c = d.children[u.child]
-                return [c.id, c.group.rawValue, c.county, c.township, "\(1 + max(0, c.supportersWanted))", u.reason]
+                return [c.id, t.group(c.group.rawValue), t.county(c.county), c.township, "\(1 + max(0, c.supportersWanted))", u.reason]
             }
-            b += HTML.table(["child_id", "group", "county", "township", "moms wanted", "reason"], rows, numeric: [4])
-            b += more(plan.pairing.unmet.count)
+            b += HTML.table([t(.childIDColumn), t(.groupColumn), t(.countyColumn), t(.townshipColumn), t(.momsWantedColumn), t(.reasonColumn)], rows, numeric: [4])
+            b += more(plan.pairing.unmet.count, t)
         }
-        b += "<h2>Needs not fully covered (\(a.unmet.count))</h2>\n"
-        if a.unmet.isEmpty { b += "<p>Every need is fully covered.</p>\n" } else {
-            let rows = a.unmet.prefix(tableLimit).map { [$0.needID, $0.childID, $0.category, HTML.num($0.missing, 4), $0.reason] }
-            b += HTML.table(["need_id", "child_id", "category", "missing", "reason"], rows, numeric: [3])
-            b += more(a.unmet.count)
+        b += "<h2>\(e(t(.unmetNeedsHeading, a.unmet.count)))</h2>\n"
+        if a.unmet.isEmpty { b += "<p>\(e(t(.everyNeedCovered)))</p>\n" } else {
+            let rows = a.unmet.prefix(tableLimit).map { [$0.needID, $0.childID, t.category($0.category), HTML.num($0.missing, 4), $0.reason] }
+            b += HTML.table([t(.needIDColumn), t(.childIDColumn), t(.categoryColumn), t(.missingColumn), t(.reasonColumn)], rows, numeric: [3])
+            b += more(a.unmet.count, t)
         }
-
-        // Warnings.
-        b += "<h2>Warnings (\(d.warnings.count))</h2>\n"
-        if d.warnings.isEmpty { b += "<p>None.</p>\n" } else {
-            b += "<ul class=\"plain\">\n" + d.warnings.prefix(tableLimit).map { "<li>\(e($0.description))</li>\n" }.joined() + "</ul>\n"
-            b += more(d.warnings.count)
-        }
-        return HTML.page(title: "CareMatch plan — \(d.name)", body: b)
+        return b
     }
 
-    static func more(_ n: Int) -> String {
-        n > tableLimit ? "<p class=\"note\">… and \(n - tableLimit) more (see unmet.csv and summary.json).</p>\n" : ""
+    /// One printable map per county, with the ids of its children still waiting for a lead mom.
+    static func countyMaps(_ plan: PlanResult, _ t: Texts, _ limit: Int) -> String {
+        let d = plan.dataset
+        let e = HTML.escape
+        let status = MapSVG.statuses(plan)
+        var b = "<h2 id=\"county-maps\">\(e(t(.countyMapsHeading)))</h2>\n<p class=\"note\">\(e(t(.countyMapsNote)))</p>\n"
+        let names = Set(d.children.map(\.county)).sorted { $0.precedesInCodePoints($1) }
+        for c in names {
+            let kids = d.children.indices.filter { d.children[$0].county == c }
+            let waiting = kids.filter { status[$0] == .noLead }.map { d.children[$0].id }
+            let moms = d.moms.filter { $0.county == c }.count
+            b += "<section class=\"county-map\">\n<h3>\(e(t.county(c)))</h3>\n"
+            b += "<p>\(e(t(.countyMapStats, kids.count, kids.count - waiting.count, waiting.count, moms)))</p>\n"
+            let aggregated = MapSVG.isAggregated(plan, county: c, pointLimit: limit)
+            b += MapSVG.render(plan, texts: t, county: c, width: 640, maxHeight: 560, pointLimit: limit)
+            b += MapSVG.legend(texts: t, aggregated: aggregated)
+            if waiting.isEmpty { b += "<p>\(e(t(.noUnpairedHere)))</p>\n" } else {
+                b += "<p>\(e(t(.unpairedHere)))</p>\n<p class=\"ids\">\(e(waiting.prefix(countyIDLimit).joined(separator: ", ")))"
+                if waiting.count > countyIDLimit { b += " \(e(t(.andMoreIDs, waiting.count - countyIDLimit)))" }
+                b += "</p>\n"
+            }
+            b += "</section>\n"
+        }
+        return b
     }
-    static func pct(_ a: Int, _ b: Int) -> Double { b > 0 ? Double(a) / Double(b) * 100 : 0 }
-    static func pctD(_ a: Double, _ b: Double) -> Double { b > 0 ? a / b * 100 : 0 }
+
+    static func warnings(_ plan: PlanResult, _ t: Texts) -> String {
+        let d = plan.dataset
+        var b = "<h2 id=\"warnings\">\(HTML.escape(t(.warningsHeading, d.warnings.count)))</h2>\n"
+        if d.warnings.isEmpty { return b + "<p>\(HTML.escape(t(.none)))</p>\n" }
+        b += "<ul class=\"plain\">\n" + d.warnings.prefix(tableLimit).map { "<li>\(HTML.escape($0.description))</li>\n" }.joined() + "</ul>\n"
+        return b + more(d.warnings.count, t)
+    }
+
+    static func more(_ n: Int, _ t: Texts) -> String {
+        n > tableLimit ? "<p class=\"note\">\(HTML.escape(t(.moreRows, n - tableLimit)))</p>\n" : ""
+    }
 }

@@ -129,67 +129,8 @@ public struct WhatIfResult: Sendable {
         return w
     }
 
-    /// The headline figures on the terminal: one column per scenario, value and delta.
-    public func terminalTable() -> String {
-        let headline = Set(PlanMetrics.of(baseline).map(\.key))
-        var rows: [[String]] = [["", "baseline"] + scenarios.map(\.scenario.scenario.name)]
-        for key in keys where headline.contains(key) {
-            let dec = decimals[key] ?? 2
-            var r = [shortLabel(key), values[0][key].map { Decimals.format($0, maxDecimals: dec) } ?? ""]
-            for k in scenarios.indices {
-                guard let v = values[k + 1][key] else { r.append(""); continue }
-                let delta = values[0][key].map { v - $0 } ?? 0
-                let ds = Decimals.format(delta, maxDecimals: dec)
-                r.append(Decimals.format(v, maxDecimals: dec) + (ds == "0" ? "" : " (" + (ds.hasPrefix("-") ? ds : "+" + ds) + ")"))
-            }
-            rows.append(r)
-        }
-        return TextTable.render(rows)
-    }
-
     func shortLabel(_ key: String) -> String {
         (labels[key] ?? key).replacingOccurrences(of: #" \(of [^)]*\)"#, with: "", options: .regularExpression)
-    }
-
-    /// `comparison.html`: every figure of each scenario against the baseline, with deltas.
-    public func html() -> String {
-        var b = "<h1>What if — \(HTML.escape(baseline.dataset.name))</h1>\n"
-        b += "<p class=\"sub\">Every scenario is the base dataset with the edits below, solved like the baseline (each plan's report states whether it is proven optimal). Deltas are scenario − baseline (green is better). Each folder holds the scenario's full plan and report.</p>\n"
-        b += "<h2>Scenarios</h2>\n<ul class=\"plain\">\n"
-        for s in scenarios {
-            let sc = s.scenario
-            b += "<li><b>\(HTML.escape(sc.scenario.name))</b>"
-            if !sc.scenario.description.isEmpty { b += " — \(HTML.escape(sc.scenario.description))" }
-            if !sc.notes.isEmpty { b += "<br><span class=\"note\">\(HTML.escape(sc.notes.joined(separator: "; ")))</span>" }
-            b += "</li>\n"
-        }
-        b += "</ul>\n<h2>Figures</h2>\n"
-        let header = ["figure", "baseline"] + scenarios.map(\.scenario.scenario.name)
-        var rows: [[String]] = []
-        for key in keys {
-            let dec = decimals[key] ?? 2
-            var r = [HTML.escape(shortLabel(key)), values[0][key].map { HTML.num($0, dec) } ?? ""]
-            for k in scenarios.indices {
-                guard let v = values[k + 1][key] else { r.append(""); continue }
-                let delta = values[0][key].map { v - $0 } ?? 0
-                r.append(HTML.num(v, dec) + " (" + HTML.delta(delta, dec, higherIsBetter: higherIsBetter[key] ?? true) + ")")
-            }
-            rows.append(r)
-        }
-        b += HTML.table(header, rows, numeric: Set(1..<header.count), raw: true)
-        return HTML.page(title: "CareMatch what-if — \(baseline.dataset.name)", body: b)
-    }
-
-    /// Every file of the output folder: `baseline/…`, `<scenario>/…`, `comparison.csv`, `comparison.html`.
-    public func files(byteOrderMark: Bool = false) throws -> [(name: String, data: Data)] {
-        var out: [(name: String, data: Data)] = []
-        for f in try baseline.files(byteOrderMark: byteOrderMark) { out.append(("baseline/" + f.name, f.data)) }
-        for s in scenarios {
-            for f in try s.plan.files(byteOrderMark: byteOrderMark) { out.append((s.scenario.scenario.name + "/" + f.name, f.data)) }
-        }
-        out.append(("comparison.csv", comparisonCSV(byteOrderMark: byteOrderMark).data))
-        out.append(("comparison.html", Data(html().utf8)))
-        return out
     }
 
     /// A JSON summary for `--json`.

@@ -28,7 +28,7 @@ final class DeadlineTests: XCTestCase {
         let best = try AllocationSolver.solve(d, options: o)
         XCTAssertGreaterThanOrEqual(a.bound + 1e-6, best.score)
         XCTAssertTrue(AllocationEvaluation(dataset: d, assignments: a.rows.map(\.assignment)).isFeasible)
-        XCTAssertTrue(plan.terminalSummary(folder: "x").contains("deadline"))
+        XCTAssertTrue(PlanTerminalSummary.render(plan, folder: "x", texts: Texts(.en)).contains("deadline"))
     }
 
     func testAGenerousDeadlineChangesNothing() throws {

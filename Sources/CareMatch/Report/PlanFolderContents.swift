@@ -1,0 +1,25 @@
+import Foundation
+
+/// Everything a plan folder holds: the plan's own files (`PlanResult.files`: CSV files and
+/// `summary.json`) and the page that reads them (`report.html`). Planning does not know about
+/// pages; this is where they are put together.
+public enum PlanFolderContents {
+    /// The files of the plan folder. With `comparison`, the report sets the hand-made plan
+    /// beside this one; `comparison: nil` and a dataset with a hand-made plan compares with it.
+    public static func files(_ plan: PlanResult, report: ReportSettings = ReportSettings(), byteOrderMark: Bool = false,
+                             workbook: Bool = false, comparison: PlanComparison? = nil,
+                             compareWithHandMade: Bool = true) throws -> [(name: String, data: Data)] {
+        var out = try plan.files(byteOrderMark: byteOrderMark, workbook: workbook)
+        let c = comparison ?? (compareWithHandMade ? handMadeComparison(plan) : nil)
+        out.append(("report.html", Data(ReportHTML.render(plan, report: report, comparison: c).utf8)))
+        return out
+    }
+
+    /// The dataset's own hand-made plan (`manual_pairings.csv` / `manual_allocations.csv`)
+    /// scored against `plan`, when the dataset has one.
+    public static func handMadeComparison(_ plan: PlanResult) -> PlanComparison? {
+        let d = plan.dataset
+        guard d.manualPairings != nil || d.manualAllocations != nil else { return nil }
+        return PlanComparison(dataset: d, pairings: d.manualPairings ?? [], allocations: d.manualAllocations ?? [], plan: plan)
+    }
+}
