@@ -3,7 +3,7 @@ import Foundation
 extension PlanResult {
     /// The plan's own files (contract section 7): the tables of `PlanTables` as CSV,
     /// `summary.json`, and `plan.xlsx` when `workbook` is true. The pages that read them are
-    /// added by the report layer (`PlanFolderContents`).
+    /// added by the report layer.
     public func files(byteOrderMark: Bool, workbook: Bool = false) throws -> [(name: String, data: Data)] {
         let handout = PlanHandout(self)
         let tables = PlanTables.all(self, handout)

@@ -325,7 +325,9 @@ final class CLIContractTests: XCTestCase {
         let r = try CLI.run(["compare", ds.path, "--out", out.path, "--quiet"])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("Comparison for ft written to \(out.path)"), r.stdout)
-        XCTAssertEqual(try CLI.fileNames(out), ["comparison.csv", "comparison.html", "violations.csv"])
+        let plan = ["allocations.csv", "county_summary.csv", "deliveries.csv", "mom_assignments.csv", "organization_totals.csv",
+                    "pairings.csv", "report.html", "summary.json", "unmet.csv"]
+        XCTAssertEqual(try CLI.fileNames(out), ["comparison.csv", "comparison.html"] + plan.map { "optimized/" + $0 } + ["violations.csv"])
         XCTAssertEqual(try CLI.sha256sumCheck(out).status, 0)
         XCTAssertTrue(r.stderr.contains("warning: child 'C10'"), r.stderr)
         let again = try CLI.run(["compare", ds.path, "--out", out.path])
