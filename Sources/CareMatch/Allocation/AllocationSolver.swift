@@ -193,10 +193,12 @@ public enum AllocationSolver {
 
     /// Solves `model` as it stands (probes included): LP when it has no integer column,
     /// otherwise the relaxation, a rounded-down incumbent and branch-and-cut from it.
-    /// `start` (whole on integer columns, feasible) is a known incumbent to begin from.
+    /// `start` (whole on integer columns, feasible) is a known incumbent to begin from; `dive`
+    /// adds a dive from the relaxation (`AllocationDive`) when the start is not proven already.
+    /// `nodeLimit` stops branch-and-bound after that many nodes (deterministic, unlike time).
     static func solveModel(_ model: AllocationModel, _ s: Settings, _ options: AllocationOptions,
                            start known: (values: [Double], objective: Double)? = nil,
-                           timeLimit: Double? = nil, nodeLimit: Int? = nil) throws -> ModelSolution {
+                           timeLimit: Double? = nil, nodeLimit: Int? = nil, dive: Bool = true) throws -> ModelSolution {
         let p = model.problem
         let limit = options.deadline.limit(timeLimit ?? s.allocationTimeLimit)
         let nothing = ModelSolution(values: known?.values ?? [Double](repeating: 0, count: p.columnCount),
@@ -223,9 +225,9 @@ public enum AllocationSolver {
         // can show of the relaxation's value, it is proven and no branching is needed.
         var best = known
         var diveIterations = 0
-        if best == nil || relaxation - best!.objective > provenTolerance,
-           let dive = try AllocationDive.incumbent(model), best == nil || dive.objective > best!.objective {
-            best = dive
+        if dive || best == nil, best == nil || relaxation - best!.objective > provenTolerance,
+           let d = try AllocationDive.incumbent(model), best == nil || d.objective > best!.objective {
+            best = d
         }
         let startObjective = best?.objective
         if let b = best, relaxation - b.objective <= provenTolerance {

@@ -26,20 +26,25 @@ public enum SettingsHelp {
 
     public static func render(texts t: Texts) -> String {
         let zhText = t.language == .zh
-        var rows: [[String]] = [zhText ? ["设置", "默认值", "含义"] : ["setting", "default", "meaning"]]
+        var rows: [[String]] = [zhText ? ["设置", "默认值", "取值范围", "含义"] : ["setting", "default", "range", "meaning"]]
         let defaults = Settings()
         for k in Settings.keys {
             let meaning = zhText ? (zh[k.name] ?? k.help) : k.help
-            rows.append([k.name, Decimals.format(defaults[keyPath: k.keyPath], maxDecimals: 6), meaning])
+            rows.append([k.name, Decimals.format(defaults[keyPath: k.keyPath], maxDecimals: 6), interval(k.range), meaning])
         }
-        rows.append(["report.language", "en", zhText ? "页面和终端摘要的语言：\"zh\" 或 \"en\"（--lang）" : "language of the pages and terminal summary: \"zh\" or \"en\" (--lang)"])
-        rows.append(["report.title", "–", zhText ? "标明时期的标题，例如 \"2026年第一季度\"（--title）" : "a title naming the period, e.g. \"2026年第一季度\" (--title)"])
-        rows.append(["report.date", "–", zhText ? "方案日期 YYYY-MM-DD（--date）；不读系统时钟" : "date the plan was made, YYYY-MM-DD (--date); never the clock"])
+        rows.append(["report.language", "en", "zh | en", zhText ? "页面和终端摘要的语言：\"zh\" 或 \"en\"（--lang）" : "language of the pages and terminal summary: \"zh\" or \"en\" (--lang)"])
+        rows.append(["report.title", "–", "", zhText ? "标明时期的标题，例如 \"2026年第一季度\"（--title）" : "a title naming the period, e.g. \"2026年第一季度\" (--title)"])
+        rows.append(["report.date", "–", "YYYY-MM-DD", zhText ? "方案日期 YYYY-MM-DD（--date）；不读系统时钟" : "date the plan was made, YYYY-MM-DD (--date); never the clock"])
         var s = leftAligned(rows)
         s += "\n\n" + (zhText ? rules.zh : rules.en)
         s += "\n" + (zhText ? "在数据集的 settings.toml 中按表设置（[pairing] max_km = 20），或在命令行用 --set pairing.max_km=20。"
                             : "Set them in the dataset's settings.toml by table ([pairing] max_km = 20) or on the command line with --set pairing.max_km=20.")
         return s
+    }
+
+    /// A range in interval notation, which reads the same in both languages: `[0, 10000]`, `(0, 20000]`.
+    static func interval(_ r: ValueRange) -> String {
+        (r.lowerIncluded ? "[" : "(") + ValueRange.format(r.lower) + ", " + ValueRange.format(r.upper) + (r.upperIncluded ? "]" : ")")
     }
 
     /// Columns padded to their width, all left-aligned (meanings are text).
