@@ -163,7 +163,8 @@ struct AllocationMarginals {
             v.status = .bounded
             v.reason = base.bound - base.objective > exactTolerance
                 ? "the plan itself was not proven optimal within the deadline"
-                : "the re-solve was cut short by the plan's deadline"
+                : options.deadline.hasPassed ? "the re-solve was cut short by the plan's deadline"
+                : "the re-solve's proof stopped at its \(probeNodeLimit) branch-and-bound nodes"
         }
         if objective - base.objective > exactTolerance {
             (v.unitsCovered, v.coverage) = coverageChange(model: model, extent: extent, inst: inst, base: base, values: r.values)
