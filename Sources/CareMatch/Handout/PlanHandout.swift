@@ -19,6 +19,25 @@ public struct PlanHandout: Sendable {
         counties = CountySummary.compute(d, pairs: pairs, deliveries: deliveries,
                                          unmetNeedIDs: Set(plan.allocation.unmet.map(\.needID)))
         unmet = ChildShortfallReasons.explain(d, pairs: pairs, momDual: plan.pairing.momDual)
-            + UnmetNeedReasons.explain(d, rows: plan.allocation.rows, unmet: plan.allocation.unmet)
+            + Self.withAdditions(d, UnmetNeedReasons.explain(d, rows: plan.allocation.rows, unmet: plan.allocation.unmet),
+                                 plan.allocation.explanations.marginals)
+    }
+
+    /// Each open need's reason, followed by what one more unit of its category in its county
+    /// would bring, from the plan's marginal values (exact or as a proven interval).
+    static func withAdditions(_ d: Dataset, _ entries: [UnmetEntry], _ marginals: [MarginalValue]) -> [UnmetEntry] {
+        guard !marginals.isEmpty else { return entries }
+        let index = DatasetIndex(d)
+        var byPlace: [String: MarginalValue] = [:]
+        for m in marginals where m.kind == "in_kind" { byPlace[m.category + "\u{0}" + (m.county ?? "")] = m }
+        return entries.map { e in
+            guard e.kind == .need, let n = index.needByID[e.id], let m = byPlace[d.needs[n].category + "\u{0}" + e.county],
+                  let points = m.points else { return e }
+            var out = e
+            let value = m.status == .exact ? "+\(Decimals.format(Decimals.round(points), maxDecimals: 2)) points"
+                : "between +\(Decimals.format(Decimals.round(points), maxDecimals: 2)) and +\(Decimals.format(Decimals.roundUp(m.pointsUpperBound ?? points), maxDecimals: 2)) points"
+            out.reason += "; one more \(m.unit) of \(m.category) in \(e.county) would bring \(value) to the plan (report, \"what more would bring\")."
+            return out
+        }
     }
 }

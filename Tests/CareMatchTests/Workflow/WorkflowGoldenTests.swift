@@ -5,7 +5,11 @@ import Foundation
 /// `plan`, `compare` and `whatif` on `Datasets/tiny`, run as the real `carematch` tool: exit
 /// statuses and CSV files byte for byte against `Fixtures/golden/`. Every golden value is also
 /// checked against an independent derivation (the tiny README's reasoning, the contract's formulas
-/// written out again here), so a golden file cannot silently hold a wrong plan.
+/// written out again here), so a golden file cannot silently hold a wrong plan. The sentences
+/// "one more … would bring +X points" in `plan/unmet.csv` were checked by hand against the
+/// contract: one more unit of the need's own category covers one more unit of it, worth
+/// need_points·w·priority/quantity — N04 100·1.5·5/6 = 125, N05 100·1.2·4/8 = 60, N12
+/// 100·1.2·3/1 = 360 — and nothing the unit could do elsewhere is worth more there.
 final class WorkflowGoldenTests: XCTestCase {
     func testPlanOnTinyWritesTheGoldenFilesAndTheReadmesOptimalPairing() throws {
         let out = Workflow.tempDir().appendingPathComponent("plan")
