@@ -25,27 +25,22 @@ extension Problem {
 
     /// Deletes the rows in `range` (later rows move down). The corresponding C function is `glp_del_rows`.
     public func deleteRows(_ range: Range<Int>) throws {
-        try check()
-        guard !range.isEmpty else { return }
-        let m = rowCount
-        guard range.lowerBound >= 0, range.upperBound <= m else {
-            throw GLPKError.invalidArgument("deleteRows: \(range) is outside 0..<\(m)")
-        }
-        let num: [Int32] = [0] + range.map { Int32($0 + 1) }
-        glp_del_rows(prob, Int32(range.count), num)
-        lastSolve = .none
+        try delete(range, of: rowCount, "deleteRows") { glp_del_rows(prob, $0, $1) }
     }
 
     /// Deletes the columns in `range` (later columns move down). The corresponding C function is `glp_del_cols`.
     public func deleteColumns(_ range: Range<Int>) throws {
+        try delete(range, of: columnCount, "deleteColumns") { glp_del_cols(prob, $0, $1) }
+    }
+
+    /// Checks `range` against `count` (GLPK aborts on a bad index), then passes GLPK its 1-based list.
+    private func delete(_ range: Range<Int>, of count: Int, _ what: String, _ call: (Int32, [Int32]) -> Void) throws {
         try check()
         guard !range.isEmpty else { return }
-        let n = columnCount
-        guard range.lowerBound >= 0, range.upperBound <= n else {
-            throw GLPKError.invalidArgument("deleteColumns: \(range) is outside 0..<\(n)")
+        guard range.lowerBound >= 0, range.upperBound <= count else {
+            throw GLPKError.invalidArgument("\(what): \(range) is outside 0..<\(count)")
         }
-        let num: [Int32] = [0] + range.map { Int32($0 + 1) }
-        glp_del_cols(prob, Int32(range.count), num)
+        call(Int32(range.count), [0] + range.map { Int32($0 + 1) })
         lastSolve = .none
     }
 }
