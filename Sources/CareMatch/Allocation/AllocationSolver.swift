@@ -229,14 +229,18 @@ public enum AllocationSolver {
            let d = try AllocationDive.incumbent(model), best == nil || d.objective > best!.objective {
             best = d
         }
+        let dived = dive || known == nil
         let startObjective = best?.objective
         if let b = best, relaxation - b.objective <= provenTolerance {
             return ModelSolution(values: b.values, objective: b.objective, bound: max(relaxation, b.objective), status: .optimal,
                                  iterations: lp.iterations, startObjective: startObjective)
         }
-        lp = try p.simplex(SimplexOptions())
-        diveIterations = lp.iterations
-        guard lp.isOptimal else { throw AllocationError.solverFailed("the allocation LP ended with \(lp)") }
+        if dived {
+            // The dive left its own LP in the problem: branch-and-cut needs the relaxation's basis.
+            lp = try p.simplex(SimplexOptions())
+            diveIterations = lp.iterations
+            guard lp.isOptimal else { throw AllocationError.solverFailed("the allocation LP ended with \(lp)") }
+        }
         let left = options.deadline.limit(limit)
         if let l = left, l <= 0.001 {
             var out = nothing
