@@ -1,11 +1,12 @@
 # CareMatch — the two commands a newcomer needs:
 #   make plan   set up (GLPK included) and plan the bundled Quzhou dataset into plans/quzhou
 #   make test   set up and run the tests
+#   make fuzz   build the fuzz targets with sanitizers and run each (FUZZ_SECONDS=60 per target; docs/fuzzing.md)
 SWIFT ?= swift
 CONFIG ?= release
 BIN = .build/$(CONFIG)/carematch
 
-.PHONY: setup build plan test validate bench clean
+.PHONY: setup build plan test validate bench fuzz clean
 
 setup:
 	@if [ ! -f /usr/include/glpk.h ]; then \
@@ -41,6 +42,12 @@ test: setup
 
 bench: setup
 	cd Benchmarks && $(SWIFT) package benchmark
+
+# libFuzzer + AddressSanitizer/LeakSanitizer, nested package Fuzz/ (docs/fuzzing.md).
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= FuzzCSV FuzzDataset FuzzScenarios
+fuzz: setup
+	SWIFT=$(SWIFT) Fuzz/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 clean:
 	rm -rf .build plans

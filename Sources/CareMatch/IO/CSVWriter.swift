@@ -48,11 +48,21 @@ public struct CSVWriter: Sendable {
     }
 
     /// Formula-escapes and quotes one text cell.
+    ///
+    /// Works on Unicode scalars, not characters: a `"` or `,` followed by a combining mark is one
+    /// `Character` that compares unequal to `"` or `,`, yet `CSVReader` sees the byte (found by fuzzing).
     public static func escape(_ raw: String) -> String {
         var s = raw
         if let f = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(f) { s = "'" + s }
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        if s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            var quoted = String.UnicodeScalarView()
+            quoted.append("\"")
+            for u in s.unicodeScalars {
+                if u == "\"" { quoted.append("\"") }
+                quoted.append(u)
+            }
+            quoted.append("\"")
+            return String(quoted)
         }
         return s
     }

@@ -26,6 +26,7 @@ public enum SettingsLoader {
         var settings = Settings()
         var diags = [Diagnostic]()
         let root: TOMLTable
+        if let line = TOMLHeaderCheck.badHeaderLine(text) { return (settings, [.error(file, line: line, TOMLHeaderCheck.message)]) }
         do {
             root = try TOMLTable(string: text)
         } catch let e as TOMLParseError {

@@ -22,6 +22,7 @@ public enum ScenarioFile {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let root: TOMLTable
+        if let line = TOMLHeaderCheck.badHeaderLine(text) { return ([], [.error(file, line: line, TOMLHeaderCheck.message)]) }
         do { root = try TOMLTable(string: text) } catch let e as TOMLParseError {
             return ([], [.error(file, line: e.source.begin.line, "not valid TOML: \(e.description)")])
         } catch {
