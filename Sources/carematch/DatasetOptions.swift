@@ -24,7 +24,7 @@ struct DatasetOptions: ParsableArguments {
         // The validator's warnings depend on settings (reach): redo them under the overrides,
         // keeping the loader's own (file encoding).
         let before = Set(DatasetValidator.check(d).filter { $0.severity == .warning })
-        d.settings = try d.settings.applying(overrides: overrides)
+        d = try d.applying(overrides: overrides)   // also checks the settings against the dataset's size
         d.warnings = (d.warnings.filter { !before.contains($0) } + DatasetValidator.check(d).filter { $0.severity == .warning }).sorted()
         return d
     }

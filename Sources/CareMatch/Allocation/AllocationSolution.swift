@@ -3,7 +3,8 @@ import Foundation
 /// One row of `allocations.csv`: units a source gives one need (contract section 7).
 ///
 /// Units and money are held as integers — ticks (1 per unit in an integral category, 10⁻⁶ unit
-/// otherwise) and fen per unit — so rows add up exactly; `units` and `yuan` are derived.
+/// otherwise) and fen per unit — so rows add up exactly; `units` and `yuan` are derived (exact to
+/// the 6 decimals the files write).
 public struct AllocationRow: Sendable, Codable, Hashable {
     public var sourceID: String
     public var orgID: String
@@ -24,37 +25,12 @@ public struct AllocationRow: Sendable, Codable, Hashable {
 
     /// The units (exact to 6 decimals).
     public var units: Double { Double(ticks) / Double(ticksPerUnit) }
-    /// Money spent (units × unit_cost_yuan) for a funds source, 0 in kind; exact decimal text in `yuanText`.
+    /// Money spent (units × unit_cost_yuan) for a funds source, 0 in kind.
     public var yuan: Double { Double(yuanMicroFen) / 100_000_000 }
     /// Money spent in micro-fen (10⁻⁶ fen): an exact integer.
     public var yuanMicroFen: Int128 { Int128(ticks) * Int128(priceFen) * Int128(1_000_000 / ticksPerUnit) }
-    /// `units` as plain decimal text with at most 6 decimals, computed from the integers.
-    public var unitsText: String { ExactDecimalText.format(Int128(ticks) * Int128(1_000_000 / ticksPerUnit), scale: 6) }
-    /// `yuan` as plain decimal text with at most 6 decimals (rounded half away from zero from micro-fen).
-    public var yuanText: String {
-        // micro-fen → 10⁻⁶ yuan: divide by 100 (1 yuan = 100 fen), rounding half away from zero.
-        let m = yuanMicroFen
-        return ExactDecimalText.format((m + 50) / 100, scale: 6)
-    }
-
     /// The row as a plan assignment (for `AllocationEvaluation`).
     public var assignment: AllocationAssignment { AllocationAssignment(sourceID: sourceID, needID: needID, units: units) }
-}
-
-/// Decimal text of scaled integers, without going through floating point.
-public enum ExactDecimalText {
-    /// `value / 10^scale` as plain decimal text, trailing zeros dropped (`1500000, 6` → `1.5`).
-    public static func format(_ value: Int128, scale: Int) -> String {
-        let negative = value < 0
-        var digits = String(negative ? -value : value)
-        if digits.count <= scale { digits = String(repeating: "0", count: scale - digits.count + 1) + digits }
-        let cut = digits.index(digits.endIndex, offsetBy: -scale)
-        var whole = String(digits[..<cut]), frac = String(digits[cut...])
-        while frac.hasSuffix("0") { frac.removeLast() }
-        if whole.isEmpty { whole = "0" }
-        let text = frac.isEmpty ? whole : whole + "." + frac
-        return negative && text != "0" ? "-" + text : text
-    }
 }
 
 /// A need not fully covered, and why.
