@@ -34,6 +34,22 @@ public enum Bounds: Equatable, Sendable {
         }
     }
 
+    /// The lower bound, or `nil` when there is none.
+    public var lowerValue: Double? {
+        switch self {
+        case .lower(let v), .fixed(let v), .range(let v, _): return v
+        case .free, .upper: return nil
+        }
+    }
+
+    /// The upper bound, or `nil` when there is none.
+    public var upperValue: Double? {
+        switch self {
+        case .upper(let v), .fixed(let v), .range(_, let v): return v
+        case .free, .lower: return nil
+        }
+    }
+
     /// The bounds' finite values (to check integrality).
     var finiteValues: [Double] {
         switch self {

@@ -28,6 +28,12 @@ public struct MIPOptions {
     public var relativeGap: Double = 0
     /// Time limit in seconds (`nil`: none).
     public var timeLimit: Double? = nil
+    /// Relative tolerance on the objective (`tol_obj`, GLPK's default 1e-7): branch-and-bound
+    /// discards a subproblem whose bound is within `objectiveTolerance · (1 + |incumbent|)` of the
+    /// incumbent, and still reports the incumbent as optimal. On an objective of 1.9 million that
+    /// discards improvements of up to 0.19; set it to `absolute / (1 + |objective|)` for a proof
+    /// to a known absolute precision. Must be in (0, 1).
+    public var objectiveTolerance: Double = 1e-7
     /// Mixed-integer rounding cuts (`mir_cuts`).
     public var mirCuts: Bool = false
     /// Gomory mixed-integer cuts (`gmi_cuts`).
@@ -75,6 +81,10 @@ public struct MIPOptions {
             throw GLPKError.invalidArgument("MIPOptions.relativeGap \(relativeGap) must be finite and >= 0")
         }
         parm.mip_gap = relativeGap
+        guard objectiveTolerance > 0, objectiveTolerance < 1 else {
+            throw GLPKError.invalidArgument("MIPOptions.objectiveTolerance \(objectiveTolerance) must be in (0, 1)")
+        }
+        parm.tol_obj = objectiveTolerance
         if let t = timeLimit { parm.tm_lim = try milliseconds(t, "MIPOptions.timeLimit") }
         parm.mir_cuts = mirCuts ? GLP_ON : GLP_OFF
         parm.gmi_cuts = gomoryCuts ? GLP_ON : GLP_OFF

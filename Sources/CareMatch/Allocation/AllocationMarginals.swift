@@ -33,6 +33,8 @@ struct AllocationMarginals {
     let options: AllocationOptions
     /// GLPK time over all probes and threads.
     private(set) var glpkSeconds = 0.0
+    /// Branch-and-bound nodes over all probes.
+    private(set) var nodes = 0
 
     /// Two values closer than this are the same figure once written with two decimals.
     static let exactTolerance = 0.005
@@ -91,7 +93,7 @@ struct AllocationMarginals {
         }
         guard !toSolve.isEmpty else { return out }
         let queue = WorkQueue(count: toSolve.count)
-        let results = ResultSlots<(MarginalValue, Double)>(count: toSolve.count)
+        let results = ResultSlots<(MarginalValue, Double, Int)>(count: toSolve.count)
         let threads = max(1, min(options.threads, toSolve.count))
         let inst = self.inst, base = self.base, options = self.options
         let progress = options.progress
@@ -102,13 +104,13 @@ struct AllocationMarginals {
             while let q = queue.next() {
                 let i = pending[q]
                 var value = initial[i]
-                var seconds = 0.0
+                var seconds = 0.0, nodes = 0
                 if !options.deadline.hasPassed {
                     do {
                         if model == nil { model = try AllocationModel(inst) }
                         let share = options.deadline.remainingSeconds.map { $0 * Double(threads) / Double(max(1, queue.left + threads)) }
                         let clock = ContinuousClock(), t0 = clock.now
-                        value = try Self.solve(probes[i], value, model: model!, inst: inst, base: base, options: options, timeLimit: share)
+                        (value, nodes) = try Self.solve(probes[i], value, model: model!, inst: inst, base: base, options: options, timeLimit: share)
                         seconds = (clock.now - t0).seconds
                     } catch {
                         value.status = .notComputed
@@ -116,22 +118,23 @@ struct AllocationMarginals {
                         model = nil
                     }
                 }
-                results.store(q, (value, seconds))
+                results.store(q, (value, seconds, nodes))
                 if let progress, let n = done.next() { progress("explanations: probe \(n + 1) of \(pending.count)") }
             }
         }
         for (q, r) in results.values.enumerated() {
-            guard let (value, seconds) = r else { continue }
+            guard let (value, seconds, n) = r else { continue }
             out[toSolve[q]] = value
             glpkSeconds += seconds
+            nodes += n
         }
         return out
     }
 
     /// One probe on `model` (which holds the plan's model only): appended, solved warm from the
-    /// plan, read, removed.
+    /// plan, read, removed; with the branch-and-bound nodes it took.
     static func solve(_ probe: AllocationProbe, _ value: MarginalValue, model: AllocationModel, inst: AllocationInstance,
-                      base: Base, options: AllocationOptions, timeLimit: Double?) throws -> MarginalValue {
+                      base: Base, options: AllocationOptions, timeLimit: Double?) throws -> (MarginalValue, nodes: Int) {
         var v = value
         let p = model.problem
         let extent = try model.appendProbe(probe)
@@ -153,7 +156,7 @@ struct AllocationMarginals {
                                                 timeLimit: timeLimit, nodeLimit: probeNodeLimit(columns: model.baseColumns), dive: false)
         guard let objective = r.objective else {
             v.status = .notComputed; v.reason = "the plan's deadline came first"
-            return v
+            return (v, r.nodes)
         }
         let bound = max(objective, r.bound ?? objective)
         v.points = max(0, objective - base.objective)
@@ -178,7 +181,7 @@ struct AllocationMarginals {
             v.points = 0
             if v.status == .exact { v.pointsUpperBound = 0 }
         }
-        return v
+        return (v, r.nodes)
     }
 
     /// The best plan that keeps the base plan's whole-unit purchases and re-optimizes the rest

@@ -193,6 +193,9 @@ public struct AllocationStatistics: Sendable, Codable, Hashable {
     /// Marginal-value re-solves (GLPK time included).
     public var marginalSeconds = 0.0
     public var marginalGLPKSeconds = 0.0
+    /// Branch-and-bound nodes over all marginal-value probes (a measure of their work that does
+    /// not depend on the machine's speed or load).
+    public var marginalNodes = 0
     public var totalSeconds = 0.0
     /// Objective of the first incumbent handed to branch-and-cut (the relaxation rounded down
     /// and repaired), when there was one.

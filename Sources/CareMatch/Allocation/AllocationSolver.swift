@@ -170,6 +170,7 @@ public enum AllocationSolver {
             var m = AllocationMarginals(inst: inst, base: base, options: options)
             explanations.marginals = m.compute(components: explainer.saturatedComponents())
             stats.marginalGLPKSeconds = m.glpkSeconds
+            stats.marginalNodes = m.nodes
             stats.marginalSeconds = (clock.now - t3).seconds
         }
         stats.totalSeconds = (clock.now - start).seconds
@@ -218,6 +219,7 @@ public enum AllocationSolver {
         if options.strategy == .presolve {
             var o = mipOptions(s, options, presolve: true)
             o.timeLimit = options.deadline.limit(limit)
+            o.objectiveTolerance = objectiveTolerance(relaxation)
             let r = try p.intopt(o)
             return finish(r, p, known: nil, relaxation: relaxation)
         }
@@ -225,11 +227,20 @@ public enum AllocationSolver {
         // can show of the relaxation's value, it is proven and no branching is needed.
         var best = known
         var diveIterations = 0
-        if dive || best == nil, best == nil || relaxation - best!.objective > provenTolerance,
-           let d = try AllocationDive.incumbent(model), best == nil || d.objective > best!.objective {
-            best = d
+        var touchedLP = false
+        // Near a known plan (a probe's base plan), purchases that may only shrink, rounded: two or
+        // three LPs. Measured on Datasets/quzhou's 67 probes: 317 branch-and-bound nodes in all
+        // instead of 2,626 (GLPK needed a chain of ~30 branchings to find a whole plan at the
+        // relaxation's value, which this usually finds at once).
+        if let b = best, relaxation - b.objective > provenTolerance {
+            touchedLP = true
+            if let r = try AllocationRounding.incumbent(model, reference: b.values), r.objective > b.objective { best = r }
         }
-        let dived = dive || known == nil
+        let dived = touchedLP || dive || known == nil
+        if dive || best == nil, best == nil || relaxation - best!.objective > provenTolerance {
+            if touchedLP, !(try p.simplex(SimplexOptions()).isOptimal) { throw AllocationError.solverFailed("the allocation LP could not be solved again") }
+            if let d = try AllocationDive.incumbent(model), best == nil || d.objective > best!.objective { best = d }
+        }
         let startObjective = best?.objective
         if let b = best, relaxation - b.objective <= provenTolerance {
             return ModelSolution(values: b.values, objective: b.objective, bound: max(relaxation, b.objective), status: .optimal,
@@ -250,6 +261,7 @@ public enum AllocationSolver {
         }
         var o = mipOptions(s, options, presolve: false)
         o.timeLimit = left
+        o.objectiveTolerance = objectiveTolerance(relaxation)
         o.startingSolution = best?.values
         if let limit = nodeLimit {
             o.progressInterval = 0
@@ -265,6 +277,14 @@ public enum AllocationSolver {
     /// An incumbent this close (points) to a proven bound is as good as optimal: scores are
     /// written with two decimals.
     static let provenTolerance = 0.005
+
+    /// GLPK's relative `tol_obj` for an objective near `value`, so that branch-and-bound only
+    /// discards subproblems whose bound is within 0.0001 points of the incumbent. GLPK's default
+    /// (1e-7, relative) discarded improvements up to 0.19 points on `Datasets/quzhou` and would
+    /// discard up to 2 points at ten times its size, while reporting the incumbent as optimal.
+    static func objectiveTolerance(_ value: Double) -> Double {
+        min(1e-7, max(1e-15, 1e-4 / (1 + abs(value))))
+    }
 
     /// Maps `glp_intopt`'s result to a model solution, keeping `known` when the search ended
     /// without anything better.

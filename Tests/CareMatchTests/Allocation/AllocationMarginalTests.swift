@@ -58,6 +58,33 @@ final class AllocationMarginalTests: XCTestCase {
         XCTAssertGreaterThan(positive, 20, "too few additions that change anything to test")
     }
 
+    /// Scores in the billions, where GLPK's default objective tolerance (1e-7, relative) let
+    /// branch-and-bound discard gains of hundreds of points and call the start optimal: the plan
+    /// and every value still equal a brute force over all whole allocations.
+    func testSmallGainsOnLargeScoresEqualABruteForce() throws {
+        var checked = 0, small = 0
+        for seed in UInt64(460)...519 {
+            var d = AllocationInstances.random(seed: seed, children: 3, offers: 3, categories: 2, integralOnly: true, tiny: true)
+            d.settings.needPoints = 1_000_000
+            d.settings.fundPenalty = 1
+            d.settings.groupWeightSpecialNeeds = 150
+            d.settings.groupWeightLeftBehind = 120
+            d.settings.groupWeightDisadvantaged = 100
+            let s = try AllocationSolver.solve(d, options: options(increment: 5))
+            let base = AllocationInstances.bruteForce(d)
+            XCTAssertEqual(s.score, base, accuracy: 1e-6, "seed \(seed)")
+            for m in s.explanations.marginals where m.status == .exact || m.status == .notNeeded {
+                let gain = AllocationInstances.bruteForce(withAddition(d, m)) - base
+                XCTAssertEqual(try XCTUnwrap(m.points), max(0, gain), accuracy: AllocationMarginals.exactTolerance + 1e-6,
+                               "seed \(seed) \(m.kind) \(m.category) \(m.county ?? "")")
+                checked += 1
+                if gain > 0.01 && gain < 1e-7 * base { small += 1 }
+            }
+        }
+        XCTAssertGreaterThan(checked, 60)
+        XCTAssertGreaterThan(small, 3, "too few gains below GLPK's default tolerance to test")
+    }
+
     func testNotNeededIsClaimedOnlyWhereNothingCanImprove() throws {
         var claimed = 0
         for seed in UInt64(420)...445 {
