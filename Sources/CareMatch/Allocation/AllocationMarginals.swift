@@ -167,7 +167,7 @@ struct AllocationMarginals {
         } else {
             v.status = .bounded
             v.reason = base.bound - base.objective > exactTolerance
-                ? "the plan itself was not proven optimal within the deadline"
+                ? "the plan itself was not proven optimal (its proof stopped at its node limit or the deadline)"
                 : options.deadline.hasPassed ? "the re-solve was cut short by the plan's deadline"
                 : "the re-solve's proof stopped at its \(probeNodeLimit(columns: model.baseColumns)) branch-and-bound nodes"
         }

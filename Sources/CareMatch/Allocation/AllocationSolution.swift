@@ -59,6 +59,9 @@ public enum AllocationStatus: String, Sendable, Codable {
     case withinGap = "within_gap"
     /// Stopped at `allocation.time_limit_s` with a plan: its gap is stated.
     case timeLimit = "time_limit"
+    /// Stopped at its branch-and-bound node limit (`allocation.node_limit`) with a plan: its gap
+    /// is stated.
+    case nodeLimit = "node_limit"
     /// No integer solution was found in time: the empty plan is given.
     case noSolution = "no_solution"
     /// The plan failed the independent check against the contract (a bug): no allocation is

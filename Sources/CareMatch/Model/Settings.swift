@@ -19,6 +19,10 @@ public struct Settings: Sendable, Hashable {
     public var allocationMIPGap = 0.0
     /// Time limit of the allocation MIP in seconds; the best plan found is written with its gap.
     public var allocationTimeLimit = 300.0
+    /// Branch-and-bound nodes the allocation's proof may use; 0: automatic, 5,000,000 divided by
+    /// the model's columns, at least 500 (see `AllocationSolver.planNodeLimit`). A node limit,
+    /// unlike a time limit, gives the same plan on any machine.
+    public var allocationNodeLimit = 0.0
     /// Deadline of a whole `plan` (pairing, allocation and explanations) in seconds: what is not
     /// finished by then is written with its bound and status. An engine setting, not a weight.
     public var planTimeLimit = 600.0
@@ -75,6 +79,7 @@ public struct Settings: Sendable, Hashable {
         Key(name: "allocation.fund_penalty", help: "points lost per yuan spent", keyPath: \.fundPenalty, 0, 1e3),
         Key(name: "allocation.mip_gap", help: "relative MIP gap at which the allocation solve stops", keyPath: \.allocationMIPGap, 0, 1, upperIncluded: false),
         Key(name: "allocation.time_limit_s", help: "time limit of the allocation solve in seconds", keyPath: \.allocationTimeLimit, 0, maxTimeLimitSeconds, lowerIncluded: false),
+        Key(name: "allocation.node_limit", help: "branch-and-bound nodes of the allocation's proof (0: automatic, about 10 s of work)", keyPath: \.allocationNodeLimit, 0, 1e9),
         Key(name: "plan.time_limit_s", help: "deadline of a whole plan (pairing, allocation, explanations) in seconds", keyPath: \.planTimeLimit, 0, maxTimeLimitSeconds, lowerIncluded: false),
     ]
 
@@ -89,6 +94,9 @@ public struct Settings: Sendable, Hashable {
             if !k.range.contains(v) {
                 out.append((k.name, "must be \(k.range.text), found \(ValueRange.format(v)): the engine computes exactly only within this range"))
             }
+        }
+        if allocationNodeLimit >= 0, allocationNodeLimit <= 1e9, allocationNodeLimit != allocationNodeLimit.rounded() {
+            out.append(("allocation.node_limit", "must be a whole number of nodes, found \(ValueRange.format(allocationNodeLimit))"))
         }
         // Compared only when both are in range (otherwise the range error says it all).
         let rewardsInRange = ["pairing.lead_reward", "pairing.support_reward"].allSatisfy { name in

@@ -26,30 +26,48 @@ public enum Planner {
         let clock = ContinuousClock()
         let t0 = clock.now
         let deadline = Deadline(seconds: options.timeLimit ?? dataset.settings.planTimeLimit)
-        var pairingOptions = options.pairing
-        pairingOptions.progress = options.progress
-        pairingOptions.deadline = deadline
-        var allocationOptions = options.allocation
-        allocationOptions.progress = options.progress
-        allocationOptions.deadline = deadline
-        let pairingOut = ResultSlots<(Result<PairingSolution, Error>, Double)>(count: 1)
-        let allocationOut = ResultSlots<(Result<AllocationSolution, Error>, Double)>(count: 1)
-        let p = pairingOptions, a = allocationOptions
+        let pairingOut = ResultSlots<TimedPart<PairingSolution>>(count: 1)
+        let allocationOut = ResultSlots<TimedPart<AllocationSolution>>(count: 1)
         WorkerThreads.run(2) { worker in
-            let start = ContinuousClock.now
             if worker == 0 {
-                let r = Result { try PairingSolver.solve(dataset, options: p) }
-                pairingOut.store(0, (r, (ContinuousClock.now - start).seconds))
+                pairingOut.store(0, solvePairing(dataset, options: options, deadline: deadline))
             } else {
-                let r = Result { try AllocationSolver.solve(dataset, options: a) }
-                allocationOut.store(0, (r, (ContinuousClock.now - start).seconds))
+                allocationOut.store(0, solveAllocation(dataset, options: options, deadline: deadline))
             }
         }
-        let (pairingResult, pairingSeconds) = pairingOut.values[0]!
-        let (allocationResult, allocationSeconds) = allocationOut.values[0]!
-        let pairing = try pairingResult.get()
-        let allocation = try allocationResult.get()
-        return PlanResult(dataset: dataset, pairing: pairing, allocation: allocation,
-                          timings: ["pairing": pairingSeconds, "allocation": allocationSeconds, "total": (clock.now - t0).seconds])
+        return try assemble(dataset, pairingOut.values[0]!, allocationOut.values[0]!, total: (clock.now - t0).seconds)
+    }
+
+    /// A part of a plan (pairing or allocation) as solved, with its wall-clock seconds.
+    struct TimedPart<T: Sendable>: Sendable {
+        var result: Result<T, Error>
+        var seconds: Double
+    }
+
+    /// The pairing of `dataset` within `deadline`, on the calling thread.
+    static func solvePairing(_ dataset: Dataset, options: PlannerOptions, deadline: Deadline) -> TimedPart<PairingSolution> {
+        var o = options.pairing
+        o.progress = options.progress
+        o.deadline = deadline
+        let start = ContinuousClock.now
+        let r = Result { try PairingSolver.solve(dataset, options: o) }
+        return TimedPart(result: r, seconds: (ContinuousClock.now - start).seconds)
+    }
+
+    /// The allocation of `dataset` (with its explanations) within `deadline`, on the calling thread.
+    static func solveAllocation(_ dataset: Dataset, options: PlannerOptions, deadline: Deadline) -> TimedPart<AllocationSolution> {
+        var o = options.allocation
+        o.progress = options.progress
+        o.deadline = deadline
+        let start = ContinuousClock.now
+        let r = Result { try AllocationSolver.solve(dataset, options: o) }
+        return TimedPart(result: r, seconds: (ContinuousClock.now - start).seconds)
+    }
+
+    /// The plan of `dataset` from its two parts (the pairing's error first).
+    static func assemble(_ dataset: Dataset, _ pairing: TimedPart<PairingSolution>, _ allocation: TimedPart<AllocationSolution>,
+                         total: Double) throws -> PlanResult {
+        PlanResult(dataset: dataset, pairing: try pairing.result.get(), allocation: try allocation.result.get(),
+                   timings: ["pairing": pairing.seconds, "allocation": allocation.seconds, "total": total])
     }
 }

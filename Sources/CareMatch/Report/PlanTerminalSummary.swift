@@ -15,7 +15,8 @@ public enum PlanTerminalSummary {
             lines.append(t(.termAllocationFailed, failure))
         } else {
             let status = a.status == .optimal ? t(.provenOptimal)
-                : a.status == .timeLimit ? t(.allocationAtDeadline, n(a.gap * 100, 4)) : t(.allocationStopped, a.status.rawValue, n(a.gap * 100, 4))
+                : a.status == .timeLimit ? t(.allocationAtDeadline, n(a.gap * 100, 4))
+                : a.status == .nodeLimit ? t(.allocationAtNodeLimit, n(a.gap * 100, 4)) : t(.allocationStopped, a.status.rawValue, n(a.gap * 100, 4))
             lines.append(t(.termAllocation, n(Decimals.round(a.score)), n(Decimals.roundUp(a.bound)), status))
         }
         lines.append(t(.termAllocationKPIs, ak.needsFullyCovered, ak.needs, ak.needsPartlyCovered, t.yuan(ak.yuanSpent), t.yuan(ak.yuanAvailable)))

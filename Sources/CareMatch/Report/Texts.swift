@@ -110,7 +110,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     // Terminal
     case termWritten, termPairing, termPairingKPIs, termDistances, termAllocation, termAllocationKPIs, termUnmet,
          termWarnings, termCompareWritten, termViolations, termWhatIfWritten, termPage,
-         termAllocationFailed, termExplained, pairingCutShort, allocationAtDeadline
+         termAllocationFailed, termExplained, pairingCutShort, allocationAtDeadline, allocationAtNodeLimit
     // Metric labels (comparisons)
     case mChildrenReached, mSpecialReached, mSupportFilled, mPairs, mMeanDistance, mP90Distance, mShared,
          mContinuity, mUnitsPriority, mNeedsFullyCovered, mUnitsCovered, mYuanSpent, mChildren, mNeeds, mYuanAvailable,
@@ -290,6 +290,7 @@ public enum TextKey: String, CaseIterable, Sendable {
                                      "追加资源的价值 共 {1} 项：精确 {2} 项，已证明为 0 的 {3} 项，区间 {4} 项（证明因分支上限或截止时间而未完成），未计算 {5} 项（截止时间所限）")
         case .pairingCutShort: return ("NOT proven optimal: stopped at the deadline (the bound is a coarse one)", "未证明最优：到达截止时间而停止（上界为粗略上界）")
         case .allocationAtDeadline: return ("stopped at the deadline, gap {1} %", "到达截止时间而停止，与上界相差 {1} %")
+        case .allocationAtNodeLimit: return ("proof stopped at its node limit (allocation.node_limit), gap {1} %", "证明达到分支节点上限（allocation.node_limit）而停止，与上界相差 {1} %")
         case .termWarnings: return ("Warnings    {1} (listed in summary.json)", "警告        {1} 条（见 summary.json）")
         case .termCompareWritten: return ("Comparison for {1} written to {2}", "{1} 的对比已写入 {2}")
         case .termViolations: return ("Hand-made plan: {1} pairing violations, {2} allocation violations", "手工方案：结对违规 {1} 处，资源分配违规 {2} 处")

@@ -39,45 +39,54 @@ public enum WhatIf {
         return out
     }
 
-    /// Solves each dataset on its own thread, at most `threads` at a time; results in input order.
-    /// The first error (in input order) is thrown after every thread has finished.
+    /// Plans every dataset, at most `threads` solves at a time; results in input order. A
+    /// pairing (or allocation) whose inputs are the same as an earlier dataset's is solved once
+    /// and shared: the pairing reads only the children, moms and settings, the allocation only
+    /// the children, needs, offers, catalog and settings (`PlanParts`), so equal inputs give the
+    /// same solution. Each solve gets the plan's deadline from when it starts. The first error (in
+    /// input order, the pairing's first) is thrown after every solve has finished.
     public static func solveAll(_ datasets: [Dataset], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                                 options: PlannerOptions = PlannerOptions(),
                                 finished: (@Sendable (Int) -> Void)? = nil) throws -> [PlanResult] {
-        let box = ResultBox(count: datasets.count)
-        let workers = max(1, min(threads, datasets.count))
-        let done = DispatchGroup()
-        for _ in 0..<workers {
-            done.enter()
-            let t = Thread {
-                while let i = box.next() {
-                    let r = Result { try Planner.plan(datasets[i], options: options) }
-                    box.store(i, r)
-                    finished?(i)
+        let parts = PlanParts(datasets)
+        let jobs = parts.jobs
+        let pairings = ResultSlots<Planner.TimedPart<PairingSolution>>(count: datasets.count)
+        let allocations = ResultSlots<Planner.TimedPart<AllocationSolution>>(count: datasets.count)
+        let queue = WorkQueue(count: jobs.count)
+        let progress = PartsDone(parts: parts, finished: finished)
+        WorkerThreads.run(max(1, min(threads, jobs.count))) { _ in
+            while let q = queue.next() {
+                let job = jobs[q]
+                let d = datasets[job.dataset]
+                let deadline = Deadline(seconds: options.timeLimit ?? d.settings.planTimeLimit)
+                switch job.part {
+                case .pairing: pairings.store(job.dataset, Planner.solvePairing(d, options: options, deadline: deadline))
+                case .allocation: allocations.store(job.dataset, Planner.solveAllocation(d, options: options, deadline: deadline))
                 }
-                GLPKEnvironment.free()
-                done.leave()
+                progress.done(job)
             }
-            t.stackSize = 16 << 20
-            t.start()
         }
-        done.wait()
-        return try box.results().map { try $0.get() }
+        let p = pairings.values, a = allocations.values
+        return try datasets.indices.map { i in
+            let pairing = p[parts.pairingSource[i]]!, allocation = a[parts.allocationSource[i]]!
+            return try Planner.assemble(datasets[i], pairing, allocation, total: max(pairing.seconds, allocation.seconds))
+        }
     }
 
-    final class ResultBox: @unchecked Sendable {
+    /// Calls `finished(i)` once both parts of dataset `i` are solved.
+    final class PartsDone: @unchecked Sendable {
         private let lock = NSLock()
-        private var cursor = 0
-        private var slots: [Result<PlanResult, Error>?]
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-        func next() -> Int? {
-            lock.lock(); defer { lock.unlock() }
-            guard cursor < slots.count else { return nil }
-            cursor += 1
-            return cursor - 1
+        private let parts: PlanParts
+        private let finished: (@Sendable (Int) -> Void)?
+        private var solved = Set<PlanParts.Job>()
+        init(parts: PlanParts, finished: (@Sendable (Int) -> Void)?) { self.parts = parts; self.finished = finished }
+        func done(_ job: PlanParts.Job) {
+            lock.lock()
+            solved.insert(job)
+            let complete = parts.datasets(completedBy: job, solved: solved)
+            lock.unlock()
+            for i in complete { finished?(i) }
         }
-        func store(_ i: Int, _ r: Result<PlanResult, Error>) { lock.lock(); slots[i] = r; lock.unlock() }
-        func results() -> [Result<PlanResult, Error>] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
     }
 }
 
