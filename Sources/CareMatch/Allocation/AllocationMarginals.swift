@@ -152,8 +152,12 @@ struct AllocationMarginals {
         // starting from the plan's purchases, 3.9 s without a dive of the probe's relaxation
         // against 6.1 s with one (all 67 exact either way).
         o.cuts = false
+        // When the plan itself is not proven optimal, no probe can be exact (its gain is measured
+        // from the plan's score, whose own gap is open): the interval from the starting plans
+        // and the relaxation is all a longer search could give, so no branching is done.
+        let baseProven = base.bound - base.objective <= exactTolerance
         let r = try AllocationSolver.solveModel(model, inst.dataset.settings, o, start: start,
-                                                timeLimit: timeLimit, nodeLimit: probeNodeLimit(columns: model.baseColumns), dive: false)
+                                                timeLimit: timeLimit, nodeLimit: baseProven ? probeNodeLimit(columns: model.baseColumns) : 1, dive: false)
         guard let objective = r.objective else {
             v.status = .notComputed; v.reason = "the plan's deadline came first"
             return (v, r.nodes)

@@ -276,13 +276,13 @@ public enum AllocationSolver {
     }
 
     /// Branch-and-bound nodes for the plan's own proof: `allocation.node_limit`, or when it is 0,
-    /// 5,000,000 divided by the model's columns, at least 500. Measured: a node costs about
-    /// 2 µs per column, so this is about 10 s of work on any size; the proofs of the bundled
+    /// 2,000,000 divided by the model's columns, at least 500. Measured: a node costs about
+    /// 2 µs per column, so this is about 4 s of work on any size; the proofs of the bundled
     /// generator's datasets take 0 (quzhou) to 251 nodes (scale 10), while a 0.17-point gap on a
     /// dataset with scarce funds stayed open after 13,000 nodes and 30 s (GLPK's branch-and-bound
     /// cannot close some knapsack gaps of whole-unit purchases; the plan then states its bound).
     static func planNodeLimit(_ s: Settings, columns: Int) -> Int {
-        s.allocationNodeLimit > 0 ? Int(s.allocationNodeLimit) : max(500, 5_000_000 / max(1, columns))
+        s.allocationNodeLimit > 0 ? Int(s.allocationNodeLimit) : max(500, 2_000_000 / max(1, columns))
     }
 
     /// An incumbent this close (points) to a proven bound is as good as optimal: scores are

@@ -19,7 +19,7 @@ public struct Settings: Sendable, Hashable {
     public var allocationMIPGap = 0.0
     /// Time limit of the allocation MIP in seconds; the best plan found is written with its gap.
     public var allocationTimeLimit = 300.0
-    /// Branch-and-bound nodes the allocation's proof may use; 0: automatic, 5,000,000 divided by
+    /// Branch-and-bound nodes the allocation's proof may use; 0: automatic, 2,000,000 divided by
     /// the model's columns, at least 500 (see `AllocationSolver.planNodeLimit`). A node limit,
     /// unlike a time limit, gives the same plan on any machine.
     public var allocationNodeLimit = 0.0
@@ -79,7 +79,7 @@ public struct Settings: Sendable, Hashable {
         Key(name: "allocation.fund_penalty", help: "points lost per yuan spent", keyPath: \.fundPenalty, 0, 1e3),
         Key(name: "allocation.mip_gap", help: "relative MIP gap at which the allocation solve stops", keyPath: \.allocationMIPGap, 0, 1, upperIncluded: false),
         Key(name: "allocation.time_limit_s", help: "time limit of the allocation solve in seconds", keyPath: \.allocationTimeLimit, 0, maxTimeLimitSeconds, lowerIncluded: false),
-        Key(name: "allocation.node_limit", help: "branch-and-bound nodes of the allocation's proof (0: automatic, about 10 s of work)", keyPath: \.allocationNodeLimit, 0, 1e9),
+        Key(name: "allocation.node_limit", help: "branch-and-bound nodes of the allocation's proof (0: automatic, about 4 s of work)", keyPath: \.allocationNodeLimit, 0, 1e9),
         Key(name: "plan.time_limit_s", help: "deadline of a whole plan (pairing, allocation, explanations) in seconds", keyPath: \.planTimeLimit, 0, maxTimeLimitSeconds, lowerIncluded: false),
     ]
 

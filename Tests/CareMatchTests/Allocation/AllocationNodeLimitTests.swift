@@ -33,7 +33,7 @@ final class AllocationNodeLimitTests: XCTestCase {
 
     func testTheAutomaticLimitScalesWithTheModel() {
         var s = Settings()
-        XCTAssertEqual(AllocationSolver.planNodeLimit(s, columns: 1_000), 5_000)
+        XCTAssertEqual(AllocationSolver.planNodeLimit(s, columns: 1_000), 2_000)
         XCTAssertEqual(AllocationSolver.planNodeLimit(s, columns: 100_000), 500)
         s.allocationNodeLimit = 7
         XCTAssertEqual(AllocationSolver.planNodeLimit(s, columns: 1_000), 7)
