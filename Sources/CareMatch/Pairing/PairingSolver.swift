@@ -1,12 +1,6 @@
 import Foundation
 import GLPK
 
-/// A child without a lead mom and why.
-public struct UnmetChild: Sendable, Hashable {
-    public var child: Int
-    public var reason: String
-}
-
 /// The optimal pairing with its proof, statistics and explanations.
 public struct PairingSolution: Sendable {
     public var evaluation: PairingEvaluation
