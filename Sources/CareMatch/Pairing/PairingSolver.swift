@@ -1,20 +1,6 @@
 import Foundation
 import GLPK
 
-/// The optimal pairing with its proof, statistics and explanations.
-public struct PairingSolution: Sendable {
-    public var evaluation: PairingEvaluation
-    public var certificate: PairingCertificate
-    public var statistics: PairingStatistics
-    public var unmet: [UnmetChild]
-    /// Mom potentials λ_m in points: the value of one more unit of her capacity (dual price).
-    public var momDual: [Double]
-    /// Child potentials λ_c in points (minus the value of one more mom for the child).
-    public var childDual: [Double]
-    /// What one more unit of mom capacity is worth, by county and township.
-    public var capacity = CapacityReport(counties: [], townships: [])
-}
-
 /// Proven-optimal "1+N" pairing (contract section 5) by column generation, proven by GLPK.
 ///
 /// See `Guides/Pairing.md`. A first restricted model holds each child's nearest moms, nearest
