@@ -87,7 +87,9 @@ void cmglp_set_output(int enabled, cmglp_line_fn fn, void *ctx)
     out_ctx = ctx;
 }
 
-void cmglp_prepare(void)
+/* Installs the shim's terminal hook and the thread's output setting into the current GLPK
+ * environment (creating it if needed). Every guarded call does this first. */
+static void cmglp_prepare(void)
 {
     glp_term_hook(term_hook, NULL);
     glp_term_out(out_enabled ? GLP_ON : GLP_OFF);
@@ -170,13 +172,6 @@ int cmglp_guarded_load_matrix(glp_prob *P, int ne, const int ia[], const int ja[
     GUARD_END
 }
 
-int cmglp_guarded_set_mat_row(glp_prob *P, int i, int len, const int ind[], const double val[])
-{
-    GUARD_BEGIN
-    glp_set_mat_row(P, i, len, ind, val);
-    GUARD_END
-}
-
 int cmglp_guarded_set_mat_col(glp_prob *P, int j, int len, const int ind[], const double val[])
 {
     GUARD_BEGIN
@@ -202,13 +197,6 @@ int cmglp_guarded_factorize(glp_prob *P, int *result)
 {
     GUARD_BEGIN
     *result = glp_factorize(P);
-    GUARD_END
-}
-
-int cmglp_guarded_warm_up(glp_prob *P, int *result)
-{
-    GUARD_BEGIN
-    *result = glp_warm_up(P);
     GUARD_END
 }
 
@@ -261,13 +249,6 @@ int cmglp_guarded_mincost_okalg(glp_graph *G, int v_rhs, int a_low, int a_cap, i
 {
     GUARD_BEGIN
     *result = glp_mincost_okalg(G, v_rhs, a_low, a_cap, a_cost, sol, a_x, v_pi);
-    GUARD_END
-}
-
-int cmglp_guarded_force_fatal(const char *message)
-{
-    GUARD_BEGIN
-    glp_error_(__FILE__, __LINE__)("%s\n", message);
     GUARD_END
 }
 

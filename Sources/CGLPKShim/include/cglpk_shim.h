@@ -32,10 +32,6 @@ typedef void (*cmglp_line_fn)(void *ctx, const char *line);
  * the shim's terminal hook is installed. */
 void cmglp_set_output(int enabled, cmglp_line_fn fn, void *ctx);
 
-/* Installs the shim's terminal hook and the thread's output setting into the current GLPK
- * environment (creating it if needed). Every guarded call does this first. */
-void cmglp_prepare(void);
-
 /* Text GLPK printed just before the last caught fatal error (empty if none). Thread-local. */
 const char *cmglp_last_error(void);
 
@@ -54,12 +50,10 @@ int cmglp_guarded_add_rows(glp_prob *P, int nrs, int *result);
 int cmglp_guarded_add_cols(glp_prob *P, int ncs, int *result);
 int cmglp_guarded_load_matrix(glp_prob *P, int ne, const int ia[], const int ja[],
                               const double ar[]);
-int cmglp_guarded_set_mat_row(glp_prob *P, int i, int len, const int ind[], const double val[]);
 int cmglp_guarded_set_mat_col(glp_prob *P, int j, int len, const int ind[], const double val[]);
 int cmglp_guarded_simplex(glp_prob *P, const glp_smcp *parm, int *result);
 int cmglp_guarded_interior(glp_prob *P, const glp_iptcp *parm, int *result);
 int cmglp_guarded_factorize(glp_prob *P, int *result);
-int cmglp_guarded_warm_up(glp_prob *P, int *result);
 int cmglp_guarded_analyze_bound(glp_prob *P, int k, double *value1, int *var1,
                                 double *value2, int *var2);
 int cmglp_guarded_analyze_coef(glp_prob *P, int k, double *coef1, int *var1, double *value1,
@@ -105,11 +99,6 @@ struct cmglp_mip_info {
 
 /* glp_intopt with the shim's callback (parm->cb_func / cb_info are overwritten). */
 int cmglp_guarded_intopt(glp_prob *P, glp_iocp *parm, cmglp_mip_info *info, int *result);
-
-/* ---- test support ------------------------------------------------------------------------ */
-
-/* Calls glp_error_("...") style fatal error on purpose inside a guard (for tests). */
-int cmglp_guarded_force_fatal(const char *message);
 
 #ifdef __cplusplus
 }

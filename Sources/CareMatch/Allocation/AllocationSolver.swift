@@ -67,7 +67,6 @@ public enum AllocationSolver {
         stats.columns = p.columnCount
         stats.integerColumns = model.integerColumns.count
         stats.buildSeconds = (clock.now - start).seconds
-        let deadline = options.deadline
 
         // 1. The MIP (or the LP, when nothing is bought in whole units).
         var values = [Double](repeating: 0, count: p.columnCount)

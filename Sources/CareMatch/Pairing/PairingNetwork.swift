@@ -318,9 +318,6 @@ final class PairingNetwork {
         return flow(a) > 0 || reducedCost(Int(a)) == 0
     }
 
-    /// Whether each pair column carries flow.
-    func chosen() -> [Bool] { pairArc.map { flow($0) > 0 } }
-
     /// Recomputes the potentials as shortest distances of reduced cost from the ground over
     /// every node, so that the tight arcs form a spanning tree (used by `PairingTreeBasis`);
     /// returns the tree: per node, the arc that reaches it (-1 for the ground and unreached nodes).

@@ -49,6 +49,4 @@ struct TagSets: Sendable {
         m.masks = Array(all.masks[children.count...]); m.lists = Array(all.lists[children.count...])
         return (c, m)
     }
-
-    func isEmpty(_ a: Int) -> Bool { masks[a] == 0 }
 }

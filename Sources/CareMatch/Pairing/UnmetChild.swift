@@ -1,0 +1,5 @@
+/// A child without a lead mom and why.
+public struct UnmetChild: Sendable, Hashable {
+    public var child: Int
+    public var reason: String
+}

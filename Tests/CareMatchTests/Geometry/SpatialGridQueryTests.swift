@@ -1,0 +1,86 @@
+import CareMatch
+import XCTest
+
+/// `SpatialGrid.forEach(within:of:_:)` reports exactly the points whose contract distance
+/// (haversine rounded to 0.01 km) is at most the radius, checked against brute force on random
+/// maps: county-sized around Quzhou, a province-wide spread (centers at the map's corners, far
+/// from the mean latitude the projection uses), and high latitudes where the projection's error
+/// is largest.
+final class SpatialGridQueryTests: XCTestCase {
+    /// Random points in a box of `spreadKm` around (lat, lon).
+    static func points(_ r: inout TestRandom, count: Int, lat: Double, lon: Double, spreadKm: Double) -> [GeoPoint] {
+        let kmPerLon = 111.2 * cos(lat * Double.pi / 180)
+        return (0..<count).map { _ in
+            GeoPoint(lat: lat + (r.unit() - 0.5) * spreadKm / 111.2, lon: lon + (r.unit() - 0.5) * spreadKm / kmPerLon)
+        }
+    }
+
+    /// The grid's answer, as (index, centikm) in the order reported.
+    static func query(_ grid: SpatialGrid, _ radiusKm: Double, _ center: GeoPoint) -> [(Int, Int)] {
+        var out: [(Int, Int)] = []
+        grid.forEach(within: radiusKm, of: center) { i, d in out.append((i, d)) }
+        return out
+    }
+
+    /// Brute force: every point whose rounded distance is at most the radius rounded to centikm.
+    static func bruteForce(_ points: [GeoPoint], _ radiusKm: Double, _ center: GeoPoint) -> [Int: Int] {
+        let limit = Int((radiusKm * 100).rounded())
+        var out: [Int: Int] = [:]
+        for (i, p) in points.enumerated() {
+            let d = Distance.centikm(center, p)
+            if d <= limit { out[i] = d }
+        }
+        return out
+    }
+
+    func check(lat: Double, lon: Double, spreadKm: Double, radii: ClosedRange<Double>, cells: [Double] = [0.5, 1, 2, 5],
+               seeds: ClosedRange<UInt64>,
+               file: StaticString = #filePath, line: UInt = #line) {
+        for seed in seeds {
+            var r = TestRandom(seed: seed)
+            let points = Self.points(&r, count: r.int(50...800), lat: lat, lon: lon, spreadKm: spreadKm)
+            let grid = SpatialGrid(points: points, cellKm: cells[r.int(0...(cells.count - 1))])
+            let lats = points.map(\.lat), lons = points.map(\.lon)
+            // Random centers, and the map's corners (farthest from the projection's latitude).
+            var centers = Self.points(&r, count: 20, lat: lat, lon: lon, spreadKm: spreadKm * 1.1)
+            for la in [lats.min()!, lats.max()!] { for lo in [lons.min()!, lons.max()!] { centers.append(GeoPoint(lat: la, lon: lo)) } }
+            for center in centers {
+                let radius = ((radii.lowerBound + r.unit() * (radii.upperBound - radii.lowerBound)) * 100).rounded() / 100
+                let got = Self.query(grid, radius, center)
+                XCTAssertEqual(Set(got.map(\.0)).count, got.count, "seed \(seed): a point reported twice", file: file, line: line)
+                let gotMap = Dictionary(got, uniquingKeysWith: { a, _ in a })
+                XCTAssertEqual(gotMap, Self.bruteForce(points, radius, center),
+                               "seed \(seed): center \(center.lat),\(center.lon) radius \(radius) km", file: file, line: line)
+                // A point exactly at the radius after the contract's rounding is in.
+                if let far = points.indices.max(by: { Distance.centikm(center, points[$0]) < Distance.centikm(center, points[$1]) }) {
+                    let edge = Double(Distance.centikm(center, points[far])) / 100
+                    XCTAssertTrue(Self.query(grid, edge, center).contains { $0.0 == far },
+                                  "seed \(seed): the point at exactly \(edge) km is missing", file: file, line: line)
+                }
+            }
+        }
+    }
+
+    func testCountySizedMapsReportExactlyThePointsWithinReach() {
+        check(lat: 28.9, lon: 118.9, spreadKm: 60, radii: 0.3...25, seeds: 1_000...1_019)
+    }
+
+    func testProvinceWideMapsReportExactlyThePointsWithinReachEvenAtTheCorners() {
+        check(lat: 29.5, lon: 120, spreadKm: 500, radii: 5...120, cells: [5, 10, 20], seeds: 1_100...1_109)
+    }
+
+    func testHighLatitudeMapsReportExactlyThePointsWithinReach() {
+        check(lat: 69.5, lon: 19, spreadKm: 200, radii: 1...60, seeds: 1_200...1_209)
+    }
+
+    func testTheOrderOfResultsIsTheSameForTheSameInput() {
+        var r = TestRandom(seed: 1_300)
+        let points = Self.points(&r, count: 2_000, lat: 28.9, lon: 118.9, spreadKm: 40)
+        let a = SpatialGrid(points: points, cellKm: 1), b = SpatialGrid(points: points, cellKm: 1)
+        for center in Self.points(&r, count: 30, lat: 28.9, lon: 118.9, spreadKm: 40) {
+            let x = Self.query(a, 8, center), y = Self.query(b, 8, center)
+            XCTAssertEqual(x.map(\.0), y.map(\.0))
+            XCTAssertEqual(x.map(\.1), y.map(\.1))
+        }
+    }
+}
