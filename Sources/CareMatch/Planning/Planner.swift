@@ -49,7 +49,12 @@ public enum Planner {
         let (allocationResult, allocationSeconds) = allocationOut.values[0]!
         let pairing = try pairingResult.get()
         let allocation = try allocationResult.get()
+        // Exact alternative leads of every child, from the proven pairing, within the deadline.
+        let alternatives = PairingAlternatives.compute(dataset, pairing, perChild: Int(dataset.settings.pairingAlternatives),
+                                                       deadline: deadline, threads: 2)
         return PlanResult(dataset: dataset, pairing: pairing, allocation: allocation,
-                          timings: ["pairing": pairingSeconds, "allocation": allocationSeconds, "total": (clock.now - t0).seconds])
+                          timings: ["pairing": pairingSeconds, "allocation": allocationSeconds, "alternatives": alternatives.seconds,
+                                    "total": (clock.now - t0).seconds],
+                          alternatives: alternatives)
     }
 }

@@ -122,4 +122,57 @@ final class AlternativesTests: XCTestCase {
             }
         }
     }
+
+    func testFileIsSortedFormattedAndByteIdenticalOnRerun() throws {
+        var d = Self.instance(901)
+        d.children.reverse()   // input order must not matter
+        let s = try PairingSolver.solve(d)
+        let a = PairingAlternatives.compute(d, s, perChild: 3)
+        let text = String(decoding: PlanTables.alternatives(d, a).csv(byteOrderMark: false).data, as: UTF8.self)
+        let again = String(decoding: PlanTables.alternatives(d, PairingAlternatives.compute(d, s, perChild: 3, threads: 2)).csv(byteOrderMark: false).data, as: UTF8.self)
+        XCTAssertEqual(text, again)
+        var lines = text.split(whereSeparator: \.isNewline).map(String.init)
+        XCTAssertEqual(lines.removeFirst().trimmingCharacters(in: .whitespacesAndNewlines), "child_id,rank,mom_id,distance_km,score_change,displaced_child_id")
+        XCTAssertEqual(lines.count, a.rows.count)
+        XCTAssertGreaterThan(lines.count, 10)
+        let byID = Dictionary(uniqueKeysWithValues: d.children.enumerated().map { ($1.id, $0) })
+        var keys: [(String, Int)] = []
+        for line in lines {
+            let f = line.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            XCTAssertEqual(f.count, 6, line)
+            keys.append((f[0], Int(f[1])!))
+            XCTAssertNotNil(byID[f[0]])
+            // At most two decimals (the CSV convention of every score and distance), never positive.
+            XCTAssertNotNil(f[4].range(of: #"^(-[0-9]+(\.[0-9]{1,2})?|0)$"#, options: .regularExpression), line)
+            XCTAssertLessThanOrEqual(Double(f[4])!, 0)
+            XCTAssertNotNil(f[3].range(of: #"^[0-9]+(\.[0-9]{1,2})?$"#, options: .regularExpression), line)
+            for y in f[5].split(separator: ";") { XCTAssertNotNil(byID[String(y)], line); XCTAssertNotEqual(String(y), f[0]) }
+        }
+        for (x, y) in zip(keys, keys.dropFirst()) {
+            XCTAssertTrue(x.0.precedesInCodePoints(y.0) || (x.0 == y.0 && x.1 + 1 == y.1), "\(x) before \(y)")
+        }
+    }
+
+    func testAPassedDeadlineLeavesEveryChildNotComputedAndSaysSo() throws {
+        let d = Self.instance(902)
+        let s = try PairingSolver.solve(d)
+        let a = PairingAlternatives.compute(d, s, perChild: 3, deadline: Deadline(seconds: 0))
+        XCTAssertEqual(a.rows.count, 0)
+        XCTAssertEqual(a.childrenNotComputed, d.children.count)
+        XCTAssertEqual(AlternativesSummaryPart(a).childrenNotComputed, d.children.count)
+    }
+
+    func testZeroAlternativesGiveAHeaderOnlyAndTheSettingIsValidated() throws {
+        let d = Self.instance(903)
+        let s = try PairingSolver.solve(d)
+        let a = PairingAlternatives.compute(d, s, perChild: 0)
+        XCTAssertEqual(a.rows.count, 0)
+        XCTAssertEqual(String(decoding: PlanTables.alternatives(d, a).csv(byteOrderMark: false).data, as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines), "child_id,rank,mom_id,distance_km,score_change,displaced_child_id")
+        XCTAssertNoThrow(try Settings().applying(overrides: ["pairing.alternatives=0"]))
+        XCTAssertNoThrow(try Settings().applying(overrides: ["pairing.alternatives=50"]))
+        for bad in ["pairing.alternatives=2.5", "pairing.alternatives=51", "pairing.alternatives=-1"] {
+            XCTAssertThrowsError(try Settings().applying(overrides: [bad]), bad)
+        }
+    }
 }
