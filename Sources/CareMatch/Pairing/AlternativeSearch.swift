@@ -42,6 +42,11 @@ final class AlternativeSearch {
     private var countDelta: [Int: Int] = [:]
     private var flowOverride: [Int: Bool] = [:]
     private var addedMoms: [Int: [Int32]] = [:]
+    /// Base pairs whose flow an augmentation removed, by mom: their forward arcs are residual now.
+    private var droppedChildren: [Int: [Int32]] = [:]
+    /// Each mom's forward arcs with base reduced cost up to a threshold, sorted (built lazily,
+    /// kept for every later search of this worker: a mom's arcs do not depend on the candidate).
+    private var momArcs: [MomArcs?]
     private var excess: [Int: Int] = [:]
     private var touched: Set<Int> = []
     private var touchedSorted: [Int] = []
@@ -56,7 +61,10 @@ final class AlternativeSearch {
     private var heap = SearchHeap()
     private var limit: Int64 = .max
 
-    init(_ net: ResidualPairing) { self.net = net }
+    init(_ net: ResidualPairing) {
+        self.net = net
+        momArcs = Array(repeating: nil, count: net.momCount)
+    }
 
     /// The result of forcing one lead.
     struct Outcome {
@@ -126,6 +134,7 @@ final class AlternativeSearch {
         countDelta.removeAll(keepingCapacity: true)
         flowOverride.removeAll(keepingCapacity: true)
         addedMoms.removeAll(keepingCapacity: true)
+        droppedChildren.removeAll(keepingCapacity: true)
         excess.removeAll(keepingCapacity: true)
         touched.removeAll(keepingCapacity: true)
         touchedSorted.removeAll(keepingCapacity: true)
@@ -139,8 +148,9 @@ final class AlternativeSearch {
         return flowOverride[key] ?? net.pairs.contains(key)
     }
     private func setFlow(mom m: Int, child c: Int, _ on: Bool) {
-        flowOverride[net.pairKey(mom: m, child: c)] = on
-        if on { addedMoms[c, default: []].append(Int32(m)) }
+        let key = net.pairKey(mom: m, child: c)
+        flowOverride[key] = on
+        if on { addedMoms[c, default: []].append(Int32(m)) } else if net.pairs.contains(key) { droppedChildren[m, default: []].append(Int32(c)) }
     }
     private func touch(_ node: Int) {
         if touched.insert(node).inserted { touchedSorted.append(node) }
@@ -160,13 +170,13 @@ final class AlternativeSearch {
         limit = budget
         for (node, e) in excess.sorted(by: { $0.key < $1.key }) where e > 0 {
             dist[node] = 0
-            heap.push(SearchEntry(key: 0, node: Int32(node), cursor: -1))
+            heap.push(SearchEntry(key: 0, node: Int32(node), cursor: -1, owner: -1))
         }
         var sink = -1
         while let top = heap.pop() {
             if top.key > limit { break }
             if top.cursor >= 0 {
-                advanceGround(top)
+                if top.owner == 0 { advanceGround(top) } else { advanceMom(top) }
                 continue
             }
             let u = Int(top.node)
@@ -205,7 +215,7 @@ final class AlternativeSearch {
         if let old = dist[v], old <= d { return }
         dist[v] = d
         pred[v] = u
-        heap.push(SearchEntry(key: d, node: Int32(v), cursor: -1))
+        heap.push(SearchEntry(key: d, node: Int32(v), cursor: -1, owner: -1))
         if (excess[v] ?? 0) < 0 { limit = min(limit, d) }
     }
 
@@ -223,7 +233,7 @@ final class AlternativeSearch {
                 }
             }
             if !net.groundArcs.isEmpty {
-                heap.push(SearchEntry(key: du + net.groundArcs[0].rc + (potentialDelta[0] ?? 0), node: Int32(net.groundArcs[0].node), cursor: 0))
+                heap.push(SearchEntry(key: du + net.groundArcs[0].rc + (potentialDelta[0] ?? 0), node: Int32(net.groundArcs[0].node), cursor: 0, owner: 0))
             }
         } else if net.isMom(u) {
             expandMom(u - 1, du)
@@ -255,7 +265,7 @@ final class AlternativeSearch {
         if !touched.contains(x) { relax(0, x, dist[0]!, e.key - dist[0]!) }
         if i + 1 < net.groundArcs.count {
             let next = net.groundArcs[i + 1]
-            heap.push(SearchEntry(key: dist[0]! + next.rc + (potentialDelta[0] ?? 0), node: Int32(next.node), cursor: Int32(i + 1)))
+            heap.push(SearchEntry(key: dist[0]! + next.rc + (potentialDelta[0] ?? 0), node: Int32(next.node), cursor: Int32(i + 1), owner: 0))
         }
     }
 
@@ -267,37 +277,41 @@ final class AlternativeSearch {
         for y in net.continuityChildren[x] {
             forward(x, Int(y), inst.facts(mom: x, child: Int(y)), dx, px)
         }
-        // Every other pair: rc = −v + π_x − π_y ≥ per·d − fit + π_x + λ_y (base λ_y: a child whose
-        // potential moved only moved down, so her λ only rose), read nearest cells first.
-        let per = inst.weights.perCentikm
-        let fitMax = inst.skills.masks[x] == 0 ? Int64(0) : inst.weights.fit
-        let lowest = net.lowestChildDual
-        let cap = Int64.max / 8
-        func remaining() -> Int64 { limit >= cap ? cap : limit - dx }
-        let room = remaining() + fitMax - px - lowest
-        guard room >= 0 else { return }
-        let reach = Int(inst.momReach[x])
-        let radius = per > 0 ? Int(min(Int64(reach), room / per)) : reach
-        let grid = inst.childGrid
-        guard let q = grid.query(withinCentikm: radius, of: inst.momLocation[x]) else { return }
-        let cells = net.cells
-        let momMask = inst.skills.masks[x]
-        grid.forEachCellByRings(q, ring: { gap in
-            per * Int64(gap) - fitMax + px + lowest <= remaining()
-        }) { cell, nearest in
-            let cellFit = cells.masks[cell] & momMask != 0 ? fitMax : 0
-            let base = per * Int64(nearest) - cellFit + px
-            for idx in Int(cells.first[cell])..<Int(cells.first[cell + 1]) {
-                let y = Int(cells.order[idx])
-                let ly = -net.potential[net.childNode(y)]
-                if base + ly > remaining() { break }
-                let f = inst.interests.shares(y, with: inst.skills, x) ? fitMax : 0
-                guard let near = grid.nearestCentikm(q, y), per * Int64(near) - f + px + ly <= remaining() else { continue }
-                let d = Distance.centikm(q.center, grid.points[y])
-                guard d <= q.limit, d <= reach else { continue }
-                forward(x, y, inst.facts(mom: x, child: y, centikm: d), dx, px)
-            }
+        for y in droppedChildren[x] ?? [] {
+            forward(x, Int(y), inst.facts(mom: x, child: Int(y)), dx, px)
         }
+        // Every other pair, lazily from the mom's sorted list: an entry's key is a lower bound
+        // (base reduced cost plus the mom's own potential change; a child's potential only falls).
+        if momArcs[x] == nil { momArcs[x] = MomArcs.build(net, mom: x, threshold: 10 * net.inst.weights.scale.unitsPerPoint) }
+        pushMomArc(x, 0, dx)
+    }
+
+    /// Pushes the entry of the `i`-th arc of mom x's list, or a continuation entry at the list's
+    /// threshold when the list ends before its arcs are complete.
+    private func pushMomArc(_ x: Int, _ i: Int, _ dx: Int64) {
+        let list = momArcs[x]!
+        let shift = potentialDelta[net.momNode(x)] ?? 0
+        let owner = Int32(net.momNode(x))
+        if i < list.rc.count {
+            heap.push(SearchEntry(key: dx + list.rc[i] + shift, node: list.child[i], cursor: Int32(i), owner: owner))
+        } else if !list.complete {
+            heap.push(SearchEntry(key: dx + list.threshold + 1 + shift, node: -1, cursor: Int32(i), owner: owner))
+        }
+    }
+
+    private func advanceMom(_ e: SearchEntry) {
+        let xn = Int(e.owner), x = xn - 1, i = Int(e.cursor)
+        let dx = dist[xn]!
+        if e.node < 0 {
+            // The list ended at its threshold: extend it (the old list is a prefix of the new one).
+            let old = momArcs[x]!
+            momArcs[x] = MomArcs.build(net, mom: x, threshold: max(2 * old.threshold, e.key - dx - (potentialDelta[xn] ?? 0)))
+            pushMomArc(x, i, dx)
+            return
+        }
+        let y = Int(e.node)
+        forward(x, y, net.inst.facts(mom: x, child: y), dx, pot(xn))
+        pushMomArc(x, i + 1, dx)
     }
 
     /// The arc mom → child that adds the pair, unless it has flow or the forced lead rule removes it.
@@ -342,9 +356,12 @@ struct SearchEntry {
     var key: Int64
     var node: Int32
     var cursor: Int32
+    /// Whose sorted list the cursor walks: 0 the ground, a mom's node, −1 none.
+    var owner: Int32
     @inline(__always) static func < (a: SearchEntry, b: SearchEntry) -> Bool {
         if a.key != b.key { return a.key < b.key }
         if a.node != b.node { return a.node < b.node }
+        if a.owner != b.owner { return a.owner < b.owner }
         return a.cursor < b.cursor
     }
 }

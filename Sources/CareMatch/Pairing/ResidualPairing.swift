@@ -31,8 +31,9 @@ struct ResidualPairing: Sendable {
     let groundArcs: [(rc: Int64, node: Int32)]
     /// The children's grid regrouped by increasing `λ_c` per cell, for a mom's arcs.
     let cells: CellsByPrice
-    /// The smallest `λ_c` (a lower bound of every child's).
+    /// The smallest and largest `λ_c`.
     let lowestChildDual: Int64
+    let highestChildDual: Int64
 
     var momCount: Int { inst.momCount }
     var childCount: Int { inst.childCount }
@@ -73,6 +74,7 @@ struct ResidualPairing: Sendable {
         groundArcs = ground
         cells = CellsByPrice(inst.childGrid, price: { childDual[$0] }, mask: { inst.interests.masks[$0] })
         lowestChildDual = childDual.min() ?? 0
+        highestChildDual = childDual.max() ?? 0
     }
 
     /// The cost of moving a child from `k` to `k + 1` moms (`up`) or from `k` to `k − 1`.
@@ -87,5 +89,59 @@ struct ResidualPairing: Sendable {
         if a.value != b.value { return a.value > b.value }
         if a.centikm != b.centikm { return a.centikm < b.centikm }
         return inst.momIDs[ma].precedesInCodePoints(inst.momIDs[mb])
+    }
+}
+
+/// One mom's forward arcs (to children she is not paired with) whose reduced cost under the
+/// optimal potentials is at most `threshold`, by reduced cost then child: what a search expanding
+/// her reads, nearest first, without walking the grid again.
+struct MomArcs {
+    var threshold: Int64
+    /// Every arc of the mom is in the list (the threshold is above any reduced cost she has).
+    var complete: Bool
+    var rc: [Int64]
+    var child: [Int32]
+
+    /// Reads the children's grid around mom `x`: rc = −v + λ_x + λ_y ≥ per·d − fit + λ_x + λ_y
+    /// (continuity pairs, whose bonus this bound leaves out, are read apart by the search), cells
+    /// nearest first, each cell's children by increasing λ_y (`CellsByPrice`).
+    static func build(_ net: ResidualPairing, mom x: Int, threshold asked: Int64) -> MomArcs {
+        let inst = net.inst
+        let px = net.potential[net.momNode(x)]
+        let per = inst.weights.perCentikm
+        let reach = Int(inst.momReach[x])
+        let highest = per * Int64(reach) + px + net.highestChildDual
+        let t = min(asked, highest)
+        let fitMax = inst.skills.masks[x] == 0 ? Int64(0) : inst.weights.fit
+        let lowest = net.lowestChildDual
+        var items: [(Int64, Int32)] = []
+        let room = t + fitMax - px - lowest
+        if room >= 0, inst.momCapacity[x] > 0 {
+            let radius = per > 0 ? Int(min(Int64(reach), room / per)) : reach
+            let grid = inst.childGrid
+            if let q = grid.query(withinCentikm: radius, of: inst.momLocation[x]) {
+                let cells = net.cells
+                let momMask = inst.skills.masks[x]
+                grid.forEachCellByRings(q, ring: { gap in per * Int64(gap) - fitMax + px + lowest <= t }) { cell, nearest in
+                    let cellFit = cells.masks[cell] & momMask != 0 ? fitMax : 0
+                    let base = per * Int64(nearest) - cellFit + px
+                    for idx in Int(cells.first[cell])..<Int(cells.first[cell + 1]) {
+                        let y = Int(cells.order[idx])
+                        let ly = -net.potential[net.childNode(y)]
+                        if base + ly > t { break }
+                        let f = inst.interests.shares(y, with: inst.skills, x) ? fitMax : 0
+                        guard let near = grid.nearestCentikm(q, y), per * Int64(near) - f + px + ly <= t else { continue }
+                        let d = Distance.centikm(q.center, grid.points[y])
+                        guard d <= q.limit, d <= reach else { continue }
+                        let facts = inst.facts(mom: x, child: y, centikm: d)
+                        let rc = -facts.value + px + ly
+                        guard facts.allowed, rc <= t, !net.pairs.contains(net.pairKey(mom: x, child: y)) else { continue }
+                        items.append((rc, Int32(y)))
+                    }
+                }
+            }
+        }
+        items.sort { $0 < $1 }
+        return MomArcs(threshold: t, complete: t >= highest, rc: items.map(\.0), child: items.map(\.1))
     }
 }
