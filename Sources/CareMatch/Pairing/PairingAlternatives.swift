@@ -62,9 +62,9 @@ public struct PairingAlternatives: Sendable {
             let search = AlternativeSearch(net)
             var forced = 0
             while !deadline.hasPassed, let i = queue.next() {
-                let (rows, n) = alternatives(of: order[i], net, search, k: k)
+                let (rows, n) = alternatives(of: order[i], net, search, k: k, deadline: deadline)
                 forced += n
-                results.store(i, rows)
+                if let rows { results.store(i, rows) }
             }
             stats.store(w, (forced, search.settledNodes, search.invalid))
         }
@@ -80,8 +80,10 @@ public struct PairingAlternatives: Sendable {
                                    settledNodes: s.reduce(0) { $0 + $1.settled }, seconds: (clock.now - start).seconds)
     }
 
-    /// The best `k` alternatives of child `c`, and how many leads were forced exactly.
-    static func alternatives(of c: Int, _ net: ResidualPairing, _ search: AlternativeSearch, k: Int) -> ([PairingAlternative], Int) {
+    /// The best `k` alternatives of child `c` (nil when the deadline passed before they were
+    /// complete), and how many leads were forced exactly.
+    static func alternatives(of c: Int, _ net: ResidualPairing, _ search: AlternativeSearch, k: Int,
+                             deadline: Deadline = .none) -> ([PairingAlternative]?, Int) {
         let inst = net.inst
         var allowed: [(m: Int, f: PairingInstance.PairFacts)] = []
         inst.forEachAllowedMom(of: c, within: inst.maxReach) { m, f in allowed.append((m, f)) }
@@ -101,6 +103,7 @@ public struct PairingAlternatives: Sendable {
         var best: [(cost: Int64, m: Int, f: PairingInstance.PairFacts, changed: [Int])] = []
         var forced = 0
         for cand in candidates {
+            if deadline.hasPassed { return (nil, forced) }
             let kth = best.count == k ? best[k - 1].cost : Int64.max
             if cand.lb > kth { break }
             let budget = kth == Int64.max ? Int64.max / 4 : kth - cand.lb

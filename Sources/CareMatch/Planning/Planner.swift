@@ -14,6 +14,9 @@ public struct PlannerOptions: Sendable {
     /// Seconds for the whole plan (pairing, allocation and explanations); `nil`: the dataset's
     /// `plan.time_limit_s`.
     public var timeLimit: Double?
+    /// Seconds at most for `alternatives.csv` (within the plan's deadline); children not reached
+    /// by then have no rows, and the summary and the terminal say how many.
+    public var alternativesSeconds: Double = 60
     /// Short progress lines while solving.
     public var progress: (@Sendable (String) -> Void)?
     public init() {}
@@ -50,8 +53,11 @@ public enum Planner {
         let pairing = try pairingResult.get()
         let allocation = try allocationResult.get()
         // Exact alternative leads of every child, from the proven pairing, within the deadline.
+        // They get at most `alternativesSeconds` of what is left: the searches are exact but not yet
+        // fast (Guides/Pairing.md), and a plan must not wait for them; what is cut is reported.
+        let alternativesDeadline = Deadline(seconds: deadline.limit(options.alternativesSeconds))
         let alternatives = PairingAlternatives.compute(dataset, pairing, perChild: Int(dataset.settings.pairingAlternatives),
-                                                       deadline: deadline, threads: 2)
+                                                       deadline: alternativesDeadline, threads: 2)
         return PlanResult(dataset: dataset, pairing: pairing, allocation: allocation,
                           timings: ["pairing": pairingSeconds, "allocation": allocationSeconds, "alternatives": alternatives.seconds,
                                     "total": (clock.now - t0).seconds],
