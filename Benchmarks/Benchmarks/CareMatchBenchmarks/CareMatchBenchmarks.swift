@@ -56,6 +56,20 @@ func measurePlan(_ benchmark: Benchmark, _ d: Dataset) throws {
     reportAllocation(benchmark, plan.allocation)
 }
 
+let forcedLeads = BenchmarkMetric.custom("leads forced exactly", polarity: .prefersSmaller, useScalingFactor: false)
+
+/// The alternatives of every child (`alternatives.csv`) from a proven pairing solved outside the
+/// measurement.
+func measureAlternatives(_ benchmark: Benchmark, _ d: Dataset) throws {
+    let s = try PairingSolver.solve(d)
+    precondition(s.certificate.proven)
+    benchmark.startMeasurement()
+    let a = PairingAlternatives.compute(d, s, perChild: 3)
+    benchmark.stopMeasurement()
+    precondition(a.exact && a.childrenNotComputed == 0)
+    benchmark.measurement(forcedLeads, a.forcedEvaluated)
+}
+
 nonisolated(unsafe) var quzhou: Dataset?
 
 let benchmarks: @Sendable () -> Void = {
@@ -77,6 +91,16 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Pairing generated scale 10 (proven optimal)",
               configuration: .init(metrics: pairingMetrics, maxDuration: .seconds(900), maxIterations: 3)) { benchmark in
         try measurePairing(benchmark, DatasetGenerator(scale: 10, seed: DatasetGenerator.quzhouSeed).generate())
+    }
+
+    Benchmark("Alternatives scale 1 (all children, 3 each)",
+              configuration: .init(metrics: [.wallClock, .peakMemoryResident, forcedLeads], maxDuration: .seconds(120), maxIterations: 5)) { benchmark in
+        try measureAlternatives(benchmark, try DatasetLoader.load(folder: datasetsFolder.appendingPathComponent("quzhou")))
+    }
+
+    Benchmark("Alternatives scale 10 (all children, 3 each)",
+              configuration: .init(metrics: [.wallClock, .peakMemoryResident, forcedLeads], maxDuration: .seconds(900), maxIterations: 3)) { benchmark in
+        try measureAlternatives(benchmark, DatasetGenerator(scale: 10, seed: DatasetGenerator.quzhouSeed).generate())
     }
 
     Benchmark("Allocation Datasets/quzhou (proven optimal, no marginal re-solves)",

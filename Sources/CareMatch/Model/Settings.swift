@@ -26,6 +26,10 @@ public struct Settings: Sendable, Hashable {
     /// Deadline of a whole `plan` (pairing, allocation and explanations) in seconds: what is not
     /// finished by then is written with its bound and status. An engine setting, not a weight.
     public var planTimeLimit = 600.0
+    /// Alternative leads written per child in `alternatives.csv` (a whole number; 0: the file
+    /// holds its header only). Not a weight. Off by default: the searches are exact but still
+    /// slow (18 of quzhou's 2,414 children in 60 s), and a default plan must stay within seconds.
+    public var pairingAlternatives = 0.0
     /// How the pages are labelled (`[report]`): language, title, date. Not a weight.
     public var report = ReportSettings()
 
@@ -63,6 +67,8 @@ public struct Settings: Sendable, Hashable {
     public static let maxKmLimit = 20_000.0
     /// The longest time limit: one week (GLPK takes milliseconds as a C int, at most 2,147,483 s).
     public static let maxTimeLimitSeconds = 604_800.0
+    /// The most alternative leads per child `alternatives.csv` lists.
+    public static let maxAlternatives = 50.0
 
     /// Every setting, in the order of the contract.
     public static let keys: [Key] = [
@@ -81,6 +87,7 @@ public struct Settings: Sendable, Hashable {
         Key(name: "allocation.time_limit_s", help: "time limit of the allocation solve in seconds", keyPath: \.allocationTimeLimit, 0, maxTimeLimitSeconds, lowerIncluded: false),
         Key(name: "allocation.node_limit", help: "branch-and-bound nodes of the allocation's proof (0: automatic, about 4 s of work)", keyPath: \.allocationNodeLimit, 0, 1e9),
         Key(name: "plan.time_limit_s", help: "deadline of a whole plan (pairing, allocation, explanations) in seconds", keyPath: \.planTimeLimit, 0, maxTimeLimitSeconds, lowerIncluded: false),
+        Key(name: "pairing.alternatives", help: "alternative leads per child in alternatives.csv (a whole number; 0: none)", keyPath: \.pairingAlternatives, 0, maxAlternatives),
     ]
 
     /// The setting named `name` (exact dotted key), if any.
@@ -97,6 +104,9 @@ public struct Settings: Sendable, Hashable {
         }
         if allocationNodeLimit >= 0, allocationNodeLimit <= 1e9, allocationNodeLimit != allocationNodeLimit.rounded() {
             out.append(("allocation.node_limit", "must be a whole number of nodes, found \(ValueRange.format(allocationNodeLimit))"))
+        }
+        if Settings.key(named: "pairing.alternatives")!.range.contains(pairingAlternatives) && pairingAlternatives != pairingAlternatives.rounded() {
+            out.append(("pairing.alternatives", "must be a whole number, found \(ValueRange.format(pairingAlternatives))"))
         }
         // Compared only when both are in range (otherwise the range error says it all).
         let rewardsInRange = ["pairing.lead_reward", "pairing.support_reward"].allSatisfy { name in

@@ -6,8 +6,12 @@ public struct PlanResult: Sendable {
     public var pairing: PairingSolution
     public var allocation: AllocationSolution
     public var timings: [String: Double]
+    /// Each child's best alternative leads (`alternatives.csv`); nil when not computed.
+    public var alternatives: PairingAlternatives? = nil
 
     public var summary: PlanSummary {
-        PlanSummary(dataset: dataset, pairing: pairing, allocation: AllocationSummaryPart(allocation), timings: timings)
+        var s = PlanSummary(dataset: dataset, pairing: pairing, allocation: AllocationSummaryPart(allocation), timings: timings)
+        s.alternatives = alternatives.map(AlternativesSummaryPart.init)
+        return s
     }
 }

@@ -25,6 +25,8 @@ public struct PlanSummary: Codable, Sendable {
     public var warnings: [String]
     public var pairing: PairingPart
     public var allocation: AllocationSummaryPart?
+    /// `alternatives.csv`'s counts (nil when not computed).
+    public var alternatives: AlternativesSummaryPart?
     public var timingsSeconds: [String: Double]
 
     public init(dataset d: Dataset, pairing p: PairingSolution, allocation: AllocationSummaryPart?, timings: [String: Double]) {

@@ -14,6 +14,9 @@ public struct PlannerOptions: Sendable {
     /// Seconds for the whole plan (pairing, allocation and explanations); `nil`: the dataset's
     /// `plan.time_limit_s`.
     public var timeLimit: Double?
+    /// Seconds at most for `alternatives.csv` (within the plan's deadline); children not reached
+    /// by then have no rows, and the summary and the terminal say how many.
+    public var alternativesSeconds: Double = 60
     /// Short progress lines while solving.
     public var progress: (@Sendable (String) -> Void)?
     public init() {}
@@ -35,7 +38,17 @@ public enum Planner {
                 allocationOut.store(0, solveAllocation(dataset, options: options, deadline: deadline))
             }
         }
-        return try assemble(dataset, pairingOut.values[0]!, allocationOut.values[0]!, total: (clock.now - t0).seconds)
+        var plan = try assemble(dataset, pairingOut.values[0]!, allocationOut.values[0]!, total: 0)
+        // Exact alternative leads of every child, from the proven pairing, within the deadline.
+        // They get at most `alternativesSeconds` of what is left: the searches are exact but not yet
+        // fast (Guides/Pairing.md), and a plan must not wait for them; what is cut is reported.
+        let alternativesDeadline = Deadline(seconds: deadline.limit(options.alternativesSeconds))
+        let alternatives = PairingAlternatives.compute(dataset, plan.pairing, perChild: Int(dataset.settings.pairingAlternatives),
+                                                       deadline: alternativesDeadline, threads: 2)
+        plan.alternatives = alternatives
+        plan.timings["alternatives"] = alternatives.seconds
+        plan.timings["total"] = (clock.now - t0).seconds
+        return plan
     }
 
     /// A part of a plan (pairing or allocation) as solved, with its wall-clock seconds.

@@ -25,6 +25,10 @@ public enum PlanTerminalSummary {
             let count = { (s: MarginalStatus) in m.filter { $0.status == s }.count }
             lines.append(t(.termExplained, m.count, count(.exact), count(.notNeeded), count(.bounded), count(.notComputed)))
         }
+        if let alt = plan.alternatives, alt.perChild > 0, alt.exact {
+            lines.append(alt.childrenNotComputed > 0 ? t(.termAlternativesCut, alt.childrenNotComputed, alt.rows.count)
+                                                     : t(.termAlternatives, alt.rows.count, alt.perChild))
+        }
         lines.append(t(.termUnmet, plan.pairing.unmet.count, a.unmet.count))
         if !d.warnings.isEmpty { lines.append(t(.termWarnings, d.warnings.count)) }
         return lines.joined(separator: "\n")

@@ -3,8 +3,8 @@
 public enum SettingsHelp {
     /// The rules `Settings.problems()` enforces, as a coordinator reads them.
     static let rules: (en: String, zh: String) = (
-        "Every number must be finite and ≥ 0; pairing.support_reward ≤ pairing.lead_reward; pairing.max_km, allocation.time_limit_s and plan.time_limit_s > 0; allocation.mip_gap < 1.",
-        "所有数值必须为有限且 ≥ 0；pairing.support_reward ≤ pairing.lead_reward；pairing.max_km、allocation.time_limit_s、plan.time_limit_s > 0；allocation.mip_gap < 1。")
+        "Every number must be finite and ≥ 0; pairing.support_reward ≤ pairing.lead_reward; pairing.max_km, allocation.time_limit_s and plan.time_limit_s > 0; allocation.mip_gap < 1; pairing.alternatives is a whole number ≤ 50.",
+        "所有数值必须为有限且 ≥ 0；pairing.support_reward ≤ pairing.lead_reward；pairing.max_km、allocation.time_limit_s、plan.time_limit_s > 0；allocation.mip_gap < 1；pairing.alternatives 为不超过 50 的整数。")
 
     /// Chinese meanings of the numeric settings (the English ones are `Settings.Key.help`).
     static let zh: [String: String] = [
@@ -22,6 +22,7 @@ public enum SettingsHelp {
         "allocation.mip_gap": "资源分配求解停止时的相对差距",
         "allocation.time_limit_s": "资源分配求解的时间上限（秒）",
         "plan.time_limit_s": "整个方案（结对、分配、解释）的时间上限（秒）",
+        "pairing.alternatives": "alternatives.csv 中每名儿童列出的备选主妈妈人数（整数；0 表示不列）",
     ]
 
     public static func render(texts t: Texts) -> String {

@@ -66,7 +66,7 @@ final class CLIContractTests: XCTestCase {
         let r = try CLI.run(["plan", ds.path, "--out", out.path, "--quiet"])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("Plan for ft written to \(out.path)"), r.stdout)
-        XCTAssertEqual(try CLI.fileNames(out), ["allocations.csv", "county_summary.csv", "deliveries.csv", "mom_assignments.csv",
+        XCTAssertEqual(try CLI.fileNames(out), ["allocations.csv", "alternatives.csv", "county_summary.csv", "deliveries.csv", "mom_assignments.csv",
                                                 "organization_totals.csv", "pairings.csv", "report.html", "summary.json", "unmet.csv"])
         // The stamp lists exactly the files, and coreutils' sha256sum confirms every hash.
         XCTAssertEqual(try CLI.stampedNames(out), try CLI.fileNames(out))
@@ -325,7 +325,7 @@ final class CLIContractTests: XCTestCase {
         let r = try CLI.run(["compare", ds.path, "--out", out.path, "--quiet"])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("Comparison for ft written to \(out.path)"), r.stdout)
-        let plan = ["allocations.csv", "county_summary.csv", "deliveries.csv", "mom_assignments.csv", "organization_totals.csv",
+        let plan = ["allocations.csv", "alternatives.csv", "county_summary.csv", "deliveries.csv", "mom_assignments.csv", "organization_totals.csv",
                     "pairings.csv", "report.html", "summary.json", "unmet.csv"]
         XCTAssertEqual(try CLI.fileNames(out), ["comparison.csv", "comparison.html"] + plan.map { "optimized/" + $0 } + ["violations.csv"])
         XCTAssertEqual(try CLI.sha256sumCheck(out).status, 0)

@@ -1,0 +1,147 @@
+/// The residual network of an optimal pairing, read-only, with the potentials that prove it
+/// optimal: what `AlternativeSearch` explores for each forced lead.
+///
+/// Nodes: 0 is the ground, `1 + m` mom m, `1 + momCount + c` child c. Arcs of the flow model
+/// (`Guides/Pairing.md`): ground → mom (capacity `cap_m`, cost 0), mom → child (allowed pairs,
+/// capacity 1, cost `−v(m,c)`), child → ground (the lead arc, capacity 1, cost `−a_c`, and the
+/// support arc, capacity `N_c`, cost `−b_c`). Because `a_c ≥ b_c`, a child's two arcs behave as
+/// one arc of convex cost in her number of moms `k_c`: the first unit costs `−a_c`, the others
+/// `−b_c`, so the state of a child is her `k_c` alone.
+///
+/// Potentials in integer score units: `π(ground) = 0`, `π(mom) = λ_m`, `π(child) = −λ_c`; the
+/// reduced cost of an arc is `cost + π(tail) − π(head)`. The pairing solver's certificate proves
+/// these duals feasible for *every* allowed pair and complementary to the flow, which is exactly
+/// "every residual arc has a non-negative reduced cost": the searches use Dijkstra on reduced
+/// costs and check that sign on every arc they read (`AlternativeSearch.invalid`).
+struct ResidualPairing: Sendable {
+    let inst: PairingInstance
+    /// Potentials of the nodes, integer units.
+    let potential: [Int64]
+    /// Children of each mom in the optimal pairing, by position.
+    let momChildren: [[Int32]]
+    /// Moms of each child in the optimal pairing, by position.
+    let childMoms: [[Int32]]
+    /// Pairs of the optimal pairing, keyed `mom · childCount + child`.
+    let pairs: Set<Int>
+    /// Children whose current mom (`paired_mom_id`) is each mom: their pairs carry the continuity
+    /// bonus, which the grid bounds leave out, so they are read apart.
+    let continuityChildren: [[Int32]]
+    /// The ground's residual arcs in the optimal flow, by reduced cost then node: to moms with
+    /// capacity left, and back from children with at least one mom.
+    let groundArcs: [(rc: Int64, node: Int32)]
+    /// The children's grid regrouped by increasing `λ_c` per cell, for a mom's arcs.
+    let cells: CellsByPrice
+    /// The smallest and largest `λ_c`.
+    let lowestChildDual: Int64
+    let highestChildDual: Int64
+
+    var momCount: Int { inst.momCount }
+    var childCount: Int { inst.childCount }
+    @inline(__always) func momNode(_ m: Int) -> Int { 1 + m }
+    @inline(__always) func childNode(_ c: Int) -> Int { 1 + inst.momCount + c }
+    @inline(__always) func isMom(_ node: Int) -> Bool { node >= 1 && node <= inst.momCount }
+    @inline(__always) func pairKey(mom m: Int, child c: Int) -> Int { m * inst.childCount + c }
+
+    /// `pairs` as (child, mom) positions; `momDual`/`childDual` in integer units.
+    init(_ inst: PairingInstance, pairs list: [(child: Int, mom: Int)], momDual: [Int64], childDual: [Int64]) {
+        self.inst = inst
+        var pot = [Int64](repeating: 0, count: 1 + inst.momCount + inst.childCount)
+        for m in 0..<inst.momCount { pot[1 + m] = momDual[m] }
+        for c in 0..<inst.childCount { pot[1 + inst.momCount + c] = -childDual[c] }
+        potential = pot
+        var mc = [[Int32]](repeating: [], count: inst.momCount)
+        var cm = [[Int32]](repeating: [], count: inst.childCount)
+        var set = Set<Int>(minimumCapacity: list.count)
+        for p in list {
+            mc[p.mom].append(Int32(p.child)); cm[p.child].append(Int32(p.mom))
+            set.insert(p.mom * inst.childCount + p.child)
+        }
+        for m in mc.indices { mc[m].sort() }
+        for c in cm.indices { cm[c].sort() }
+        (momChildren, childMoms, pairs) = (mc, cm, set)
+        var cont = [[Int32]](repeating: [], count: inst.momCount)
+        for c in 0..<inst.childCount where inst.childPairedMom[c] >= 0 { cont[Int(inst.childPairedMom[c])].append(Int32(c)) }
+        continuityChildren = cont
+        var ground: [(rc: Int64, node: Int32)] = []
+        for m in 0..<inst.momCount where mc[m].count < Int(inst.momCapacity[m]) {
+            ground.append((0 - pot[1 + m], Int32(1 + m)))
+        }
+        for c in 0..<inst.childCount where !cm[c].isEmpty {
+            let reward = cm[c].count == 1 ? inst.leadReward(c) : inst.supportReward(c)
+            ground.append((reward - pot[1 + inst.momCount + c], Int32(1 + inst.momCount + c)))
+        }
+        ground.sort { ($0.rc, $0.node) < ($1.rc, $1.node) }
+        groundArcs = ground
+        cells = CellsByPrice(inst.childGrid, price: { childDual[$0] }, mask: { inst.interests.masks[$0] })
+        lowestChildDual = childDual.min() ?? 0
+        highestChildDual = childDual.max() ?? 0
+    }
+
+    /// The cost of moving a child from `k` to `k + 1` moms (`up`) or from `k` to `k − 1`.
+    @inline(__always) func slotCost(child c: Int, k: Int, up: Bool) -> Int64 {
+        up ? -(k == 0 ? inst.leadReward(c) : inst.supportReward(c))
+           : (k == 1 ? inst.leadReward(c) : inst.supportReward(c))
+    }
+
+    /// Whether mom `a` ranks above mom `b` as child c's lead (contract section 5: higher pair
+    /// value, then smaller distance, then smaller `mom_id` in code-point order).
+    func ranksAbove(_ a: PairingInstance.PairFacts, _ ma: Int, _ b: PairingInstance.PairFacts, _ mb: Int) -> Bool {
+        if a.value != b.value { return a.value > b.value }
+        if a.centikm != b.centikm { return a.centikm < b.centikm }
+        return inst.momIDs[ma].precedesInCodePoints(inst.momIDs[mb])
+    }
+}
+
+/// One mom's forward arcs (to children she is not paired with) whose reduced cost under the
+/// optimal potentials is at most `threshold`, by reduced cost then child: what a search expanding
+/// her reads, nearest first, without walking the grid again.
+struct MomArcs {
+    var threshold: Int64
+    /// Every arc of the mom is in the list (the threshold is above any reduced cost she has).
+    var complete: Bool
+    var rc: [Int64]
+    var child: [Int32]
+
+    /// Reads the children's grid around mom `x`: rc = −v + λ_x + λ_y ≥ per·d − fit + λ_x + λ_y
+    /// (continuity pairs, whose bonus this bound leaves out, are read apart by the search), cells
+    /// nearest first, each cell's children by increasing λ_y (`CellsByPrice`).
+    static func build(_ net: ResidualPairing, mom x: Int, threshold asked: Int64) -> MomArcs {
+        let inst = net.inst
+        let px = net.potential[net.momNode(x)]
+        let per = inst.weights.perCentikm
+        let reach = Int(inst.momReach[x])
+        let highest = per * Int64(reach) + px + net.highestChildDual
+        let t = min(asked, highest)
+        let fitMax = inst.skills.masks[x] == 0 ? Int64(0) : inst.weights.fit
+        let lowest = net.lowestChildDual
+        var items: [(Int64, Int32)] = []
+        let room = t + fitMax - px - lowest
+        if room >= 0, inst.momCapacity[x] > 0 {
+            let radius = per > 0 ? Int(min(Int64(reach), room / per)) : reach
+            let grid = inst.childGrid
+            if let q = grid.query(withinCentikm: radius, of: inst.momLocation[x]) {
+                let cells = net.cells
+                let momMask = inst.skills.masks[x]
+                grid.forEachCellByRings(q, ring: { gap in per * Int64(gap) - fitMax + px + lowest <= t }) { cell, nearest in
+                    let cellFit = cells.masks[cell] & momMask != 0 ? fitMax : 0
+                    let base = per * Int64(nearest) - cellFit + px
+                    for idx in Int(cells.first[cell])..<Int(cells.first[cell + 1]) {
+                        let y = Int(cells.order[idx])
+                        let ly = -net.potential[net.childNode(y)]
+                        if base + ly > t { break }
+                        let f = inst.interests.shares(y, with: inst.skills, x) ? fitMax : 0
+                        guard let near = grid.nearestCentikm(q, y), per * Int64(near) - f + px + ly <= t else { continue }
+                        let d = Distance.centikm(q.center, grid.points[y])
+                        guard d <= q.limit, d <= reach else { continue }
+                        let facts = inst.facts(mom: x, child: y, centikm: d)
+                        let rc = -facts.value + px + ly
+                        guard facts.allowed, rc <= t, !net.pairs.contains(net.pairKey(mom: x, child: y)) else { continue }
+                        items.append((rc, Int32(y)))
+                    }
+                }
+            }
+        }
+        items.sort { $0 < $1 }
+        return MomArcs(threshold: t, complete: t >= highest, rc: items.map(\.0), child: items.map(\.1))
+    }
+}

@@ -1,0 +1,178 @@
+@testable import CareMatch
+import GLPK
+import XCTest
+
+/// `alternatives.csv`'s numbers against an independent formulation: for each row, the whole
+/// pairing network re-solved by GLPK's out-of-kilter algorithm with that mom forced as the
+/// child's lead (the pair's arc with lower bound 1, the arcs of the moms ranking above her for
+/// that child removed); and the list of each child against forcing every allowed mom.
+final class AlternativesTests: XCTestCase {
+    /// Whether mom a ranks above mom b as c's lead, written out from the contract (section 5).
+    static func ranksAbove(_ inst: PairingInstance, _ d: Dataset, _ a: Int, _ b: Int, child c: Int) -> Bool {
+        let fa = inst.facts(mom: a, child: c), fb = inst.facts(mom: b, child: c)
+        if fa.value != fb.value { return fa.value > fb.value }
+        if fa.centikm != fb.centikm { return fa.centikm < fb.centikm }
+        return Array(d.moms[a].id.unicodeScalars.map(\.value)).lexicographicallyPrecedes(d.moms[b].id.unicodeScalars.map(\.value))
+    }
+
+    /// The best score with mom `m` as child `c`'s lead; children in `frozen` keep exactly their
+    /// moms of `base`. Returns the score and the pairs.
+    static func forcedOptimum(_ d: Dataset, child c: Int, mom m: Int, frozen: Set<Int> = [],
+                              base: Set<[Int]> = []) throws -> (score: Int64, pairs: Set<[Int]>) {
+        let inst = PairingInstance(dataset: d)
+        let w = PairingWeights(d.settings)
+        let total = d.moms.reduce(0) { $0 + max(0, $1.capacity) } + 1
+        let net = FlowNetwork()
+        let source = try net.addNode(supply: total)
+        let sink = try net.addNode(supply: -total)
+        let moms = try d.moms.map { _ in try net.addNode() }
+        let children = try d.children.map { _ in try net.addNode() }
+        try net.addArc(from: source, to: sink, capacity: total, cost: 0)
+        for (i, mom) in d.moms.enumerated() where mom.capacity > 0 {
+            try net.addArc(from: source, to: moms[i], capacity: mom.capacity, cost: 0)
+        }
+        var pairArcs: [(arc: Int, m: Int, c: Int)] = []
+        for (y, child) in d.children.enumerated() {
+            for x in d.moms.indices {
+                let f = inst.facts(mom: x, child: y)
+                guard f.allowed else { continue }
+                var lower = 0
+                if y == c {
+                    if x == m { lower = 1 } else if ranksAbove(inst, d, x, m, child: c) { continue }
+                } else if frozen.contains(y) {
+                    guard base.contains([x, y]) else { continue }
+                    lower = 1
+                }
+                let a = try net.addArc(from: moms[x], to: children[y], lower: lower, capacity: 1, cost: Int(-f.value))
+                pairArcs.append((a, x, y))
+            }
+            try net.addArc(from: children[y], to: sink, capacity: 1, cost: Int(-w.leadReward(child.group)))
+            if child.supportersWanted > 0 {
+                try net.addArc(from: children[y], to: sink, capacity: child.supportersWanted, cost: Int(-w.supportReward(child.group)))
+            }
+        }
+        let r = try net.solveMinCost()
+        XCTAssertEqual(r.status, .optimal)
+        return (Int64(-r.totalCost), Set(pairArcs.filter { r.flows[$0.arc] > 0 }.map { [$0.m, $0.c] }))
+    }
+
+    static func instance(_ seed: UInt64) -> Dataset {
+        var r = TestRandom(seed: seed)
+        return TestInstances.pairing(seed: seed, moms: r.int(4...16), children: r.int(4...20), spreadKm: 10, maxKm: 6)
+    }
+
+    func testEveryScoreChangeEqualsTheForcedReSolve() throws {
+        var rowsChecked = 0, displacedChecked = 0
+        for seed in 600...624 as ClosedRange<UInt64> {
+            let d = Self.instance(seed)
+            let s = try PairingSolver.solve(d)
+            XCTAssertTrue(s.certificate.proven)
+            let all = PairingAlternatives.compute(d, s, perChild: 10_000)
+            XCTAssertTrue(all.exact)
+            XCTAssertEqual(all.childrenNotComputed, 0)
+            let base = Set(s.evaluation.pairs.map { [$0.mom, $0.child] })
+            for row in all.rows {
+                let forced = try Self.forcedOptimum(d, child: row.child, mom: row.mom)
+                XCTAssertEqual(row.scoreChangeUnits, forced.score - s.evaluation.scoreUnits,
+                               "seed \(seed) child \(d.children[row.child].id) mom \(d.moms[row.mom].id)")
+                // The changed children suffice: freezing every other child at her current moms
+                // reaches the same forced optimum.
+                let others = Set(d.children.indices).subtracting(row.changedChildren).subtracting([row.child])
+                let frozen = try Self.forcedOptimum(d, child: row.child, mom: row.mom, frozen: others, base: base)
+                XCTAssertEqual(frozen.score, forced.score, "seed \(seed) child \(row.child) mom \(row.mom): changed \(row.changedChildren)")
+                displacedChecked += row.changedChildren.count
+                rowsChecked += 1
+            }
+        }
+        XCTAssertGreaterThan(rowsChecked, 200)
+        XCTAssertGreaterThan(displacedChecked, 20)
+    }
+
+    func testEveryAllowedMomOtherThanTheLeadIsListedInOrder() throws {
+        for seed in 700...714 as ClosedRange<UInt64> {
+            let d = Self.instance(seed)
+            let s = try PairingSolver.solve(d)
+            let inst = PairingInstance(dataset: d)
+            let all = PairingAlternatives.compute(d, s, perChild: 10_000)
+            let lead = Dictionary(uniqueKeysWithValues: s.evaluation.pairs.filter { $0.role == .lead }.map { ($0.child, $0.mom) })
+            for c in d.children.indices {
+                let expected = Set(d.moms.indices.filter { inst.facts(mom: $0, child: c).allowed && $0 != lead[c] })
+                let rows = all.rows.filter { $0.child == c }
+                XCTAssertEqual(Set(rows.map(\.mom)), expected, "seed \(seed) child \(c)")
+                XCTAssertEqual(rows.map(\.rank), Array(0..<rows.count).map { $0 + 1 })
+                for (a, b) in zip(rows, rows.dropFirst()) {
+                    XCTAssertTrue(a.scoreChangeUnits > b.scoreChangeUnits
+                                  || (a.scoreChangeUnits == b.scoreChangeUnits && d.moms[a.mom].id.precedesInCodePoints(d.moms[b.mom].id)))
+                }
+                XCTAssertTrue(rows.allSatisfy { $0.scoreChangeUnits <= 0 })
+            }
+        }
+    }
+
+    func testTheBestKAreThePrefixOfTheFullList() throws {
+        for seed in 800...829 as ClosedRange<UInt64> {
+            let d = Self.instance(seed)
+            let s = try PairingSolver.solve(d)
+            let all = PairingAlternatives.compute(d, s, perChild: 10_000)
+            for k in [1, 3] {
+                let top = PairingAlternatives.compute(d, s, perChild: k, threads: 1)
+                var expected: [PairingAlternative] = []
+                for c in d.children.indices { expected += all.rows.filter { $0.child == c }.prefix(k) }
+                XCTAssertEqual(Set(top.rows), Set(expected), "seed \(seed) k \(k)")
+            }
+        }
+    }
+
+    func testFileIsSortedFormattedAndByteIdenticalOnRerun() throws {
+        var d = Self.instance(901)
+        d.children.reverse()   // input order must not matter
+        let s = try PairingSolver.solve(d)
+        let a = PairingAlternatives.compute(d, s, perChild: 3)
+        let text = String(decoding: PlanTables.alternatives(d, a).csv(byteOrderMark: false).data, as: UTF8.self)
+        let again = String(decoding: PlanTables.alternatives(d, PairingAlternatives.compute(d, s, perChild: 3, threads: 2)).csv(byteOrderMark: false).data, as: UTF8.self)
+        XCTAssertEqual(text, again)
+        var lines = text.split(whereSeparator: \.isNewline).map(String.init)
+        XCTAssertEqual(lines.removeFirst().trimmingCharacters(in: .whitespacesAndNewlines), "child_id,rank,mom_id,distance_km,score_change,displaced_child_id")
+        XCTAssertEqual(lines.count, a.rows.count)
+        XCTAssertGreaterThan(lines.count, 10)
+        let byID = Dictionary(uniqueKeysWithValues: d.children.enumerated().map { ($1.id, $0) })
+        var keys: [(String, Int)] = []
+        for line in lines {
+            let f = line.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            XCTAssertEqual(f.count, 6, line)
+            keys.append((f[0], Int(f[1])!))
+            XCTAssertNotNil(byID[f[0]])
+            // At most two decimals (the CSV convention of every score and distance), never positive.
+            XCTAssertNotNil(f[4].range(of: #"^(-[0-9]+(\.[0-9]{1,2})?|0)$"#, options: .regularExpression), line)
+            XCTAssertLessThanOrEqual(Double(f[4])!, 0)
+            XCTAssertNotNil(f[3].range(of: #"^[0-9]+(\.[0-9]{1,2})?$"#, options: .regularExpression), line)
+            for y in f[5].split(separator: ";") { XCTAssertNotNil(byID[String(y)], line); XCTAssertNotEqual(String(y), f[0]) }
+        }
+        for (x, y) in zip(keys, keys.dropFirst()) {
+            XCTAssertTrue(x.0.precedesInCodePoints(y.0) || (x.0 == y.0 && x.1 + 1 == y.1), "\(x) before \(y)")
+        }
+    }
+
+    func testAPassedDeadlineLeavesEveryChildNotComputedAndSaysSo() throws {
+        let d = Self.instance(902)
+        let s = try PairingSolver.solve(d)
+        let a = PairingAlternatives.compute(d, s, perChild: 3, deadline: Deadline(seconds: 0))
+        XCTAssertEqual(a.rows.count, 0)
+        XCTAssertEqual(a.childrenNotComputed, d.children.count)
+        XCTAssertEqual(AlternativesSummaryPart(a).childrenNotComputed, d.children.count)
+    }
+
+    func testZeroAlternativesGiveAHeaderOnlyAndTheSettingIsValidated() throws {
+        let d = Self.instance(903)
+        let s = try PairingSolver.solve(d)
+        let a = PairingAlternatives.compute(d, s, perChild: 0)
+        XCTAssertEqual(a.rows.count, 0)
+        XCTAssertEqual(String(decoding: PlanTables.alternatives(d, a).csv(byteOrderMark: false).data, as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines), "child_id,rank,mom_id,distance_km,score_change,displaced_child_id")
+        XCTAssertNoThrow(try Settings().applying(overrides: ["pairing.alternatives=0"]))
+        XCTAssertNoThrow(try Settings().applying(overrides: ["pairing.alternatives=50"]))
+        for bad in ["pairing.alternatives=2.5", "pairing.alternatives=51", "pairing.alternatives=-1"] {
+            XCTAssertThrowsError(try Settings().applying(overrides: [bad]), bad)
+        }
+    }
+}
