@@ -6,8 +6,12 @@ public struct PlanResult: Sendable {
     public var pairing: PairingSolution
     public var allocation: AllocationSolution
     public var timings: [String: Double]
+    /// With `overrides.csv`: the optima without it and the price of each line.
+    public var overrides: OverrideOutcome? = nil
 
     public var summary: PlanSummary {
-        PlanSummary(dataset: dataset, pairing: pairing, allocation: AllocationSummaryPart(allocation), timings: timings)
+        var s = PlanSummary(dataset: dataset, pairing: pairing, allocation: AllocationSummaryPart(allocation), timings: timings)
+        s.overrides = overrides?.summary(pairing: pairing, allocation: allocation)
+        return s
     }
 }

@@ -26,6 +26,8 @@ public struct PlanSummary: Codable, Sendable {
     public var pairing: PairingPart
     public var allocation: AllocationSummaryPart?
     public var timingsSeconds: [String: Double]
+    /// With `overrides.csv`: both optima and the price of the overrides (absent otherwise).
+    public var overrides: OverrideSummary?
 
     public init(dataset d: Dataset, pairing p: PairingSolution, allocation: AllocationSummaryPart?, timings: [String: Double]) {
         engineVersion = EngineVersion.string

@@ -49,7 +49,15 @@ public enum Planner {
         let (allocationResult, allocationSeconds) = allocationOut.values[0]!
         let pairing = try pairingResult.get()
         let allocation = try allocationResult.get()
-        return PlanResult(dataset: dataset, pairing: pairing, allocation: allocation,
-                          timings: ["pairing": pairingSeconds, "allocation": allocationSeconds, "total": (clock.now - t0).seconds])
+        var result = PlanResult(dataset: dataset, pairing: pairing, allocation: allocation,
+                                timings: ["pairing": pairingSeconds, "allocation": allocationSeconds])
+        if !dataset.overrides.isEmpty {
+            // `pairing` above ignored the overrides (the allocation honoured them): the optimum without.
+            let t1 = clock.now
+            result = try OverridePlanning.apply(result, pairing: pairing, options: options, deadline: deadline)
+            result.timings["overrides"] = (clock.now - t1).seconds
+        }
+        result.timings["total"] = (clock.now - t0).seconds
+        return result
     }
 }
