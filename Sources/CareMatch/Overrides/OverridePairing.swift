@@ -136,9 +136,11 @@ enum OverridePairing {
         var rounds = 0
         var duals: [Double] = []
         func reducedCost(_ c: Int, _ e: (mom: Int32, value: Int64, centikm: Int32)) -> Double {
-            let (r, v) = coefficients(c, Int(e.mom), e.value, Int(e.centikm))
-            var rc = Double(e.value)
-            for (i, row) in r.enumerated() { rc -= v[i] * duals[row] }
+            let m = Int(e.mom)
+            var rc = Double(e.value) - duals[firstChildRow + c] - (momRow[m] >= 0 ? duals[momRow[m]] : 0)
+            guard sideOf[c] != nil else { return rc }
+            let (r, v) = coefficients(c, m, e.value, Int(e.centikm))
+            for (i, row) in r.enumerated().dropFirst(momRow[m] >= 0 ? 2 : 1) { rc -= v[i] * duals[row] }
             return rc
         }
         while true {
@@ -172,6 +174,16 @@ enum OverridePairing {
             o.timeLimit = deadline.remainingSeconds.map { max(1, $0) }
             return try p.intopt(o)
         }
+        // Without side rows the LP optimum (a vertex of a network polytope) is whole already.
+        let lpValues = p.columnValues()
+        if side.isEmpty, !cutShort, lpValues.allSatisfy({ abs($0 - $0.rounded()) < 1e-9 }) {
+            var pairs: [(child: Int, mom: Int)] = []
+            for (k, e) in colPair.enumerated() where lpValues[2 * inst.childCount + k] > 0.5 { pairs.append(e) }
+            return finish(d, inst, pairs, boundUnits: Int64((lpBound - 1e-6).rounded(.up)), proven: true, cutShort: false,
+                          rounds: rounds, columns: colPair.count, initial: start.count, rows: rows, t0: t0,
+                          momDualUnits: momDualUnits, childDualUnits: (0..<inst.childCount).map { duals[firstChildRow + $0] },
+                          priced: cand.reduce(0) { $0 + $1.count } * rounds)
+        }
         var r = try mip()
         guard r.objective != nil else { throw PairingError.solverFailed("the pairing under overrides has no whole solution (\(r.termination)); check overrides.csv") }
         let gap = lpBound - r.objective!
@@ -189,26 +201,36 @@ enum OverridePairing {
         values = p.mipColumnValues()
         var pairs: [(child: Int, mom: Int)] = []
         for (k, e) in colPair.enumerated() where values[2 * inst.childCount + k] > 0.5 { pairs.append(e) }
+        return finish(d, inst, pairs, boundUnits: Int64((mipBound - 1e-6).rounded(.up)), proven: mipOptimal, cutShort: cutShort,
+                      rounds: rounds, columns: colPair.count, initial: start.count, rows: rows, t0: t0,
+                      momDualUnits: momDualUnits, childDualUnits: (0..<inst.childCount).map { duals[firstChildRow + $0] },
+                      priced: cand.reduce(0) { $0 + $1.count } * rounds)
+    }
+
+    /// The solution of `pairs`, with its certificate: proven when the solver proved it and its
+    /// score reaches the bound.
+    static func finish(_ d: Dataset, _ inst: PairingInstance, _ pairs: [(child: Int, mom: Int)], boundUnits: Int64,
+                       proven solverProven: Bool, cutShort: Bool, rounds: Int, columns: Int, initial: Int, rows: Int,
+                       t0: ContinuousClock.Instant, momDualUnits: [Double], childDualUnits: [Double], priced: Int) -> PairingSolution {
         let evaluation = PairingEvaluation(dataset: d, instance: inst, pairs: pairs)
         let scale = inst.weights.scale
-        let boundUnits = Int64(mipBound.rounded(.up))
-        let proven = !cutShort && mipOptimal && evaluation.isFeasible && boundUnits <= evaluation.scoreUnits
-        var cert = PairingCertificate(primal: evaluation.score, dual: max(evaluation.score, scale.points(boundUnits)),
-                                      gap: evaluation.score - max(evaluation.score, scale.points(boundUnits)),
-                                      maxComplementarySlacknessViolation: 0,
-                                      pairsPriced: cand.reduce(0) { $0 + $1.count } * rounds, proven: proven)
+        let bound = max(evaluation.score, scale.points(boundUnits))
+        let proven = !cutShort && solverProven && evaluation.isFeasible && boundUnits <= evaluation.scoreUnits
+        var cert = PairingCertificate(primal: evaluation.score, dual: bound, gap: evaluation.score - bound,
+                                      maxComplementarySlacknessViolation: 0, pairsPriced: priced, proven: proven)
         cert.cutShortByDeadline = cutShort
         var stats = PairingStatistics()
         stats.pricingRounds = rounds
-        stats.finalColumns = colPair.count
-        stats.initialColumns = start.count
+        stats.finalColumns = columns
+        stats.initialColumns = initial
         stats.rows = rows
         stats.cutShortByDeadline = cutShort
-        stats.totalSeconds = (clock.now - t0).seconds
-        let momDual = momDualUnits.map { $0 / Double(scale.unitsPerPoint) }
+        stats.totalSeconds = (ContinuousClock.now - t0).seconds
+        let perPoint = Double(scale.unitsPerPoint)
+        let momDual = momDualUnits.map { $0 / perPoint }
         var solution = PairingSolution(evaluation: evaluation, certificate: cert, statistics: stats,
                                        unmet: UnmetReasons.explain(inst, evaluation), momDual: momDual,
-                                       childDual: (0..<inst.childCount).map { duals[firstChildRow + $0] / Double(scale.unitsPerPoint) })
+                                       childDual: childDualUnits.map { $0 / perPoint })
         solution.capacity = CapacityValues.compute(d, inst, evaluation, momDual: momDual)
         return solution
     }
