@@ -24,6 +24,7 @@ public enum PlanTerminalSummary {
             let count = { (s: MarginalStatus) in m.filter { $0.status == s }.count }
             lines.append(t(.termExplained, m.count, count(.exact), count(.notNeeded), count(.bounded), count(.notComputed)))
         }
+        lines += OverrideReport.terminal(plan, t)
         lines.append(t(.termUnmet, plan.pairing.unmet.count, a.unmet.count))
         if !d.warnings.isEmpty { lines.append(t(.termWarnings, d.warnings.count)) }
         return lines.joined(separator: "\n")
