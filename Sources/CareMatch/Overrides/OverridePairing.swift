@@ -26,6 +26,27 @@ enum OverridePairing {
     /// Solves `d`'s pairing under `ov`. `warm`: pairs (child, mom) of a good plan to start from.
     static func solve(_ d: Dataset, _ ov: ResolvedOverrides, warm: [(child: Int, mom: Int)] = [],
                       deadline: Deadline = .none) throws -> PairingSolution {
+        try solveKeepingColumns(d, ov, warm: warm, deadline: deadline).solution
+    }
+
+    /// Every pair within reach of a dataset, by child (mom, value, centikm), computed once and
+    /// shared by the re-solves that price each override.
+    final class Candidates: @unchecked Sendable {
+        let list: [[(mom: Int32, value: Int64, centikm: Int32)]]
+        init(_ inst: PairingInstance) {
+            var l = [[(mom: Int32, value: Int64, centikm: Int32)]](repeating: [], count: inst.childCount)
+            for c in 0..<inst.childCount {
+                inst.forEachAllowedMom(of: c, within: inst.maxReach) { m, f in l[c].append((Int32(m), f.value, Int32(f.centikm))) }
+            }
+            list = l
+        }
+    }
+
+    /// `solve`, also returning the pairs of its final restricted model (a warm start for a
+    /// re-solve under nearly the same overrides); `candidates` saves enumerating the pairs.
+    static func solveKeepingColumns(_ d: Dataset, _ ov: ResolvedOverrides, warm: [(child: Int, mom: Int)] = [],
+                                    deadline: Deadline = .none, candidates: Candidates? = nil) throws
+        -> (solution: PairingSolution, columns: [(child: Int, mom: Int)]) {
         let clock = ContinuousClock(), t0 = clock.now
         var inst = PairingInstance(dataset: d)
         let nm = Int64(inst.momCount)
@@ -53,12 +74,15 @@ enum OverridePairing {
 
         // Every allowed pair, per child (value and distance kept for pricing).
         var cand = [[(mom: Int32, value: Int64, centikm: Int32)]](repeating: [], count: inst.childCount)
+        let all = candidates ?? Candidates(inst)
         for c in 0..<inst.childCount {
             let lf = leadLock[c].map { (m: $0, f: inst.facts(mom: $0, child: c)) }
-            inst.forEachAllowedMom(of: c, within: inst.maxReach) { m, f in
-                if forbidden.contains(key(c, m)) { return }
-                if let lf, m != lf.m, LeadRank.above(f, m, lf.f, lf.m, inst) { return }
-                cand[c].append((Int32(m), f.value, Int32(f.centikm)))
+            for e in all.list[c] {
+                let m = Int(e.mom)
+                if forbidden.contains(key(c, m)) { continue }
+                if let lf, m != lf.m, LeadRank.above(PairingInstance.PairFacts(centikm: Int(e.centikm), shared: false, continued: false, value: e.value, allowed: true),
+                                                     m, lf.f, lf.m, inst) { continue }
+                cand[c].append(e)
             }
             for l in ov.pairLocks where l.child == c && !cand[c].contains(where: { $0.mom == Int32(l.mom) }) {
                 let f = inst.facts(mom: l.mom, child: c)
@@ -179,10 +203,10 @@ enum OverridePairing {
         if side.isEmpty, !cutShort, lpValues.allSatisfy({ abs($0 - $0.rounded()) < 1e-9 }) {
             var pairs: [(child: Int, mom: Int)] = []
             for (k, e) in colPair.enumerated() where lpValues[2 * inst.childCount + k] > 0.5 { pairs.append(e) }
-            return finish(d, inst, pairs, boundUnits: Int64((lpBound - 1e-6).rounded(.up)), proven: true, cutShort: false,
+            return (finish(d, inst, pairs, boundUnits: Int64((lpBound - 1e-6).rounded(.up)), proven: true, cutShort: false,
                           rounds: rounds, columns: colPair.count, initial: start.count, rows: rows, t0: t0,
                           momDualUnits: momDualUnits, childDualUnits: (0..<inst.childCount).map { duals[firstChildRow + $0] },
-                          priced: cand.reduce(0) { $0 + $1.count } * rounds)
+                          priced: cand.reduce(0) { $0 + $1.count } * rounds), colPair)
         }
         var r = try mip()
         guard r.objective != nil else { throw PairingError.solverFailed("the pairing under overrides has no whole solution (\(r.termination)); check overrides.csv") }
@@ -201,10 +225,10 @@ enum OverridePairing {
         values = p.mipColumnValues()
         var pairs: [(child: Int, mom: Int)] = []
         for (k, e) in colPair.enumerated() where values[2 * inst.childCount + k] > 0.5 { pairs.append(e) }
-        return finish(d, inst, pairs, boundUnits: Int64((mipBound - 1e-6).rounded(.up)), proven: mipOptimal, cutShort: cutShort,
+        return (finish(d, inst, pairs, boundUnits: Int64((mipBound - 1e-6).rounded(.up)), proven: mipOptimal, cutShort: cutShort,
                       rounds: rounds, columns: colPair.count, initial: start.count, rows: rows, t0: t0,
                       momDualUnits: momDualUnits, childDualUnits: (0..<inst.childCount).map { duals[firstChildRow + $0] },
-                      priced: cand.reduce(0) { $0 + $1.count } * rounds)
+                      priced: cand.reduce(0) { $0 + $1.count } * rounds), colPair)
     }
 
     /// The solution of `pairs`, with its certificate: proven when the solver proved it and its

@@ -41,22 +41,24 @@ enum OverridePlanning {
         allocationOptions.progress = nil
         let a = allocationOptions
         let warm = freePairing.evaluation.pairs.map { (child: $0.child, mom: $0.mom) }
-        let pairingSlot = ResultSlots<Result<PairingSolution, Error>>(count: 1)
+        let candidates = OverridePairing.Candidates(PairingInstance(dataset: d))
+        let pairingSlot = ResultSlots<Result<(solution: PairingSolution, columns: [(child: Int, mom: Int)]), Error>>(count: 1)
         let allocationSlot = ResultSlots<Result<AllocationSolution, Error>>(count: 1)
         let hasPairing = ov.hasPairing
         WorkerThreads.run(2) { w in
             if w == 0 {
-                pairingSlot.store(0, Result { hasPairing ? try OverridePairing.solve(d, ov, warm: warm, deadline: deadline) : freePairing })
+                pairingSlot.store(0, Result { hasPairing ? try OverridePairing.solveKeepingColumns(d, ov, warm: warm, deadline: deadline, candidates: candidates)
+                                                         : (freePairing, warm) })
             } else {
                 allocationSlot.store(0, Result { try AllocationSolver.solve(free, options: a) })
             }
         }
-        let pairing = try pairingSlot.values[0]!.get()
+        let (pairing, columns) = try pairingSlot.values[0]!.get()
         let freeAllocation = try allocationSlot.values[0]!.get()
 
         // One re-solve per override without it.
         let n = d.overrides.count
-        let planPairs = pairing.evaluation.pairs.map { (child: $0.child, mom: $0.mom) }
+        let planPairs = columns
         let queue = WorkQueue(count: n)
         let out = ResultSlots<OverridePrice>(count: n)
         var inst = PairingInstance(dataset: d)
@@ -80,7 +82,7 @@ enum OverridePlanning {
                 do {
                     if o.kind.isPairing {
                         let without = ResolvedOverrides(d, excluding: [i])
-                        let s = without.hasPairing ? try OverridePairing.solve(d, without, warm: planPairs, deadline: deadline) : freePairing
+                        let s = without.hasPairing ? try OverridePairing.solveKeepingColumns(d, without, warm: planPairs, deadline: deadline, candidates: candidates).solution : freePairing
                         price.points = Decimals.round(s.evaluation.score - pairing.evaluation.score)
                         price.status = s.certificate.proven && pairing.certificate.proven ? "exact" : "bounded"
                         let diff = PairingDifference(with: pairing.evaluation, without: s.evaluation, d)
