@@ -45,7 +45,7 @@ enum OverridePairing {
     /// `solve`, also returning the pairs of its final restricted model (a warm start for a
     /// re-solve under nearly the same overrides); `candidates` saves enumerating the pairs.
     static func solveKeepingColumns(_ d: Dataset, _ ov: ResolvedOverrides, warm: [(child: Int, mom: Int)] = [],
-                                    deadline: Deadline = .none, candidates: Candidates? = nil) throws
+                                    deadline: Deadline = .none, candidates: Candidates? = nil, bestPerChild: Int = 8) throws
         -> (solution: PairingSolution, columns: [(child: Int, mom: Int)]) {
         let clock = ContinuousClock(), t0 = clock.now
         var inst = PairingInstance(dataset: d)
@@ -141,12 +141,12 @@ enum OverridePairing {
                 colPair.append((e.c, e.m))
             }
         }
-        // Start: locks, the warm plan's allowed pairs, each child's 8 best-valued moms.
+        // Start: locks, the warm plan's allowed pairs, each child's `bestPerChild` best-valued moms.
         var start: [(c: Int, m: Int, value: Int64, centikm: Int)] = []
         var warmSet = Set<Int64>()
         for w in warm { warmSet.insert(key(w.child, w.mom)) }
         for c in 0..<inst.childCount {
-            let best = cand[c].sorted { $0.value != $1.value ? $0.value > $1.value : $0.mom < $1.mom }.prefix(8)
+            let best = bestPerChild == 0 ? [] : cand[c].sorted { $0.value != $1.value ? $0.value > $1.value : $0.mom < $1.mom }.prefix(bestPerChild)
             for e in cand[c] where locked.contains(key(c, Int(e.mom))) || warmSet.contains(key(c, Int(e.mom))) {
                 start.append((c, Int(e.mom), e.value, Int(e.centikm)))
             }
@@ -192,12 +192,6 @@ enum OverridePairing {
         var values: [Double]
         var mipBound = lpBound
         var mipOptimal = true
-        func mip() throws -> MIPResult {
-            for j in 0..<p.columnCount { try p.setColumnKind(j, .integer) }
-            var o = MIPOptions(); o.presolve = false
-            o.timeLimit = deadline.remainingSeconds.map { max(1, $0) }
-            return try p.intopt(o)
-        }
         // Without side rows the LP optimum (a vertex of a network polytope) is whole already.
         let lpValues = p.columnValues()
         if side.isEmpty, !cutShort, lpValues.allSatisfy({ abs($0 - $0.rounded()) < 1e-9 }) {
@@ -208,20 +202,44 @@ enum OverridePairing {
                           momDualUnits: momDualUnits, childDualUnits: (0..<inst.childCount).map { duals[firstChildRow + $0] },
                           priced: cand.reduce(0) { $0 + $1.count } * rounds), colPair)
         }
-        var r = try mip()
-        guard r.objective != nil else { throw PairingError.solverFailed("the pairing under overrides has no whole solution (\(r.termination)); check overrides.csv") }
-        let gap = lpBound - r.objective!
-        if gap > 0.5, !cutShort {
+        // Reduced-cost fixing in two steps. (1) Only the pairs of reduced cost 0 (and locks):
+        // a small MIP whose optimum is a plan, the incumbent z. (2) Every pair, in the model or
+        // not, whose reduced cost is at least −(LP bound − z): a plan using any other pair
+        // scores at most LP bound + its reduced cost < z, so this MIP's optimum is the optimum.
+        // Scores are whole units, so a gap below 1 needs no step (2).
+        let pairRC = p.reducedCosts()
+        let firstPairColumn = 2 * inst.childCount
+        func fixBelow(_ threshold: Double) throws {
+            for (k, e) in colPair.enumerated() where !locked.contains(key(e.child, e.mom)) {
+                try p.setColumnBounds(firstPairColumn + k, pairRC[firstPairColumn + k] < threshold ? .fixed(0) : .range(0, 1))
+            }
+        }
+        func mipPresolved() throws -> MIPResult {
+            for j in 0..<p.columnCount { try p.setColumnKind(j, .integer) }
+            var o = MIPOptions(); o.presolve = true
+            o.timeLimit = deadline.remainingSeconds.map { max(1, $0) }
+            return try p.intopt(o)
+        }
+        try fixBelow(-tol)
+        var r = try mipPresolved()
+        let incumbent = r.objective
+        let gap = incumbent.map { lpBound - $0 } ?? Double.infinity
+        if gap >= 1 - 1e-6, !cutShort {
+            try fixBelow(gap.isFinite ? -gap - tol : -Double.infinity)
             var more: [(c: Int, m: Int, value: Int64, centikm: Int)] = []
             for c in 0..<inst.childCount {
-                for e in cand[c] where !inModel.contains(key(c, Int(e.mom))) && reducedCost(c, e) >= -gap - tol {
+                for e in cand[c] where !inModel.contains(key(c, Int(e.mom))) && (!gap.isFinite || reducedCost(c, e) >= -gap - tol) {
                     more.append((c, Int(e.mom), e.value, Int(e.centikm)))
                 }
             }
-            if !more.isEmpty { try add(more); r = try mip() }
+            if !more.isEmpty { try add(more) }
+            r = try mipPresolved()
         }
+        guard r.objective != nil else { throw PairingError.solverFailed("the pairing under overrides has no whole solution (\(r.termination)); check overrides.csv") }
         mipOptimal = r.status == .optimal && r.termination == .ok
-        mipBound = cutShort ? max(r.objective ?? 0, Double(inst.weights.scale.units(PairingBound.coarse(inst)))) : (r.bound ?? lpBound)
+        // Step (1) alone: plans score whole units, so none exceeds ⌊LP bound⌋ < z + 1.
+        let globalBound = gap < 1 - 1e-6 ? (lpBound + 1e-6).rounded(.down) : (r.bound ?? lpBound)
+        mipBound = cutShort ? max(r.objective ?? 0, Double(inst.weights.scale.units(PairingBound.coarse(inst)))) : globalBound
         values = p.mipColumnValues()
         var pairs: [(child: Int, mom: Int)] = []
         for (k, e) in colPair.enumerated() where values[2 * inst.childCount + k] > 0.5 { pairs.append(e) }

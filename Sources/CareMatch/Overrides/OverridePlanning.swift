@@ -82,7 +82,8 @@ enum OverridePlanning {
                 do {
                     if o.kind.isPairing {
                         let without = ResolvedOverrides(d, excluding: [i])
-                        let s = without.hasPairing ? try OverridePairing.solveKeepingColumns(d, without, warm: planPairs, deadline: deadline, candidates: candidates).solution : freePairing
+                        let s = without.hasPairing ? try OverridePairing.solveKeepingColumns(d, without, warm: planPairs, deadline: deadline, candidates: candidates,
+                                                                                                    bestPerChild: 0).solution : freePairing
                         price.points = Decimals.round(s.evaluation.score - pairing.evaluation.score)
                         price.status = s.certificate.proven && pairing.certificate.proven ? "exact" : "bounded"
                         let diff = PairingDifference(with: pairing.evaluation, without: s.evaluation, d)

@@ -16,7 +16,8 @@ final class BundledDatasetsTests: XCTestCase {
             let committed = try Data(contentsOf: folder.appendingPathComponent(f.name))
             XCTAssertEqual(committed, f.data, "Datasets/quzhou/\(f.name) differs from the generator's output")
         }
-        let extras: Set<String> = ["README.md", "scenarios.toml", "settings.toml", "kaihua_extra_children.csv", "kaihua_extra_needs.csv"]
+        let extras: Set<String> = ["README.md", "scenarios.toml", "settings.toml", "kaihua_extra_children.csv", "kaihua_extra_needs.csv",
+                                    "overrides.csv"]
         let present = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !extras.contains($0) }.sorted()
         XCTAssertEqual(present, files.map(\.name).sorted())
     }
