@@ -70,6 +70,10 @@ public enum OverrideChecks {
             }
             childLoad[c, default: 0] += 1
             let slots = 1 + max(0, d.children[c].supportersWanted)
+            if o.role == .support && slots < 2 {
+                err(o, "role", "child '\(o.childID!)' wants no supporting mom (supporters_wanted is 0); lock '\(o.momID!)' as lead, or raise supporters_wanted in children.csv")
+                continue
+            }
             if childLoad[c]! > slots {
                 err(o, "child_id", "child '\(o.childID!)' would have \(childLoad[c]!) locked moms, more than the \(slots) she wants (1 lead + \(slots - 1) supporting); unlock one or raise supporters_wanted")
             }

@@ -151,6 +151,9 @@ enum OverridePairing {
                 start.append((c, Int(e.mom), e.value, Int(e.centikm)))
             }
             for e in best { start.append((c, Int(e.mom), e.value, Int(e.centikm))) }
+            // A child with a side row has all her pairs from the start: the restricted model is
+            // then feasible exactly when the whole one is (only side rows can make it infeasible).
+            if sideOf[c] != nil { for e in cand[c] { start.append((c, Int(e.mom), e.value, Int(e.centikm))) } }
         }
         try add(start)
 

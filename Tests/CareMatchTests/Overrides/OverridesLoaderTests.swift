@@ -71,8 +71,12 @@ final class OverridesLoaderTests: XCTestCase {
     }
 
     func testLockingMoreMomsThanAChildWantsIsAnError() {
-        // C2 wants 1 + 0 moms.
-        assertError(header + "lock_pair,C2,M2,lead,,,,\nlock_pair,C2,M1,support,,,,\n", line: 3, column: "child_id", containing: "1 lead + 0 supporting")
+        // C1 wants 1 + 1 moms; a third mom M3 near her.
+        let t = TempDataset()
+        t.write("moms.csv", TempDataset.minimal["moms.csv"]! + "M3,Kecheng,,28.965,118.865,1,,,\n")
+        t.write("overrides.csv", header + "lock_pair,C1,M1,lead,,,,\nlock_pair,C1,M2,support,,,,\nlock_pair,C1,M3,support,,,,\n")
+        let e = DatasetLoader.read(folder: t.url).errors
+        XCTAssertTrue(e.contains { $0.line == 4 && $0.column == "child_id" && $0.message.contains("1 lead + 1 supporting") }, "\(e)")
     }
 
     func testTwoLockedLeadsForOneChildAreAnError() {
@@ -85,6 +89,8 @@ final class OverridesLoaderTests: XCTestCase {
         // M1 is C1's best mom: nobody ranks above her, so she can only be the lead.
         assertError(header + "lock_pair,C1,M1,support,,,,\n", line: 2, column: "role", containing: "can only be the lead")
         XCTAssertEqual(errors(header + "lock_pair,C1,M2,support,,,,\n"), [])
+        // C2 wants no supporting mom.
+        assertError(header + "lock_pair,C2,M1,support,,,,\n", line: 2, column: "role", containing: "wants no supporting mom")
     }
 
     func testALockedAllocationMustBeFeasible() {
