@@ -59,6 +59,8 @@ enum OverridePlanning {
         // One re-solve per override without it.
         let n = d.overrides.count
         let planPairs = columns
+        // Allocation lines first (one allocation solve each, quick), then pair lines.
+        let order = d.overrides.indices.sorted { (d.overrides[$0].kind.isPairing ? 1 : 0, $0) < (d.overrides[$1].kind.isPairing ? 1 : 0, $1) }
         let queue = WorkQueue(count: n)
         let out = ResultSlots<OverridePrice>(count: n)
         var inst = PairingInstance(dataset: d)
@@ -67,7 +69,8 @@ enum OverridePlanning {
         let plan = r
         let threads = max(1, min(n, options.allocation.threads))
         WorkerThreads.run(threads) { _ in
-            while let i = queue.next() {
+            while let q = queue.next() {
+                let i = order[q]
                 let o = d.overrides[i]
                 var price = OverridePrice(line: o.line, kind: o.kind.rawValue, label: o.label, note: o.note, status: "not_computed")
                 if o.kind == .lockPair, let c = o.childID, let m = o.momID,
