@@ -101,7 +101,7 @@ enum OverridePlanning {
                     }
                     if deadline.hasPassed && price.status == "bounded" { price.status = "not_computed"; price.points = nil; price.reason = "the plan's time limit came first" }
                 } catch {
-                    price.reason = "the re-solve without this line failed: \(error)"
+                    price.reason = deadline.hasPassed ? "the plan's time limit came first" : "the re-solve without this line failed: \(error)"
                 }
                 out.store(i, price)
             }
