@@ -20,6 +20,9 @@ extension CareMatchCommand {
         @Option(help: ArgumentHelp("A hand-made allocation (source_id,need_id,units); default: the dataset's manual_allocations.csv.", valueName: "file"))
         var allocations: String?
 
+        @Flag(name: .customLong("price-manual"), help: "Also price each hand-made pair as a lock (the optimum with that pair kept, everything else re-optimized): manual_prices.csv.")
+        var priceManual = false
+
         @OptionGroup var output: OutputOptions
 
         @OptionGroup var report: ReportOptions
@@ -63,7 +66,13 @@ extension CareMatchCommand {
                                             allocationsFile: allocations ?? DatasetFile.manualAllocations)
             let pages = report.settings(over: dataset)
             let texts = Texts(pages.language ?? .en)
-            try PlanFolder.write(try ComparisonPage.files(comparison, report: pages, byteOrderMark: output.excel), to: outGuard)
+            var files = try ComparisonPage.files(comparison, report: pages, byteOrderMark: output.excel)
+            if priceManual {
+                let prices = ManualPairPrices.compute(plan, manual: manualPairings, threads: ProcessInfo.processInfo.activeProcessorCount,
+                                                      deadline: Deadline(seconds: dataset.settings.planTimeLimit))
+                files.append(("manual_prices.csv", ManualPairPrices.csv(prices, manualPairings, byteOrderMark: output.excel).data))
+            }
+            try PlanFolder.write(files, to: outGuard)
             if output.json {
                 FileHandle.standardOutput.write(try comparison.json())
             } else {

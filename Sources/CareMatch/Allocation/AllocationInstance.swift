@@ -9,12 +9,17 @@ public struct AllocationClassKey: Sendable, Hashable, Codable {
     public var category: String
     public var county: String
     public var group: ChildGroup
+    /// Set for a need touched by `overrides.csv`: the class holds that need alone
+    /// (`AllocationOverrideClasses`).
+    public var need: String? = nil
 
-    /// Code-point order of (category, county, group).
+    /// Code-point order of (category, county, group), then the class of all needs before the
+    /// classes of single needs, by need id.
     public func precedes(_ o: AllocationClassKey) -> Bool {
         if category != o.category { return category.precedesInCodePoints(o.category) }
         if county != o.county { return county.precedesInCodePoints(o.county) }
-        return group.rawValue.precedesInCodePoints(o.group.rawValue)
+        if group != o.group { return group.rawValue.precedesInCodePoints(o.group.rawValue) }
+        return (need ?? "").precedesInCodePoints(o.need ?? "") && o.need != nil
     }
 }
 
@@ -97,8 +102,12 @@ public struct AllocationInstance: Sendable {
     /// Rank of each offer and each need in id order (code points).
     public let offerRank: [Int]
     public let needRank: [Int]
+    /// Units locked by `overrides.csv` from an offer into a class (offer → class → units);
+    /// empty without overrides.
+    public let lockedUnits: [Int: [Int: Double]]
 
     public init(dataset d: Dataset) {
+        let overrides = AllocationOverrideClasses(d)
         dataset = d
         index = DatasetIndex(d)
         counties = d.counties
@@ -109,7 +118,8 @@ public struct AllocationInstance: Sendable {
         for (i, n) in d.needs.enumerated() {
             guard let c = index.childByID[n.childID], catalog[n.category] != nil else { continue }
             let child = d.children[c]
-            let k = AllocationClassKey(category: n.category, county: child.county, group: child.group)
+            var k = AllocationClassKey(category: n.category, county: child.county, group: child.group)
+            if overrides.touched.contains(i) { k.need = n.id }
             keyOf[i] = k
             keySet.insert(k)
         }
@@ -149,7 +159,12 @@ public struct AllocationInstance: Sendable {
             for cat in cats {
                 for county in served {
                     for g in ChildGroup.allCases where offer.accepts(g) {
-                        if let c = byKey[AllocationClassKey(category: cat, county: county, group: g)] { list.append(c) }
+                        let base = AllocationClassKey(category: cat, county: county, group: g)
+                        if let c = byKey[base] { list.append(c) }
+                        for n in overrides.needsByClass[base] ?? [] where !overrides.forbidden.contains(.init(offer: o, need: n)) {
+                            var k = base; k.need = d.needs[n].id
+                            if let c = byKey[k] { list.append(c) }
+                        }
                     }
                 }
             }
@@ -158,6 +173,9 @@ public struct AllocationInstance: Sendable {
             for c in list { sources[c].append(o) }
         }
         offerClasses = oc
+        var locked: [Int: [Int: Double]] = [:]
+        for l in overrides.locks where nc[l.need] >= 0 { locked[l.offer, default: [:]][nc[l.need], default: 0] += l.units }
+        lockedUnits = locked
         // 3. Value groups within each class.
         let s = d.settings
         var cls: [NeedClass] = []

@@ -99,7 +99,8 @@ final class AllocationModel {
             let offer = d.offers[l.offer], cls = inst.classes[l.cls]
             var ub = min(offer.isFunds ? Self.unitsAffordable(offer, cls) : offer.quantity, cls.demand)
             if cls.integral { ub = ub.rounded(.down) }
-            try problem.setColumnBounds(j, ub > 0 ? .range(0, ub) : .fixed(0))
+            let lb = inst.lockedUnits[l.offer]?[l.cls] ?? 0
+            try problem.setColumnBounds(j, ub > lb ? .range(lb, ub) : .fixed(lb))
             matrix.append(row: classRow[l.cls], column: j, value: 1)
             if offer.isFunds {
                 let price = cls.unitCost ?? 0

@@ -93,6 +93,7 @@ public enum DatasetLoader {
         if let t = table(DatasetFile.needs, required: true) { d.needs = parseNeeds(t, &diags) }
         if let t = table(DatasetFile.manualPairings, required: false) { d.manualPairings = parseManualPairings(t, &diags) }
         if let t = table(DatasetFile.manualAllocations, required: false) { d.manualAllocations = parseManualAllocations(t, &diags) }
+        if let t = table(DatasetFile.overrides, required: false) { d.overrides = OverridesLoader.parse(t, &diags) }
 
         let settingsURL = folder.appendingPathComponent(DatasetFile.settings)
         var aliases = CountyAliases()
@@ -117,6 +118,7 @@ public enum DatasetLoader {
             $0.severity == .warning || $0.line == nil || !raggedRows.contains(FileLine(file: $0.file, line: $0.line!))
         }
         diags += parseFailed ? checks.filter { $0.severity == .error } : checks
+        if !d.overrides.isEmpty && !parseFailed { diags += OverrideChecks.check(d) }
         diags.sort()
         d.warnings = diags.filter { $0.severity == .warning }
         return LoadResult(dataset: d, diagnostics: diags)

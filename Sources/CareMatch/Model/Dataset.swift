@@ -17,6 +17,8 @@ public struct Dataset: Sendable {
     public var manualPairings: [PairAssignment]?
     /// The coordinators' hand-made allocation (`manual_allocations.csv`), if present.
     public var manualAllocations: [AllocationAssignment]?
+    /// The coordinators' decisions the plan must honour (`overrides.csv`); empty when absent.
+    public var overrides: [Override] = []
     /// Warnings found while loading (suspicious but plannable data).
     public var warnings: [Diagnostic]
     /// SHA-256 (hex) of each input file read, by file name.

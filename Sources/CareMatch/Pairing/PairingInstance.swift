@@ -31,6 +31,8 @@ public struct PairingInstance: Sendable {
     /// Settings too large for exact integer arithmetic on this many nodes
     /// (`PairingWeights.magnitudeProblem`); the network refuses to solve then.
     let magnitudeProblem: (key: String, message: String)?
+    /// Pairs (`child · momCount + mom`) allowed whatever their distance: locked by `overrides.csv`.
+    var lockedPairs: Set<Int64> = []
 
     public init(dataset d: Dataset) {
         let w = PairingWeights(d.settings)
@@ -91,7 +93,8 @@ public struct PairingInstance: Sendable {
         let continued = childPairedMom[c] == Int32(m)
         let v = weights.pairValue(centikm: d, shared: shared, continued: continued)
         return PairFacts(centikm: d, shared: shared, continued: continued, value: v,
-                         allowed: momCapacity[m] > 0 && d <= Int(momReach[m]))
+                         allowed: momCapacity[m] > 0 && (d <= Int(momReach[m])
+                                    || (!lockedPairs.isEmpty && lockedPairs.contains(Int64(c) * Int64(momCount) + Int64(m)))))
     }
 
     /// Calls `body(mom, facts)` for every allowed pair of child `c` with a mom within `radiusCentikm`.

@@ -9,6 +9,7 @@ extension PlanResult {
         let tables = PlanTables.all(self, handout)
         var out: [(name: String, data: Data)] = tables.map { ($0.name + ".csv", $0.csv(byteOrderMark: byteOrderMark).data) }
         out.append(("alternatives.csv", PlanTables.alternatives(dataset, alternatives).csv(byteOrderMark: byteOrderMark).data))
+        if let w = OverrideReport.csv(self, byteOrderMark: byteOrderMark) { out.append(("override_prices.csv", w.data)) }
         out.append(("summary.json", try summary.json()))
         if workbook { out.append(("plan.xlsx", try PlanWorkbook.data(self, tables: tables))) }
         return out

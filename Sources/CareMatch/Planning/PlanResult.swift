@@ -8,10 +8,13 @@ public struct PlanResult: Sendable {
     public var timings: [String: Double]
     /// Each child's best alternative leads (`alternatives.csv`); nil when not computed.
     public var alternatives: PairingAlternatives? = nil
+    /// With `overrides.csv`: the optima without it and the price of each line.
+    public var overrides: OverrideOutcome? = nil
 
     public var summary: PlanSummary {
         var s = PlanSummary(dataset: dataset, pairing: pairing, allocation: AllocationSummaryPart(allocation), timings: timings)
         s.alternatives = alternatives.map(AlternativesSummaryPart.init)
+        s.overrides = overrides?.summary(pairing: pairing, allocation: allocation)
         return s
     }
 }

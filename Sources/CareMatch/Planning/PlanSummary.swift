@@ -28,6 +28,8 @@ public struct PlanSummary: Codable, Sendable {
     /// `alternatives.csv`'s counts (nil when not computed).
     public var alternatives: AlternativesSummaryPart?
     public var timingsSeconds: [String: Double]
+    /// With `overrides.csv`: both optima and the price of the overrides (absent otherwise).
+    public var overrides: OverrideSummary?
 
     public init(dataset d: Dataset, pairing p: PairingSolution, allocation: AllocationSummaryPart?, timings: [String: Double]) {
         engineVersion = EngineVersion.string

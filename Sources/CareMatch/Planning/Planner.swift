@@ -39,11 +39,14 @@ public enum Planner {
             }
         }
         var plan = try assemble(dataset, pairingOut.values[0]!, allocationOut.values[0]!, total: 0)
+        plan = try applyOverrides(plan, options: options, deadline: deadline)
         // Exact alternative leads of every child, from the proven pairing, within the deadline.
         // They get at most `alternativesSeconds` of what is left: the searches are exact but not yet
         // fast (Guides/Pairing.md), and a plan must not wait for them; what is cut is reported.
         let alternativesDeadline = Deadline(seconds: deadline.limit(options.alternativesSeconds))
-        let alternatives = PairingAlternatives.compute(dataset, plan.pairing, perChild: Int(dataset.settings.pairingAlternatives),
+        // Not yet under overrides: the searches do not know locked and forbidden pairs.
+        let perChild = dataset.overrides.isEmpty ? Int(dataset.settings.pairingAlternatives) : 0
+        let alternatives = PairingAlternatives.compute(dataset, plan.pairing, perChild: perChild,
                                                        deadline: alternativesDeadline, threads: 2)
         plan.alternatives = alternatives
         plan.timings["alternatives"] = alternatives.seconds
@@ -82,5 +85,16 @@ public enum Planner {
                          total: Double) throws -> PlanResult {
         PlanResult(dataset: dataset, pairing: try pairing.result.get(), allocation: try allocation.result.get(),
                    timings: ["pairing": pairing.seconds, "allocation": allocation.seconds, "total": total])
+    }
+
+    /// With `overrides.csv`: the pairing under the overrides (the pairing solved first ignored
+    /// them; the allocation honoured them), both optima and the price of each line, within the
+    /// deadline (`OverridePlanning`). Without, `plan` unchanged.
+    static func applyOverrides(_ plan: PlanResult, options: PlannerOptions, deadline: Deadline) throws -> PlanResult {
+        guard !plan.dataset.overrides.isEmpty else { return plan }
+        let clock = ContinuousClock(), t1 = clock.now
+        var result = try OverridePlanning.apply(plan, pairing: plan.pairing, options: options, deadline: deadline)
+        result.timings["overrides"] = (clock.now - t1).seconds
+        return result
     }
 }

@@ -29,6 +29,7 @@ public enum PlanTerminalSummary {
             lines.append(alt.childrenNotComputed > 0 ? t(.termAlternativesCut, alt.childrenNotComputed, alt.rows.count)
                                                      : t(.termAlternatives, alt.rows.count, alt.perChild))
         }
+        lines += OverrideReport.terminal(plan, t)
         lines.append(t(.termUnmet, plan.pairing.unmet.count, a.unmet.count))
         if !d.warnings.isEmpty { lines.append(t(.termWarnings, d.warnings.count)) }
         return lines.joined(separator: "\n")

@@ -39,6 +39,7 @@ public enum ReportHTML {
             b += "<h2 id=\"comparison\">\(e(t(.comparedHeading)))</h2>\n"
             b += ComparisonPage.figures(comparison, texts: t)
         }
+        b += OverrideReport.html(plan, t)
         b += unmet(plan, t)
         b += countyMaps(plan, t, mapPointLimit)
         b += warnings(plan, t)

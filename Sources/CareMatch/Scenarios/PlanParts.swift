@@ -1,6 +1,7 @@
 /// Which pairings and allocations a set of datasets needs solved, sharing equal inputs: the
-/// pairing reads only a dataset's children, moms and settings, the allocation only its children,
-/// needs, offers, catalog and settings. In the bundled what-if scenarios, an organization leaving
+/// pairing reads only a dataset's children, moms and settings (it is solved without the
+/// overrides, which `Planner.applyOverrides` adds per dataset), the allocation only its children,
+/// needs, offers, catalog, settings and overrides. In the bundled what-if scenarios, an organization leaving
 /// or the funds being cut changes no pairing input, and more mom capacity no allocation input.
 struct PlanParts: Sendable {
     enum Part: Hashable, Sendable { case pairing, allocation }
@@ -16,7 +17,7 @@ struct PlanParts: Sendable {
     }
 
     private struct AllocationInputs: Hashable {
-        var children: [Child], needs: [Need], offers: [Offer], catalog: [CatalogEntry], settings: Settings
+        var children: [Child], needs: [Need], offers: [Offer], catalog: [CatalogEntry], settings: Settings, overrides: [Override]
     }
 
     /// For each dataset, the dataset whose pairing (allocation) it uses: itself, or an earlier one
@@ -29,7 +30,8 @@ struct PlanParts: Sendable {
         var p: [Int] = [], a: [Int] = []
         for (i, d) in datasets.enumerated() {
             let pk = PairingInputs(children: d.children, moms: d.moms, settings: d.settings)
-            let ak = AllocationInputs(children: d.children, needs: d.needs, offers: d.offers, catalog: d.catalog, settings: d.settings)
+            let ak = AllocationInputs(children: d.children, needs: d.needs, offers: d.offers, catalog: d.catalog, settings: d.settings,
+                                      overrides: d.overrides)
             if pairingFirst[pk] == nil { pairingFirst[pk] = i }
             if allocationFirst[ak] == nil { allocationFirst[ak] = i }
             p.append(pairingFirst[pk]!)

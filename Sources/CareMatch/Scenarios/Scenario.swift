@@ -34,6 +34,10 @@ public struct ScenarioEdit: Sendable, Hashable {
         case addMoms(path: String)
         /// Settings by dotted key (`Settings.keys`).
         case setting(key: String, value: Double)
+        /// Lines of the dataset's `overrides.csv` (by line number) dropped.
+        case removeOverrides([Int])
+        /// Rows in the `overrides.csv` format added (`docs/overrides.md`).
+        case addOverrides(path: String)
     }
 
     public var kind: Kind
@@ -52,6 +56,8 @@ public struct ScenarioEdit: Sendable, Hashable {
         case .capacity: return 4
         case .momMaxKm: return 5
         case .setting: return 6
+        case .removeOverrides: return 7
+        case .addOverrides: return 8
         }
     }
 }

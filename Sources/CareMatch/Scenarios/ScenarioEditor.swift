@@ -142,6 +142,29 @@ public enum ScenarioEditor {
                 var n = 0
                 for i in d.moms.indices where county == nil || d.moms[i].county == county { d.moms[i].maxKm = km; n += 1 }
                 notes.append("max_km set to \(Decimals.format(km, maxDecimals: 2)) km for \(n) moms")
+            case .removeOverrides(let lines):
+                let known = Set(d.overrides.map(\.line))
+                for l in lines where !known.contains(l) { err(edit.line, "remove_overrides: overrides.csv has no line \(l)") }
+                d.overrides.removeAll { lines.contains($0.line) }
+                notes.append("removed \(lines.count) lines of overrides.csv")
+            case .addOverrides(let path):
+                let url = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : baseDirectory.appendingPathComponent(path)).standardizedFileURL
+                var fileDiags: [Diagnostic] = []
+                do {
+                    let table = try CSVReader.read(data: try Data(contentsOf: url), file: path)
+                    let rows = OverridesLoader.parse(table, &fileDiags)
+                    d.overrides += rows
+                    addedFiles[DatasetFile.overrides] = (path, edit.line)
+                    notes.append("added \(rows.count) overrides from \(path)")
+                } catch let e as CSVReadError {
+                    err(edit.line, e.description)
+                } catch {
+                    err(edit.line, "cannot read \(path) (\(url.path)): \(error.localizedDescription)")
+                }
+                for f in fileDiags where f.severity == .error {
+                    var f = f; f.file = path
+                    err(edit.line, f.description)
+                }
             case .setting(let key, let value):
                 do {
                     d.settings = try d.settings.applying(overrides: ["\(key)=\(value)"])
@@ -152,7 +175,7 @@ public enum ScenarioEditor {
             }
         }
         if diags.isEmpty {
-            let checks = DatasetValidator.check(d)
+            let checks = DatasetValidator.check(d) + (d.overrides.isEmpty ? [] : OverrideChecks.check(d))
             for c in checks where c.severity == .error {
                 if let a = addedFiles[c.file] {
                     var c = c; c.file = a.path

@@ -15,7 +15,8 @@ import TOMLKit
 /// since TOMLKit gives no positions) and the scenario.
 public enum ScenarioFile {
     static let scenarioKeys: Set<String> = ["name", "description", "remove_organizations", "remove_moms", "remove_children",
-                                            "add_children", "add_needs", "add_moms", "scale", "capacity", "max_km", "settings"]
+                                            "add_children", "add_needs", "add_moms", "scale", "capacity", "max_km", "settings",
+                                            "add_overrides", "remove_overrides"]
 
     /// Parses the text; `file` names the file in diagnostics.
     public static func parse(text: String, file: String) -> (scenarios: [Scenario], diagnostics: [Diagnostic]) {
@@ -79,6 +80,16 @@ public enum ScenarioFile {
                 let line = lines.line(s, nil, 0, key)
                 guard let p = v.string, !p.isEmpty else { err(line, "\(key) must be a CSV file path (relative to the scenario file)"); continue }
                 sc.edits.append(ScenarioEdit(make(p), line: line ?? 0))
+            }
+            if let v = t["add_overrides"] {
+                let line = lines.line(s, nil, 0, "add_overrides")
+                if let p = v.string, !p.isEmpty { sc.edits.append(ScenarioEdit(.addOverrides(path: p), line: line ?? 0)) }
+                else { err(line, "add_overrides must be a CSV file path in the overrides.csv format (relative to the scenario file)") }
+            }
+            if let v = t["remove_overrides"] {
+                let line = lines.line(s, nil, 0, "remove_overrides")
+                if let arr = v.array, arr.allSatisfy({ $0.int != nil }) { sc.edits.append(ScenarioEdit(.removeOverrides(arr.compactMap { $0.int }), line: line ?? 0)) }
+                else { err(line, "remove_overrides must be a list of line numbers of overrides.csv, e.g. remove_overrides = [2, 5]") }
             }
             // [[scenario.scale]], [[scenario.capacity]], [[scenario.max_km]].
             for sub in ["scale", "capacity", "max_km"] {

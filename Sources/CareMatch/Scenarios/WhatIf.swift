@@ -69,7 +69,9 @@ public enum WhatIf {
         let p = pairings.values, a = allocations.values
         return try datasets.indices.map { i in
             let pairing = p[parts.pairingSource[i]]!, allocation = a[parts.allocationSource[i]]!
-            return try Planner.assemble(datasets[i], pairing, allocation, total: max(pairing.seconds, allocation.seconds))
+            let plan = try Planner.assemble(datasets[i], pairing, allocation, total: max(pairing.seconds, allocation.seconds))
+            return try Planner.applyOverrides(plan, options: options,
+                                              deadline: Deadline(seconds: options.timeLimit ?? datasets[i].settings.planTimeLimit))
         }
     }
 

@@ -1,0 +1,282 @@
+import Foundation
+import GLPK
+
+/// The proven-optimal pairing under the coordinators' pair overrides (`overrides.csv`).
+///
+/// The model is the contract's (section 5) with:
+/// - a forbidden pair (both roles) absent, and for a child with a locked lead every mom ranking
+///   above her absent;
+/// - a locked pair's column with lower bound 1 (allowed whatever its distance);
+/// - side rows on the lead order for the roles that are not implied by that:
+///   `lock_pair … support` (m,c): `Σ_{m' above m} x(m',c) ≥ 1`;
+///   `forbid_pair … lead` (m,c): `x(m,c) − Σ_{m' above m} x(m',c) ≤ 0`;
+///   `forbid_pair … support` (m,c): `(1+N)·x(m,c) + Σ_{m' above m} x(m',c) ≤ 1+N`.
+///
+/// It is solved by column generation on its LP relaxation in GLPK (every allowed pair priced
+/// against the duals until none prices out: the LP bound holds for all pairs), then as a MIP by
+/// GLPK's branch-and-cut on the restricted pairs after adding every pair whose reduced cost is
+/// at least −(LP bound − incumbent): a pair left out has a reduced cost below that, so no
+/// plan using it beats the incumbent, and the MIP's optimum is the optimum over all pairs.
+/// Without side rows the matrix is a network matrix with whole bounds, and the LP optimum is
+/// already whole.
+enum OverridePairing {
+    struct SideRow { var child: Int; var pivot: Int; var pivotCoef: Double; var aboveCoef: Double; var bounds: Bounds
+        var pivotFacts: PairingInstance.PairFacts }
+
+    /// Solves `d`'s pairing under `ov`. `warm`: pairs (child, mom) of a good plan to start from.
+    static func solve(_ d: Dataset, _ ov: ResolvedOverrides, warm: [(child: Int, mom: Int)] = [],
+                      deadline: Deadline = .none) throws -> PairingSolution {
+        try solveKeepingColumns(d, ov, warm: warm, deadline: deadline).solution
+    }
+
+    /// Every pair within reach of a dataset, by child (mom, value, centikm), computed once and
+    /// shared by the re-solves that price each override.
+    final class Candidates: @unchecked Sendable {
+        let list: [[(mom: Int32, value: Int64, centikm: Int32)]]
+        init(_ inst: PairingInstance) {
+            var l = [[(mom: Int32, value: Int64, centikm: Int32)]](repeating: [], count: inst.childCount)
+            for c in 0..<inst.childCount {
+                inst.forEachAllowedMom(of: c, within: inst.maxReach) { m, f in l[c].append((Int32(m), f.value, Int32(f.centikm))) }
+            }
+            list = l
+        }
+    }
+
+    /// `solve`, also returning the pairs of its final restricted model (a warm start for a
+    /// re-solve under nearly the same overrides); `candidates` saves enumerating the pairs.
+    static func solveKeepingColumns(_ d: Dataset, _ ov: ResolvedOverrides, warm: [(child: Int, mom: Int)] = [],
+                                    deadline: Deadline = .none, candidates: Candidates? = nil, bestPerChild: Int = 8) throws
+        -> (solution: PairingSolution, columns: [(child: Int, mom: Int)]) {
+        let clock = ContinuousClock(), t0 = clock.now
+        var inst = PairingInstance(dataset: d)
+        let nm = Int64(inst.momCount)
+        func key(_ c: Int, _ m: Int) -> Int64 { Int64(c) * nm + Int64(m) }
+        inst.lockedPairs = Set(ov.pairLocks.map { key($0.child, $0.mom) })
+        var forbidden = Set<Int64>()
+        var leadLock = [Int: Int]()
+        var side: [SideRow] = []
+        for l in ov.pairLocks where l.role == .lead { leadLock[l.child] = l.mom }
+        for f in ov.pairForbids {
+            let slots = Double(inst.childSlots[f.child])
+            let pf = inst.facts(mom: f.mom, child: f.child)
+            switch f.role {
+            case nil: forbidden.insert(key(f.child, f.mom))
+            case .lead?: side.append(SideRow(child: f.child, pivot: f.mom, pivotCoef: 1, aboveCoef: -1, bounds: .upper(0), pivotFacts: pf))
+            case .support?: side.append(SideRow(child: f.child, pivot: f.mom, pivotCoef: slots, aboveCoef: 1, bounds: .upper(slots), pivotFacts: pf))
+            }
+        }
+        for l in ov.pairLocks where l.role == .support && leadLock[l.child] == nil {
+            side.append(SideRow(child: l.child, pivot: l.mom, pivotCoef: 0, aboveCoef: 1, bounds: .lower(1),
+                                pivotFacts: inst.facts(mom: l.mom, child: l.child)))
+        }
+        var sideOf = [Int: [Int]]()
+        for (r, s) in side.enumerated() { sideOf[s.child, default: []].append(r) }
+
+        // Every allowed pair, per child (value and distance kept for pricing).
+        var cand = [[(mom: Int32, value: Int64, centikm: Int32)]](repeating: [], count: inst.childCount)
+        let all = candidates ?? Candidates(inst)
+        for c in 0..<inst.childCount {
+            let lf = leadLock[c].map { (m: $0, f: inst.facts(mom: $0, child: c)) }
+            for e in all.list[c] {
+                let m = Int(e.mom)
+                if forbidden.contains(key(c, m)) { continue }
+                if let lf, m != lf.m, LeadRank.above(PairingInstance.PairFacts(centikm: Int(e.centikm), shared: false, continued: false, value: e.value, allowed: true),
+                                                     m, lf.f, lf.m, inst) { continue }
+                cand[c].append(e)
+            }
+            for l in ov.pairLocks where l.child == c && !cand[c].contains(where: { $0.mom == Int32(l.mom) }) {
+                let f = inst.facts(mom: l.mom, child: c)
+                cand[c].append((Int32(l.mom), f.value, Int32(f.centikm)))
+            }
+            cand[c].sort { $0.mom < $1.mom }
+        }
+
+        // The restricted LP.
+        let p = Problem(name: "pairing_overrides", direction: .maximize)
+        var momRow = [Int](repeating: -1, count: inst.momCount)
+        var rows = 0
+        for m in 0..<inst.momCount where inst.momCapacity[m] > 0 { momRow[m] = rows; rows += 1 }
+        let firstChildRow = rows
+        rows += inst.childCount
+        let firstSideRow = rows
+        rows += side.count
+        if rows > 0 { _ = try p.addRows(rows) }
+        for m in 0..<inst.momCount where momRow[m] >= 0 { try p.setRowBounds(momRow[m], .upper(Double(inst.momCapacity[m]))) }
+        for c in 0..<inst.childCount { try p.setRowBounds(firstChildRow + c, .fixed(0)) }
+        for (r, s) in side.enumerated() { try p.setRowBounds(firstSideRow + r, s.bounds) }
+        if inst.childCount > 0 { _ = try p.addColumns(2 * inst.childCount) }
+        for c in 0..<inst.childCount {
+            try p.setColumnBounds(2 * c, .range(0, 1))
+            try p.setObjectiveCoefficient(2 * c, Double(inst.leadReward(c)))
+            let n = Double(inst.childSlots[c] - 1)
+            try p.setColumnBounds(2 * c + 1, n > 0 ? .range(0, n) : .fixed(0))
+            try p.setObjectiveCoefficient(2 * c + 1, Double(inst.supportReward(c)))
+            try p.setColumnCoefficients(2 * c, rows: [firstChildRow + c], values: [-1])
+            try p.setColumnCoefficients(2 * c + 1, rows: [firstChildRow + c], values: [-1])
+        }
+        let locked = inst.lockedPairs
+        var inModel = Set<Int64>()
+        var colPair: [(child: Int, mom: Int)] = []
+        func coefficients(_ c: Int, _ m: Int, _ value: Int64, _ centikm: Int) -> (rows: [Int], values: [Double]) {
+            var r = [firstChildRow + c], v = [1.0]
+            if momRow[m] >= 0 { r.append(momRow[m]); v.append(1) }
+            for s in sideOf[c] ?? [] {
+                let row = side[s]
+                if row.pivot == m { if row.pivotCoef != 0 { r.append(firstSideRow + s); v.append(row.pivotCoef) } }
+                else if LeadRank.above(PairingInstance.PairFacts(centikm: centikm, shared: false, continued: false, value: value, allowed: true), m,
+                                       row.pivotFacts, row.pivot, inst) { r.append(firstSideRow + s); v.append(row.aboveCoef) }
+            }
+            return (r, v)
+        }
+        func add(_ list: [(c: Int, m: Int, value: Int64, centikm: Int)]) throws {
+            let fresh = list.filter { inModel.insert(key($0.c, $0.m)).inserted }
+            guard !fresh.isEmpty else { return }
+            let first = try p.addColumns(fresh.count).lowerBound
+            for (k, e) in fresh.enumerated() {
+                let j = first + k
+                let (r, v) = coefficients(e.c, e.m, e.value, e.centikm)
+                try p.setColumnCoefficients(j, rows: r, values: v)
+                try p.setColumnBounds(j, locked.contains(key(e.c, e.m)) ? .fixed(1) : .range(0, 1))
+                try p.setObjectiveCoefficient(j, Double(e.value))
+                colPair.append((e.c, e.m))
+            }
+        }
+        // Start: locks, the warm plan's allowed pairs, each child's `bestPerChild` best-valued moms.
+        var start: [(c: Int, m: Int, value: Int64, centikm: Int)] = []
+        var warmSet = Set<Int64>()
+        for w in warm { warmSet.insert(key(w.child, w.mom)) }
+        for c in 0..<inst.childCount {
+            let best = bestPerChild == 0 ? [] : cand[c].sorted { $0.value != $1.value ? $0.value > $1.value : $0.mom < $1.mom }.prefix(bestPerChild)
+            for e in cand[c] where locked.contains(key(c, Int(e.mom))) || warmSet.contains(key(c, Int(e.mom))) {
+                start.append((c, Int(e.mom), e.value, Int(e.centikm)))
+            }
+            for e in best { start.append((c, Int(e.mom), e.value, Int(e.centikm))) }
+            // A child with a side row has all her pairs from the start: the restricted model is
+            // then feasible exactly when the whole one is (only side rows can make it infeasible).
+            if sideOf[c] != nil { for e in cand[c] { start.append((c, Int(e.mom), e.value, Int(e.centikm))) } }
+        }
+        try add(start)
+
+        // Column generation on the LP relaxation.
+        let tol = 1e-6
+        var cutShort = false
+        var rounds = 0
+        var duals: [Double] = []
+        func reducedCost(_ c: Int, _ e: (mom: Int32, value: Int64, centikm: Int32)) -> Double {
+            let m = Int(e.mom)
+            var rc = Double(e.value) - duals[firstChildRow + c] - (momRow[m] >= 0 ? duals[momRow[m]] : 0)
+            guard sideOf[c] != nil else { return rc }
+            let (r, v) = coefficients(c, m, e.value, Int(e.centikm))
+            for (i, row) in r.enumerated().dropFirst(momRow[m] >= 0 ? 2 : 1) { rc -= v[i] * duals[row] }
+            return rc
+        }
+        while true {
+            let st = try p.simplex(SimplexOptions())
+            guard st.isOptimal else { throw PairingError.solverFailed("the pairing under overrides has no optimal LP (\(st.termination), \(st.status)); check overrides.csv") }
+            duals = p.rowDuals()
+            rounds += 1
+            var adding: [(c: Int, m: Int, value: Int64, centikm: Int)] = []
+            for c in 0..<inst.childCount {
+                var best: [(Double, Int)] = []
+                for (k, e) in cand[c].enumerated() where !inModel.contains(key(c, Int(e.mom))) {
+                    let rc = reducedCost(c, e)
+                    if rc > tol { best.append((rc, k)) }
+                }
+                best.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
+                for (_, k) in best.prefix(4) { let e = cand[c][k]; adding.append((c, Int(e.mom), e.value, Int(e.centikm))) }
+            }
+            if adding.isEmpty { break }
+            if deadline.hasPassed { cutShort = true; break }
+            try add(adding)
+        }
+        let lpBound = p.objectiveValue
+        let momDualUnits = (0..<inst.momCount).map { momRow[$0] >= 0 ? duals[momRow[$0]] : 0 }
+        // Whole solution: branch-and-cut on the restricted pairs, completed by threshold pricing.
+        var values: [Double]
+        var mipBound = lpBound
+        var mipOptimal = true
+        // Without side rows the LP optimum (a vertex of a network polytope) is whole already.
+        let lpValues = p.columnValues()
+        if side.isEmpty, !cutShort, lpValues.allSatisfy({ abs($0 - $0.rounded()) < 1e-9 }) {
+            var pairs: [(child: Int, mom: Int)] = []
+            for (k, e) in colPair.enumerated() where lpValues[2 * inst.childCount + k] > 0.5 { pairs.append(e) }
+            return (finish(d, inst, pairs, boundUnits: Int64((lpBound - 1e-6).rounded(.up)), proven: true, cutShort: false,
+                          rounds: rounds, columns: colPair.count, initial: start.count, rows: rows, t0: t0,
+                          momDualUnits: momDualUnits, childDualUnits: (0..<inst.childCount).map { duals[firstChildRow + $0] },
+                          priced: cand.reduce(0) { $0 + $1.count } * rounds), colPair)
+        }
+        // Reduced-cost fixing in two steps. (1) Only the pairs of reduced cost 0 (and locks):
+        // a small MIP whose optimum is a plan, the incumbent z. (2) Every pair, in the model or
+        // not, whose reduced cost is at least −(LP bound − z): a plan using any other pair
+        // scores at most LP bound + its reduced cost < z, so this MIP's optimum is the optimum.
+        // Scores are whole units, so a gap below 1 needs no step (2).
+        let pairRC = p.reducedCosts()
+        let firstPairColumn = 2 * inst.childCount
+        func fixBelow(_ threshold: Double) throws {
+            for (k, e) in colPair.enumerated() where !locked.contains(key(e.child, e.mom)) {
+                try p.setColumnBounds(firstPairColumn + k, pairRC[firstPairColumn + k] < threshold ? .fixed(0) : .range(0, 1))
+            }
+        }
+        func mipPresolved() throws -> MIPResult {
+            for j in 0..<p.columnCount { try p.setColumnKind(j, .integer) }
+            var o = MIPOptions(); o.presolve = true
+            o.timeLimit = deadline.remainingSeconds.map { max(1, $0) }
+            return try p.intopt(o)
+        }
+        try fixBelow(-tol)
+        var r = try mipPresolved()
+        let incumbent = r.objective
+        let gap = incumbent.map { lpBound - $0 } ?? Double.infinity
+        if gap >= 1 - 1e-6, !cutShort {
+            try fixBelow(gap.isFinite ? -gap - tol : -Double.infinity)
+            var more: [(c: Int, m: Int, value: Int64, centikm: Int)] = []
+            for c in 0..<inst.childCount {
+                for e in cand[c] where !inModel.contains(key(c, Int(e.mom))) && (!gap.isFinite || reducedCost(c, e) >= -gap - tol) {
+                    more.append((c, Int(e.mom), e.value, Int(e.centikm)))
+                }
+            }
+            if !more.isEmpty { try add(more) }
+            r = try mipPresolved()
+        }
+        guard r.objective != nil else { throw PairingError.solverFailed("the pairing under overrides has no whole solution (\(r.termination)); check overrides.csv") }
+        mipOptimal = r.status == .optimal && r.termination == .ok
+        // Step (1) alone: plans score whole units, so none exceeds ⌊LP bound⌋ < z + 1.
+        let globalBound = gap < 1 - 1e-6 ? (lpBound + 1e-6).rounded(.down) : (r.bound ?? lpBound)
+        mipBound = cutShort ? max(r.objective ?? 0, Double(inst.weights.scale.units(PairingBound.coarse(inst)))) : globalBound
+        values = p.mipColumnValues()
+        var pairs: [(child: Int, mom: Int)] = []
+        for (k, e) in colPair.enumerated() where values[2 * inst.childCount + k] > 0.5 { pairs.append(e) }
+        return (finish(d, inst, pairs, boundUnits: Int64((mipBound - 1e-6).rounded(.up)), proven: mipOptimal, cutShort: cutShort,
+                      rounds: rounds, columns: colPair.count, initial: start.count, rows: rows, t0: t0,
+                      momDualUnits: momDualUnits, childDualUnits: (0..<inst.childCount).map { duals[firstChildRow + $0] },
+                      priced: cand.reduce(0) { $0 + $1.count } * rounds), colPair)
+    }
+
+    /// The solution of `pairs`, with its certificate: proven when the solver proved it and its
+    /// score reaches the bound.
+    static func finish(_ d: Dataset, _ inst: PairingInstance, _ pairs: [(child: Int, mom: Int)], boundUnits: Int64,
+                       proven solverProven: Bool, cutShort: Bool, rounds: Int, columns: Int, initial: Int, rows: Int,
+                       t0: ContinuousClock.Instant, momDualUnits: [Double], childDualUnits: [Double], priced: Int) -> PairingSolution {
+        let evaluation = PairingEvaluation(dataset: d, instance: inst, pairs: pairs)
+        let scale = inst.weights.scale
+        let bound = max(evaluation.score, scale.points(boundUnits))
+        let proven = !cutShort && solverProven && evaluation.isFeasible && boundUnits <= evaluation.scoreUnits
+        var cert = PairingCertificate(primal: evaluation.score, dual: bound, gap: evaluation.score - bound,
+                                      maxComplementarySlacknessViolation: 0, pairsPriced: priced, proven: proven)
+        cert.cutShortByDeadline = cutShort
+        var stats = PairingStatistics()
+        stats.pricingRounds = rounds
+        stats.finalColumns = columns
+        stats.initialColumns = initial
+        stats.rows = rows
+        stats.cutShortByDeadline = cutShort
+        stats.totalSeconds = (ContinuousClock.now - t0).seconds
+        let perPoint = Double(scale.unitsPerPoint)
+        let momDual = momDualUnits.map { $0 / perPoint }
+        var solution = PairingSolution(evaluation: evaluation, certificate: cert, statistics: stats,
+                                       unmet: UnmetReasons.explain(inst, evaluation), momDual: momDual,
+                                       childDual: childDualUnits.map { $0 / perPoint })
+        solution.capacity = CapacityValues.compute(d, inst, evaluation, momDual: momDual)
+        return solution
+    }
+}

@@ -1,0 +1,108 @@
+@testable import CareMatch
+import Foundation
+import GLPK
+import XCTest
+
+/// The allocation under overrides equals the direct model (one column per (source, need) link)
+/// with forbidden links left out and locked links given their lower bound, solved by GLPK.
+final class OverrideAllocationTests: XCTestCase {
+    /// The direct per-link MIP under `d.overrides`.
+    static func directOptimum(_ d: Dataset) throws -> Double {
+        typealias I = AllocationInstances
+        let ov = ResolvedOverrides(d)
+        let forbidden = Set(ov.allocationForbids.map { "\($0.offer)|\($0.need)" })
+        var lower: [String: Double] = [:]
+        for l in ov.allocationLocks { lower["\(l.offer)|\(l.need)"] = l.units }
+        var links: [(Int, Int)] = []
+        for (i, o) in d.offers.enumerated() {
+            for (j, n) in d.needs.enumerated() where I.compatible(d, offer: o, need: n) && !forbidden.contains("\(i)|\(j)") { links.append((i, j)) }
+        }
+        if links.isEmpty { return 0 }
+        let p = Problem(name: "direct", direction: .maximize)
+        try p.addRows(d.offers.count + d.needs.count)
+        for (i, o) in d.offers.enumerated() { try p.setRowBounds(i, .upper(o.quantity)) }
+        for (j, n) in d.needs.enumerated() { try p.setRowBounds(d.offers.count + j, .upper(n.quantity)) }
+        try p.addColumns(links.count)
+        var m = SparseMatrix()
+        for (k, (i, j)) in links.enumerated() {
+            let o = d.offers[i], n = d.needs[j]
+            let integral = d.catalog.first { $0.category == n.category }!.integral
+            try p.setColumnBounds(k, .lower(lower["\(i)|\(j)"] ?? 0))
+            if integral { try p.setColumnKind(k, .integer) }
+            let pr = I.price(d, n)
+            try p.setObjectiveCoefficient(k, I.value(d, n) - (o.isFunds ? d.settings.fundPenalty * pr : 0))
+            if !(o.isFunds && pr == 0) { m.append(row: i, column: k, value: o.isFunds ? pr : 1) }
+            m.append(row: d.offers.count + j, column: k, value: 1)
+        }
+        try p.loadMatrix(m)
+        var o = MIPOptions(presolve: true, relativeGap: 0, timeLimit: 20)
+        o.mirCuts = true; o.gomoryCuts = true
+        let r = try p.intopt(o)
+        precondition(r.objective != nil, "direct model not solved: \(r)")
+        return r.objective!
+    }
+
+    /// Random valid allocation overrides: locks of 1..2 units on compatible links, forbids.
+    static func randomOverrides(_ d: Dataset, _ r: inout TestRandom, count: Int) -> [Override] {
+        var out: [Override] = []
+        for _ in 0..<count {
+            guard !d.needs.isEmpty, !d.offers.isEmpty else { break }
+            let n = r.pick(d.needs), s = r.pick(d.offers)
+            let o: Override
+            if r.bool() {
+                guard AllocationInstances.compatible(d, offer: s, need: n) else { continue }
+                let integral = d.catalog.first { $0.category == n.category }!.integral
+                let u = integral ? Double(r.int(1...2)) : Double(r.int(1...150)) / 100
+                o = Override(kind: .lockAllocation, sourceID: s.id, needID: n.id, units: u)
+            } else if r.bool(0.8) {
+                o = Override(kind: .forbidAllocation, sourceID: s.id, needID: n.id)
+            } else {
+                o = Override(kind: .forbidAllocation, childID: n.childID, sourceID: s.id)
+            }
+            var trial = d
+            trial.overrides = out + [o]
+            if OverrideChecks.check(trial).isEmpty { out.append(o) }
+        }
+        return out
+    }
+
+    func testAllocationUnderOverridesEqualsTheDirectModel() throws {
+        var checked = 0, locks = 0, forbids = 0
+        for seed in UInt64(1)...40 {
+            var d = AllocationInstances.random(seed: seed, children: 6, offers: 5)
+            var r = TestRandom(seed: seed &* 31)
+            d.overrides = Self.randomOverrides(d, &r, count: 5)
+            guard !d.overrides.isEmpty else { continue }
+            let s = try AllocationSolver.solve(d)
+            XCTAssertEqual(s.status, .optimal, "seed \(seed)")
+            let direct = try Self.directOptimum(d)
+            XCTAssertEqual(s.score, direct, accuracy: 1e-6 * max(1, abs(direct)), "seed \(seed): \(d.overrides.map(\.label))")
+            // Every line honoured, on the rows of allocations.csv.
+            for o in d.overrides {
+                let rows = s.rows.filter { $0.sourceID == o.sourceID! && (o.needID.map { $0 == $0 } ?? true) }
+                switch o.kind {
+                case .lockAllocation:
+                    let got = s.rows.filter { $0.sourceID == o.sourceID! && $0.needID == o.needID! }.reduce(0) { $0 + $1.units }
+                    XCTAssertGreaterThanOrEqual(got + 1e-9, o.units!, "seed \(seed) \(o.label)"); locks += 1
+                case .forbidAllocation:
+                    let hit = rows.contains { row in o.needID.map { row.needID == $0 } ?? (row.childID == o.childID!) }
+                    XCTAssertFalse(hit, "seed \(seed) \(o.label)"); forbids += 1
+                default: break
+                }
+            }
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 20)
+        XCTAssertGreaterThan(locks, 10)
+        XCTAssertGreaterThan(forbids, 10)
+    }
+
+    func testWithoutOverridesTheModelIsUnchanged() throws {
+        for seed in UInt64(50)...55 {
+            let d = AllocationInstances.random(seed: seed, children: 6, offers: 5)
+            let inst = AllocationInstance(dataset: d)
+            XCTAssertTrue(inst.classes.allSatisfy { $0.key.need == nil })
+            XCTAssertTrue(inst.lockedUnits.isEmpty)
+        }
+    }
+}
