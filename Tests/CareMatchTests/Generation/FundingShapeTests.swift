@@ -42,14 +42,15 @@ final class FundingShapeTests: XCTestCase {
         for shape in FundingShape.allCases where shape != .quzhou {
             var d = generate(shape, seed: 7)
             // Scarce money at varied prices is a hard knapsack for GLPK (at scale 0.2 a gap of
-            // 2 points stays open for minutes): the plan must still be sound, with its bound.
+            // 2 points stays open for minutes): the plan must still be sound, with its bound,
+            // when the proof stops at its node limit (or, on a slow machine, its time limit).
             d.settings.allocationTimeLimit = 5
             XCTAssertTrue(DatasetValidator.check(d).allSatisfy { $0.severity != .error }, "\(shape)")
             var o = AllocationOptions()
             o.marginals = false
             let a = try AllocationSolver.solve(d, options: o)
             XCTAssertNil(a.failure)
-            XCTAssertTrue(a.status == .optimal || a.status == .timeLimit, "\(shape) \(a.status)")
+            XCTAssertTrue([.optimal, .nodeLimit, .timeLimit].contains(a.status), "\(shape) \(a.status)")
             XCTAssertGreaterThanOrEqual(a.bound, a.score)
             XCTAssertLessThan(a.gap, 1e-4, "\(shape)")
             XCTAssertTrue(AllocationEvaluation(dataset: d, assignments: a.rows.map(\.assignment)).isFeasible)
