@@ -87,9 +87,13 @@ enum AllocationInstances {
 
     /// The direct model (one column per compatible (source, need) link) solved by GLPK: its best
     /// objective and proven bound (equal when GLPK proves optimality within the time limit).
-    static func directOptimum(_ d: Dataset, timeLimit: Double = 20) throws -> (objective: Double, bound: Double) {
+    /// `forbidden` links (offer and need positions) are left out; `lower` gives links a lower bound.
+    static func directOptimum(_ d: Dataset, timeLimit: Double = 20, forbidden: Set<[Int]> = [],
+                              lower: [[Int]: Double] = [:]) throws -> (objective: Double, bound: Double) {
         var links: [(Int, Int)] = []
-        for (i, o) in d.offers.enumerated() { for (j, n) in d.needs.enumerated() where compatible(d, offer: o, need: n) { links.append((i, j)) } }
+        for (i, o) in d.offers.enumerated() {
+            for (j, n) in d.needs.enumerated() where compatible(d, offer: o, need: n) && !forbidden.contains([i, j]) { links.append((i, j)) }
+        }
         if links.isEmpty { return (0, 0) }
         let p = Problem(name: "direct", direction: .maximize)
         try p.addRows(d.offers.count + d.needs.count)
@@ -100,7 +104,7 @@ enum AllocationInstances {
         for (k, (i, j)) in links.enumerated() {
             let o = d.offers[i], n = d.needs[j]
             let integral = d.catalog.first { $0.category == n.category }!.integral
-            try p.setColumnBounds(k, .lower(0))
+            try p.setColumnBounds(k, .lower(lower[[i, j]] ?? 0))
             if integral { try p.setColumnKind(k, .integer) }
             let pr = price(d, n)
             try p.setObjectiveCoefficient(k, value(d, n) - (o.isFunds ? d.settings.fundPenalty * pr : 0))

@@ -8,38 +8,10 @@ import XCTest
 final class OverrideAllocationTests: XCTestCase {
     /// The direct per-link MIP under `d.overrides`.
     static func directOptimum(_ d: Dataset) throws -> Double {
-        typealias I = AllocationInstances
         let ov = ResolvedOverrides(d)
-        let forbidden = Set(ov.allocationForbids.map { "\($0.offer)|\($0.need)" })
-        var lower: [String: Double] = [:]
-        for l in ov.allocationLocks { lower["\(l.offer)|\(l.need)"] = l.units }
-        var links: [(Int, Int)] = []
-        for (i, o) in d.offers.enumerated() {
-            for (j, n) in d.needs.enumerated() where I.compatible(d, offer: o, need: n) && !forbidden.contains("\(i)|\(j)") { links.append((i, j)) }
-        }
-        if links.isEmpty { return 0 }
-        let p = Problem(name: "direct", direction: .maximize)
-        try p.addRows(d.offers.count + d.needs.count)
-        for (i, o) in d.offers.enumerated() { try p.setRowBounds(i, .upper(o.quantity)) }
-        for (j, n) in d.needs.enumerated() { try p.setRowBounds(d.offers.count + j, .upper(n.quantity)) }
-        try p.addColumns(links.count)
-        var m = SparseMatrix()
-        for (k, (i, j)) in links.enumerated() {
-            let o = d.offers[i], n = d.needs[j]
-            let integral = d.catalog.first { $0.category == n.category }!.integral
-            try p.setColumnBounds(k, .lower(lower["\(i)|\(j)"] ?? 0))
-            if integral { try p.setColumnKind(k, .integer) }
-            let pr = I.price(d, n)
-            try p.setObjectiveCoefficient(k, I.value(d, n) - (o.isFunds ? d.settings.fundPenalty * pr : 0))
-            if !(o.isFunds && pr == 0) { m.append(row: i, column: k, value: o.isFunds ? pr : 1) }
-            m.append(row: d.offers.count + j, column: k, value: 1)
-        }
-        try p.loadMatrix(m)
-        var o = MIPOptions(presolve: true, relativeGap: 0, timeLimit: 20)
-        o.mirCuts = true; o.gomoryCuts = true
-        let r = try p.intopt(o)
-        precondition(r.objective != nil, "direct model not solved: \(r)")
-        return r.objective!
+        var lower: [[Int]: Double] = [:]
+        for l in ov.allocationLocks { lower[[l.offer, l.need]] = l.units }
+        return try AllocationInstances.directOptimum(d, forbidden: Set(ov.allocationForbids.map { [$0.offer, $0.need] }), lower: lower).objective
     }
 
     /// Random valid allocation overrides: locks of 1..2 units on compatible links, forbids.
