@@ -19,9 +19,27 @@ import GLPK
 /// plan using it beats the incumbent, and the MIP's optimum is the optimum over all pairs.
 /// Without side rows the matrix is a network matrix with whole bounds, and the LP optimum is
 /// already whole.
+///
+/// Starts: the plan's first solve starts the simplex from the pairing without overrides
+/// (`setStartingBasis`); each price's re-solve from the plan's optimal basis (`Basis`), which
+/// takes 0–40 pivots on `Datasets/quzhou` instead of about 8,500. Branch-and-cut starts from the
+/// LP's optimal basis, with GLPK's objective tolerance below half a score unit.
 enum OverridePairing {
-    struct SideRow { var child: Int; var pivot: Int; var pivotCoef: Double; var aboveCoef: Double; var bounds: Bounds
+    struct SideRow: Sendable, Equatable { var child: Int; var pivot: Int; var pivotCoef: Double; var aboveCoef: Double; var bounds: Bounds
         var pivotFacts: PairingInstance.PairFacts }
+
+    /// The optimal basis of a solve's LP relaxation (statuses of its rows and columns, in model
+    /// order), from which a re-solve under a subset of its overrides starts: the same rows (a
+    /// side row of a line left out is made free), the same columns first (a pair no longer
+    /// allowed is fixed at 0, a lock no longer there is free between 0 and 1 at its value 1). That
+    /// basis is still valid and near-optimal, so the simplex needs a few hundred pivots instead of
+    /// some 8,500 from a plan's diagonal basis.
+    struct Basis: Sendable {
+        var columns: [(child: Int, mom: Int)]
+        var columnStatus: [BasisStatus]
+        var rowStatus: [BasisStatus]
+        var side: [SideRow]
+    }
 
     /// Solves `d`'s pairing under `ov`. `warm`: pairs (child, mom) of a good plan to start from.
     static func solve(_ d: Dataset, _ ov: ResolvedOverrides, warm: [(child: Int, mom: Int)] = [],
@@ -37,6 +55,7 @@ enum OverridePairing {
             var l = [[(mom: Int32, value: Int64, centikm: Int32)]](repeating: [], count: inst.childCount)
             for c in 0..<inst.childCount {
                 inst.forEachAllowedMom(of: c, within: inst.maxReach) { m, f in l[c].append((Int32(m), f.value, Int32(f.centikm))) }
+                l[c].sort { $0.mom < $1.mom }
             }
             list = l
         }
@@ -44,15 +63,19 @@ enum OverridePairing {
 
     /// `solve`, also returning the pairs of its final restricted model (a warm start for a
     /// re-solve under nearly the same overrides); `candidates` saves enumerating the pairs.
+    /// `chosen`: the pairs of a plan near the optimum (default: `warm`), from which the simplex
+    /// starts (`setStartingBasis`).
     static func solveKeepingColumns(_ d: Dataset, _ ov: ResolvedOverrides, warm: [(child: Int, mom: Int)] = [],
+                                    chosen: [(child: Int, mom: Int)]? = nil,
+                                    basis warmBasis: Basis? = nil,
                                     deadline: Deadline = .none, candidates: Candidates? = nil, bestPerChild: Int = 8) throws
-        -> (solution: PairingSolution, columns: [(child: Int, mom: Int)]) {
+        -> (solution: PairingSolution, columns: [(child: Int, mom: Int)], basis: Basis?) {
         let clock = ContinuousClock(), t0 = clock.now
         var inst = PairingInstance(dataset: d)
         let nm = Int64(inst.momCount)
         func key(_ c: Int, _ m: Int) -> Int64 { Int64(c) * nm + Int64(m) }
         inst.lockedPairs = Set(ov.pairLocks.map { key($0.child, $0.mom) })
-        var forbidden = Set<Int64>()
+        var forbiddenOf = [Int: Set<Int32>]()
         var leadLock = [Int: Int]()
         var side: [SideRow] = []
         for l in ov.pairLocks where l.role == .lead { leadLock[l.child] = l.mom }
@@ -60,7 +83,7 @@ enum OverridePairing {
             let slots = Double(inst.childSlots[f.child])
             let pf = inst.facts(mom: f.mom, child: f.child)
             switch f.role {
-            case nil: forbidden.insert(key(f.child, f.mom))
+            case nil: forbiddenOf[f.child, default: []].insert(Int32(f.mom))
             case .lead?: side.append(SideRow(child: f.child, pivot: f.mom, pivotCoef: 1, aboveCoef: -1, bounds: .upper(0), pivotFacts: pf))
             case .support?: side.append(SideRow(child: f.child, pivot: f.mom, pivotCoef: slots, aboveCoef: 1, bounds: .upper(slots), pivotFacts: pf))
             }
@@ -69,24 +92,36 @@ enum OverridePairing {
             side.append(SideRow(child: l.child, pivot: l.mom, pivotCoef: 0, aboveCoef: 1, bounds: .lower(1),
                                 pivotFacts: inst.facts(mom: l.mom, child: l.child)))
         }
+        // A re-solve keeps the warm basis's side rows in their order; those of lines left out
+        // stay as free rows, so the basis keeps its shape.
+        var freeSide = Set<Int>()
+        if let wb = warmBasis, side.allSatisfy({ wb.side.contains($0) }) {
+            for (r, row) in wb.side.enumerated() where !side.contains(row) { freeSide.insert(r) }
+            side = wb.side
+        }
+        let useBasis = warmBasis != nil && side == warmBasis!.side
         var sideOf = [Int: [Int]]()
         for (r, s) in side.enumerated() { sideOf[s.child, default: []].append(r) }
 
         // Every allowed pair, per child (value and distance kept for pricing).
         var cand = [[(mom: Int32, value: Int64, centikm: Int32)]](repeating: [], count: inst.childCount)
         let all = candidates ?? Candidates(inst)
+        var locksOf = [Int: [Int]]()
+        for l in ov.pairLocks { locksOf[l.child, default: []].append(l.mom) }
         for c in 0..<inst.childCount {
             let lf = leadLock[c].map { (m: $0, f: inst.facts(mom: $0, child: c)) }
+            let forbiddenHere = forbiddenOf[c]
+            guard lf != nil || forbiddenHere != nil || locksOf[c] != nil else { cand[c] = all.list[c]; continue }
             for e in all.list[c] {
                 let m = Int(e.mom)
-                if forbidden.contains(key(c, m)) { continue }
+                if let fh = forbiddenHere, fh.contains(e.mom) { continue }
                 if let lf, m != lf.m, LeadRank.above(PairingInstance.PairFacts(centikm: Int(e.centikm), shared: false, continued: false, value: e.value, allowed: true),
                                                      m, lf.f, lf.m, inst) { continue }
                 cand[c].append(e)
             }
-            for l in ov.pairLocks where l.child == c && !cand[c].contains(where: { $0.mom == Int32(l.mom) }) {
-                let f = inst.facts(mom: l.mom, child: c)
-                cand[c].append((Int32(l.mom), f.value, Int32(f.centikm)))
+            for l in locksOf[c] ?? [] where !cand[c].contains(where: { $0.mom == Int32(l) }) {
+                let f = inst.facts(mom: l, child: c)
+                cand[c].append((Int32(l), f.value, Int32(f.centikm)))
             }
             cand[c].sort { $0.mom < $1.mom }
         }
@@ -103,7 +138,7 @@ enum OverridePairing {
         if rows > 0 { _ = try p.addRows(rows) }
         for m in 0..<inst.momCount where momRow[m] >= 0 { try p.setRowBounds(momRow[m], .upper(Double(inst.momCapacity[m]))) }
         for c in 0..<inst.childCount { try p.setRowBounds(firstChildRow + c, .fixed(0)) }
-        for (r, s) in side.enumerated() { try p.setRowBounds(firstSideRow + r, s.bounds) }
+        for (r, s) in side.enumerated() { try p.setRowBounds(firstSideRow + r, freeSide.contains(r) ? .free : s.bounds) }
         if inst.childCount > 0 { _ = try p.addColumns(2 * inst.childCount) }
         for c in 0..<inst.childCount {
             try p.setColumnBounds(2 * c, .range(0, 1))
@@ -116,7 +151,11 @@ enum OverridePairing {
         }
         let locked = inst.lockedPairs
         var inModel = Set<Int64>()
+        /// `inModel` for the candidates, by child and position in `cand[c]` (the pricing loops).
+        var candInModel = cand.map { [Bool](repeating: false, count: $0.count) }
         var colPair: [(child: Int, mom: Int)] = []
+        /// Columns of a warm basis that these overrides do not allow (fixed at 0 for good).
+        var notAllowed = Set<Int>()
         func coefficients(_ c: Int, _ m: Int, _ value: Int64, _ centikm: Int) -> (rows: [Int], values: [Double]) {
             var r = [firstChildRow + c], v = [1.0]
             if momRow[m] >= 0 { r.append(momRow[m]); v.append(1) }
@@ -130,25 +169,42 @@ enum OverridePairing {
         }
         func add(_ list: [(c: Int, m: Int, value: Int64, centikm: Int)]) throws {
             let fresh = list.filter { inModel.insert(key($0.c, $0.m)).inserted }
+            for e in fresh { if let k = candidateIndex(e.c, e.m) { candInModel[e.c][k] = true } }
             guard !fresh.isEmpty else { return }
             let first = try p.addColumns(fresh.count).lowerBound
             for (k, e) in fresh.enumerated() {
                 let j = first + k
                 let (r, v) = coefficients(e.c, e.m, e.value, e.centikm)
                 try p.setColumnCoefficients(j, rows: r, values: v)
-                try p.setColumnBounds(j, locked.contains(key(e.c, e.m)) ? .fixed(1) : .range(0, 1))
+                let allowed = locked.contains(key(e.c, e.m)) || isCandidate(e.c, e.m)
+                if !allowed { notAllowed.insert(colPair.count) }
+                try p.setColumnBounds(j, locked.contains(key(e.c, e.m)) ? .fixed(1) : allowed ? .range(0, 1) : .fixed(0))
                 try p.setObjectiveCoefficient(j, Double(e.value))
                 colPair.append((e.c, e.m))
             }
         }
-        // Start: locks, the warm plan's allowed pairs, each child's `bestPerChild` best-valued moms.
+        /// Whether (c, m) may be paired under these overrides (a warm basis's column may not).
+        func isCandidate(_ c: Int, _ m: Int) -> Bool { candidateIndex(c, m) != nil }
+        func candidateIndex(_ c: Int, _ m: Int) -> Int? {
+            var lo = 0, hi = cand[c].count
+            while lo < hi { let mid = (lo + hi) / 2; if cand[c][mid].mom < Int32(m) { lo = mid + 1 } else { hi = mid } }
+            return lo < cand[c].count && cand[c][lo].mom == Int32(m) ? lo : nil
+        }
+        // Start: the warm basis's columns in their order; locks, the warm plan's allowed pairs,
+        // each child's `bestPerChild` best-valued moms.
         var start: [(c: Int, m: Int, value: Int64, centikm: Int)] = []
-        var warmSet = Set<Int64>()
-        for w in warm { warmSet.insert(key(w.child, w.mom)) }
+        if useBasis, let wb = warmBasis {
+            for e in wb.columns {
+                let f = inst.facts(mom: e.mom, child: e.child)
+                start.append((e.child, e.mom, f.value, f.centikm))
+            }
+        }
+        var warmOf = [[Int]](repeating: [], count: inst.childCount)
+        for w in warm { warmOf[w.child].append(w.mom) }
         for c in 0..<inst.childCount {
             let best = bestPerChild == 0 ? [] : cand[c].sorted { $0.value != $1.value ? $0.value > $1.value : $0.mom < $1.mom }.prefix(bestPerChild)
-            for e in cand[c] where locked.contains(key(c, Int(e.mom))) || warmSet.contains(key(c, Int(e.mom))) {
-                start.append((c, Int(e.mom), e.value, Int(e.centikm)))
+            for m in Set((locksOf[c] ?? []) + warmOf[c]).sorted() {
+                if let k = candidateIndex(c, m) { let e = cand[c][k]; start.append((c, m, e.value, Int(e.centikm))) }
             }
             for e in best { start.append((c, Int(e.mom), e.value, Int(e.centikm))) }
             // A child with a side row has all her pairs from the start: the restricted model is
@@ -156,6 +212,12 @@ enum OverridePairing {
             if sideOf[c] != nil { for e in cand[c] { start.append((c, Int(e.mom), e.value, Int(e.centikm))) } }
         }
         try add(start)
+        if useBasis, let wb = warmBasis {
+            try restoreBasis(p, wb, inst, colPair: colPair, freeSide: freeSide, firstSideRow: firstSideRow)
+        } else {
+            try setStartingBasis(p, inst, colPair: colPair, chosen: chosen ?? warm, locked: locked, key: key,
+                                 momRow: momRow, firstChildRow: firstChildRow)
+        }
 
         // Column generation on the LP relaxation.
         let tol = 1e-6
@@ -178,8 +240,11 @@ enum OverridePairing {
             var adding: [(c: Int, m: Int, value: Int64, centikm: Int)] = []
             for c in 0..<inst.childCount {
                 var best: [(Double, Int)] = []
-                for (k, e) in cand[c].enumerated() where !inModel.contains(key(c, Int(e.mom))) {
-                    let rc = reducedCost(c, e)
+                let hasSide = sideOf[c] != nil, childDual = duals[firstChildRow + c]
+                let here = cand[c], flags = candInModel[c]
+                for k in 0..<here.count where !flags[k] {
+                    let e = here[k], m = Int(e.mom)
+                    let rc = hasSide ? reducedCost(c, e) : Double(e.value) - childDual - (momRow[m] >= 0 ? duals[momRow[m]] : 0)
                     if rc > tol { best.append((rc, k)) }
                 }
                 best.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
@@ -190,6 +255,8 @@ enum OverridePairing {
             try add(adding)
         }
         let lpBound = p.objectiveValue
+        let finalBasis = Basis(columns: colPair, columnStatus: (0..<p.columnCount).map { p.columnStatus($0) },
+                               rowStatus: (0..<p.rowCount).map { p.rowStatus($0) }, side: side)
         let momDualUnits = (0..<inst.momCount).map { momRow[$0] >= 0 ? duals[momRow[$0]] : 0 }
         // Whole solution: branch-and-cut on the restricted pairs, completed by threshold pricing.
         var values: [Double]
@@ -203,7 +270,7 @@ enum OverridePairing {
             return (finish(d, inst, pairs, boundUnits: Int64((lpBound - 1e-6).rounded(.up)), proven: true, cutShort: false,
                           rounds: rounds, columns: colPair.count, initial: start.count, rows: rows, t0: t0,
                           momDualUnits: momDualUnits, childDualUnits: (0..<inst.childCount).map { duals[firstChildRow + $0] },
-                          priced: cand.reduce(0) { $0 + $1.count } * rounds), colPair)
+                          priced: cand.reduce(0) { $0 + $1.count } * rounds), colPair, finalBasis)
         }
         // Reduced-cost fixing in two steps. (1) Only the pairs of reduced cost 0 (and locks):
         // a small MIP whose optimum is a plan, the incumbent z. (2) Every pair, in the model or
@@ -213,30 +280,38 @@ enum OverridePairing {
         let pairRC = p.reducedCosts()
         let firstPairColumn = 2 * inst.childCount
         func fixBelow(_ threshold: Double) throws {
-            for (k, e) in colPair.enumerated() where !locked.contains(key(e.child, e.mom)) {
+            for (k, e) in colPair.enumerated() where !locked.contains(key(e.child, e.mom)) && !notAllowed.contains(k) {
                 try p.setColumnBounds(firstPairColumn + k, pairRC[firstPairColumn + k] < threshold ? .fixed(0) : .range(0, 1))
             }
         }
-        func mipPresolved() throws -> MIPResult {
+        // Branch-and-cut from the LP's optimal basis (warm, no presolve: the presolver would
+        // solve the root LP again from scratch). GLPK discards a subproblem whose bound is within
+        // `tol_obj · (1 + |incumbent|)` of the incumbent; scores are whole units, so that must
+        // stay below half a unit, or a better plan could be discarded and the incumbent called
+        // optimal (GLPK's default 1e-7 is 4 units on `Datasets/quzhou`).
+        func mipFromLP() throws -> MIPResult {
             for j in 0..<p.columnCount { try p.setColumnKind(j, .integer) }
-            var o = MIPOptions(); o.presolve = true
+            let lp = try p.simplex(SimplexOptions())
+            guard lp.isOptimal else { throw PairingError.solverFailed("the pairing under overrides has no optimal LP (\(lp.termination), \(lp.status))") }
+            var o = MIPOptions(); o.presolve = false
+            o.objectiveTolerance = min(1e-7, 0.5 / (1 + abs(p.objectiveValue)))
             o.timeLimit = deadline.remainingSeconds.map { max(1, $0) }
             return try p.intopt(o)
         }
         try fixBelow(-tol)
-        var r = try mipPresolved()
+        var r = try mipFromLP()
         let incumbent = r.objective
         let gap = incumbent.map { lpBound - $0 } ?? Double.infinity
         if gap >= 1 - 1e-6, !cutShort {
             try fixBelow(gap.isFinite ? -gap - tol : -Double.infinity)
             var more: [(c: Int, m: Int, value: Int64, centikm: Int)] = []
             for c in 0..<inst.childCount {
-                for e in cand[c] where !inModel.contains(key(c, Int(e.mom))) && (!gap.isFinite || reducedCost(c, e) >= -gap - tol) {
+                for (k, e) in cand[c].enumerated() where !candInModel[c][k] && (!gap.isFinite || reducedCost(c, e) >= -gap - tol) {
                     more.append((c, Int(e.mom), e.value, Int(e.centikm)))
                 }
             }
             if !more.isEmpty { try add(more) }
-            r = try mipPresolved()
+            r = try mipFromLP()
         }
         guard r.objective != nil else { throw PairingError.solverFailed("the pairing under overrides has no whole solution (\(r.termination)); check overrides.csv") }
         mipOptimal = r.status == .optimal && r.termination == .ok
@@ -249,7 +324,71 @@ enum OverridePairing {
         return (finish(d, inst, pairs, boundUnits: Int64((mipBound - 1e-6).rounded(.up)), proven: mipOptimal, cutShort: cutShort,
                       rounds: rounds, columns: colPair.count, initial: start.count, rows: rows, t0: t0,
                       momDualUnits: momDualUnits, childDualUnits: (0..<inst.childCount).map { duals[firstChildRow + $0] },
-                      priced: cand.reduce(0) { $0 + $1.count } * rounds), colPair)
+                      priced: cand.reduce(0) { $0 + $1.count } * rounds), colPair, finalBasis)
+    }
+
+    /// Restores a warm `Basis` on a model built from it (same rows; its columns first, in its
+    /// order). A column whose bounds changed gets the status that keeps its value where it can: a
+    /// lock left out stays at 1 (upper bound), a pair no longer allowed is fixed at 0; a free
+    /// side row's slack, if it was not basic, is non-basic free.
+    static func restoreBasis(_ p: Problem, _ b: Basis, _ inst: PairingInstance, colPair: [(child: Int, mom: Int)],
+                             freeSide: Set<Int>, firstSideRow: Int) throws {
+        for (r, st) in b.rowStatus.enumerated() {
+            let isFree = r >= firstSideRow && freeSide.contains(r - firstSideRow)
+            try p.setRowStatus(r, isFree && st != .basic ? .free : st)
+        }
+        for (j, st) in b.columnStatus.enumerated() {
+            guard st != .basic else { try p.setColumnStatus(j, .basic); continue }
+            switch try p.columnBounds(j) {
+            case .fixed: try p.setColumnStatus(j, .fixed)
+            case .range: try p.setColumnStatus(j, st == .fixed ? .upperBound : st)
+            default: try p.setColumnStatus(j, st)
+            }
+        }
+        for j in b.columnStatus.count..<p.columnCount { try p.setColumnStatus(j, .lowerBound) }
+    }
+
+    /// A starting basis from the pairs of a plan near the optimum, as `PairingLP.setStartingBasis`
+    /// makes one: the plan's pairs (and the locks) non-basic at 1, other pairs at 0; mom and side
+    /// rows' slacks basic; in each child row the slack is basic unless the child has supporting
+    /// moms strictly between 0 and N, then her `y_sup` is. The basis matrix is diagonal, so it is
+    /// never singular, whatever the overrides. It need not be feasible (a forbidden pair of the
+    /// plan is simply at 0, a mom may be over capacity): the primal simplex starts with its first
+    /// phase from there, a few pivots instead of thousands from the all-slack basis.
+    static func setStartingBasis(_ p: Problem, _ inst: PairingInstance, colPair: [(child: Int, mom: Int)],
+                                 chosen: [(child: Int, mom: Int)], locked: Set<Int64>, key: (Int, Int) -> Int64,
+                                 momRow: [Int], firstChildRow: Int) throws {
+        var at1 = Set<Int64>()
+        for c in chosen { at1.insert(key(c.child, c.mom)) }
+        var count = [Int](repeating: 0, count: inst.childCount)
+        let firstPairColumn = 2 * inst.childCount
+        for (k, e) in colPair.enumerated() {
+            let j = firstPairColumn + k, kk = key(e.child, e.mom)
+            if locked.contains(kk) {
+                try p.setColumnStatus(j, .fixed)
+                count[e.child] += 1
+            } else if at1.contains(kk), momRow[e.mom] >= 0 {
+                try p.setColumnStatus(j, .upperBound)
+                count[e.child] += 1
+            } else {
+                try p.setColumnStatus(j, .lowerBound)
+            }
+        }
+        for r in 0..<p.rowCount { try p.setRowStatus(r, .basic) }
+        for c in 0..<inst.childCount {
+            let k = count[c], n = Int(inst.childSlots[c]) - 1
+            try p.setColumnStatus(2 * c, k >= 1 ? .upperBound : .lowerBound)
+            if n <= 0 {
+                try p.setColumnStatus(2 * c + 1, .fixed)
+            } else if k <= 1 {
+                try p.setColumnStatus(2 * c + 1, .lowerBound)
+            } else if k - 1 >= n {
+                try p.setColumnStatus(2 * c + 1, .upperBound)
+            } else {
+                try p.setColumnStatus(2 * c + 1, .basic)
+                try p.setRowStatus(firstChildRow + c, .fixed)
+            }
+        }
     }
 
     /// The solution of `pairs`, with its certificate: proven when the solver proved it and its
@@ -280,3 +419,4 @@ enum OverridePairing {
         return solution
     }
 }
+

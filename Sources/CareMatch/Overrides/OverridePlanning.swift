@@ -42,23 +42,24 @@ enum OverridePlanning {
         let a = allocationOptions
         let warm = freePairing.evaluation.pairs.map { (child: $0.child, mom: $0.mom) }
         let candidates = OverridePairing.Candidates(PairingInstance(dataset: d))
-        let pairingSlot = ResultSlots<Result<(solution: PairingSolution, columns: [(child: Int, mom: Int)]), Error>>(count: 1)
+        let pairingSlot = ResultSlots<Result<(solution: PairingSolution, columns: [(child: Int, mom: Int)], basis: OverridePairing.Basis?), Error>>(count: 1)
         let allocationSlot = ResultSlots<Result<AllocationSolution, Error>>(count: 1)
         let hasPairing = ov.hasPairing
         WorkerThreads.run(2) { w in
             if w == 0 {
                 pairingSlot.store(0, Result { hasPairing ? try OverridePairing.solveKeepingColumns(d, ov, warm: warm, deadline: deadline, candidates: candidates)
-                                                         : (freePairing, warm) })
+                                                         : (freePairing, warm, nil) })
             } else {
                 allocationSlot.store(0, Result { try AllocationSolver.solve(free, options: a) })
             }
         }
-        let (pairing, columns) = try pairingSlot.values[0]!.get()
+        let (pairing, columns, planBasis) = try pairingSlot.values[0]!.get()
         let freeAllocation = try allocationSlot.values[0]!.get()
 
         // One re-solve per override without it.
         let n = d.overrides.count
         let planPairs = columns
+        let planChosen = pairing.evaluation.pairs.map { (child: $0.child, mom: $0.mom) }
         // Allocation lines first (one allocation solve each, quick), then pair lines.
         let order = d.overrides.indices.sorted { (d.overrides[$0].kind.isPairing ? 1 : 0, $0) < (d.overrides[$1].kind.isPairing ? 1 : 0, $1) }
         let queue = WorkQueue(count: n)
@@ -85,7 +86,7 @@ enum OverridePlanning {
                 do {
                     if o.kind.isPairing {
                         let without = ResolvedOverrides(d, excluding: [i])
-                        let s = without.hasPairing ? try OverridePairing.solveKeepingColumns(d, without, warm: planPairs, deadline: deadline, candidates: candidates,
+                        let s = without.hasPairing ? try OverridePairing.solveKeepingColumns(d, without, warm: planPairs, chosen: planChosen, basis: planBasis, deadline: deadline, candidates: candidates,
                                                                                                     bestPerChild: 0).solution : freePairing
                         price.points = Decimals.round(s.evaluation.score - pairing.evaluation.score)
                         price.status = s.certificate.proven && pairing.certificate.proven ? "exact" : "bounded"
