@@ -14,6 +14,10 @@ public enum ManualPairPrices {
         let base = d.overrides
         let candidates = OverridePairing.Candidates(PairingInstance(dataset: d))
         let warm = plan.pairing.evaluation.pairs.map { (child: $0.child, mom: $0.mom) }
+        // The plan's pairing solved once more by the overrides' model, for its optimal basis:
+        // each lock's re-solve starts there (a few pivots instead of thousands).
+        let base0 = try? OverridePairing.solveKeepingColumns(d, ResolvedOverrides(d), warm: warm, deadline: deadline,
+                                                              candidates: candidates)
         let queue = WorkQueue(count: manual.count)
         let out = ResultSlots<OverridePrice>(count: manual.count)
         WorkerThreads.run(max(1, min(threads, manual.count))) { _ in
@@ -34,7 +38,8 @@ public enum ManualPairPrices {
                 }
                 if deadline.hasPassed { price.reason = "the time limit came first"; out.store(i, price); continue }
                 do {
-                    let s = try OverridePairing.solveKeepingColumns(locked, ResolvedOverrides(locked), warm: warm, deadline: deadline,
+                    let s = try OverridePairing.solveKeepingColumns(locked, ResolvedOverrides(locked), warm: base0?.columns ?? warm, chosen: warm,
+                                                                    basis: base0?.basis, deadline: deadline,
                                                                     candidates: candidates, bestPerChild: 0).solution
                     if s.certificate.cutShortByDeadline { price.reason = "the time limit came first"; out.store(i, price); continue }
                     price.points = Decimals.round(plan.pairing.evaluation.score - s.evaluation.score)

@@ -29,9 +29,10 @@ enum OverridePairing {
         var pivotFacts: PairingInstance.PairFacts }
 
     /// The optimal basis of a solve's LP relaxation (statuses of its rows and columns, in model
-    /// order), from which a re-solve under a subset of its overrides starts: the same rows (a
-    /// side row of a line left out is made free), the same columns first (a pair no longer
-    /// allowed is fixed at 0, a lock no longer there is free between 0 and 1 at its value 1). That
+    /// order), from which a re-solve under nearly the same overrides starts: the same rows (a
+    /// side row of a line left out is made free, one of a line added comes last), the same
+    /// columns first (a pair no longer allowed is fixed at 0, a lock no longer there is free
+    /// between 0 and 1 at its value 1, a new lock fixed at 1). That
     /// basis is still valid and near-optimal, so the simplex needs a few hundred pivots instead of
     /// some 8,500 from a plan's diagonal basis.
     struct Basis: Sendable {
@@ -93,13 +94,14 @@ enum OverridePairing {
                                 pivotFacts: inst.facts(mom: l.mom, child: l.child)))
         }
         // A re-solve keeps the warm basis's side rows in their order; those of lines left out
-        // stay as free rows, so the basis keeps its shape.
+        // stay as free rows, so the basis keeps its shape; rows of lines added come last, with
+        // their slacks basic.
         var freeSide = Set<Int>()
-        if let wb = warmBasis, side.allSatisfy({ wb.side.contains($0) }) {
+        if let wb = warmBasis {
             for (r, row) in wb.side.enumerated() where !side.contains(row) { freeSide.insert(r) }
-            side = wb.side
+            side = wb.side + side.filter { !wb.side.contains($0) }
         }
-        let useBasis = warmBasis != nil && side == warmBasis!.side
+        let useBasis = warmBasis != nil
         var sideOf = [Int: [Int]]()
         for (r, s) in side.enumerated() { sideOf[s.child, default: []].append(r) }
 
@@ -327,16 +329,19 @@ enum OverridePairing {
                       priced: cand.reduce(0) { $0 + $1.count } * rounds), colPair, finalBasis)
     }
 
-    /// Restores a warm `Basis` on a model built from it (same rows; its columns first, in its
-    /// order). A column whose bounds changed gets the status that keeps its value where it can: a
-    /// lock left out stays at 1 (upper bound), a pair no longer allowed is fixed at 0; a free
-    /// side row's slack, if it was not basic, is non-basic free.
+    /// Restores a warm `Basis` on a model built from it (its rows first, then side rows of lines
+    /// it did not have, whose slacks are basic; its columns first, in its order). A column whose
+    /// bounds changed gets the status that keeps its value where it can: a lock left out stays
+    /// at 1 (upper bound), a new lock is fixed at 1, a pair no longer allowed is fixed at 0; a
+    /// free side row's slack, if it was not basic, is non-basic free. The basis stays valid (as
+    /// many basic variables as rows, and the new rows' slacks only add unit columns).
     static func restoreBasis(_ p: Problem, _ b: Basis, _ inst: PairingInstance, colPair: [(child: Int, mom: Int)],
                              freeSide: Set<Int>, firstSideRow: Int) throws {
         for (r, st) in b.rowStatus.enumerated() {
             let isFree = r >= firstSideRow && freeSide.contains(r - firstSideRow)
             try p.setRowStatus(r, isFree && st != .basic ? .free : st)
         }
+        for r in b.rowStatus.count..<p.rowCount { try p.setRowStatus(r, .basic) }
         for (j, st) in b.columnStatus.enumerated() {
             guard st != .basic else { try p.setColumnStatus(j, .basic); continue }
             switch try p.columnBounds(j) {

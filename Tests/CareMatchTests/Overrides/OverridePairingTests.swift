@@ -139,7 +139,7 @@ final class OverridePairingTests: XCTestCase {
     /// A price's re-solve starts from the plan's optimal LP basis (`OverridePairing.Basis`): the
     /// line's side row made free, its lock released at 1, a locked pair beyond reach fixed at 0.
     /// On instances too large for brute force, each warm re-solve reaches the same proven optimum
-    /// as a cold solve of the same overrides (the all-slack start), for every kind of line.
+    /// as a cold solve of the same overrides, for every kind of line left out or added.
     func testAReSolveFromThePlansBasisReachesTheColdSolvesOptimumForEveryKindOfLine() throws {
         var kinds = Set<String>(), beyondReach = 0, checked = 0
         for seed in UInt64(300)...330 {
@@ -163,6 +163,15 @@ final class OverridePairingTests: XCTestCase {
                 XCTAssertEqual(warm.evaluation.scoreUnits, cold.evaluation.scoreUnits, "seed \(seed) without \(d.overrides[i].label)")
                 var less = d; less.overrides.remove(at: i)
                 XCTAssertTrue(Self.honours(less, warm.evaluation), "seed \(seed) line \(i)")
+                // And the other way (compare --price-manual): from the basis without the line,
+                // with the line added, the plan's optimum.
+                let lessPlan = try OverridePairing.solveKeepingColumns(d, without)
+                let added = try OverridePairing.solveKeepingColumns(d, ov, warm: lessPlan.columns,
+                                                                    chosen: lessPlan.solution.evaluation.pairs.map { ($0.child, $0.mom) },
+                                                                    basis: lessPlan.basis, bestPerChild: 0).solution
+                XCTAssertTrue(added.certificate.proven, "seed \(seed) line \(i)")
+                XCTAssertEqual(added.evaluation.scoreUnits, plan.solution.evaluation.scoreUnits, "seed \(seed) with \(d.overrides[i].label) added")
+                XCTAssertTrue(Self.honours(d, added.evaluation), "seed \(seed) line \(i)")
                 let o = d.overrides[i]
                 kinds.insert("\(o.kind.rawValue) \(o.role.map { "\($0)" } ?? "both")")
                 if o.kind == .lockPair, let c = d.children.firstIndex(where: { $0.id == o.childID }),
