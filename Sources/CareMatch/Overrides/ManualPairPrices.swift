@@ -40,7 +40,7 @@ public enum ManualPairPrices {
                 do {
                     let s = try OverridePairing.solveKeepingColumns(locked, ResolvedOverrides(locked), warm: base0?.columns ?? warm, chosen: warm,
                                                                     basis: base0?.basis, deadline: deadline,
-                                                                    candidates: candidates, bestPerChild: 0).solution
+                                                                    candidates: candidates, bestPerChild: 0, explain: false).solution
                     if s.certificate.cutShortByDeadline { price.reason = "the time limit came first"; out.store(i, price); continue }
                     price.points = Decimals.round(plan.pairing.evaluation.score - s.evaluation.score)
                     price.status = s.certificate.proven && plan.pairing.certificate.proven ? "exact" : "bounded"

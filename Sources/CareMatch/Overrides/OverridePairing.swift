@@ -52,7 +52,11 @@ enum OverridePairing {
     /// shared by the re-solves that price each override.
     final class Candidates: @unchecked Sendable {
         let list: [[(mom: Int32, value: Int64, centikm: Int32)]]
+        /// The instance they were enumerated from (it reads children, moms and settings only,
+        /// so it serves every re-solve of the same dataset under other overrides).
+        let instance: PairingInstance
         init(_ inst: PairingInstance) {
+            instance = inst
             var l = [[(mom: Int32, value: Int64, centikm: Int32)]](repeating: [], count: inst.childCount)
             for c in 0..<inst.childCount {
                 inst.forEachAllowedMom(of: c, within: inst.maxReach) { m, f in l[c].append((Int32(m), f.value, Int32(f.centikm))) }
@@ -69,10 +73,11 @@ enum OverridePairing {
     static func solveKeepingColumns(_ d: Dataset, _ ov: ResolvedOverrides, warm: [(child: Int, mom: Int)] = [],
                                     chosen: [(child: Int, mom: Int)]? = nil,
                                     basis warmBasis: Basis? = nil,
-                                    deadline: Deadline = .none, candidates: Candidates? = nil, bestPerChild: Int = 8) throws
+                                    deadline: Deadline = .none, candidates: Candidates? = nil, bestPerChild: Int = 8,
+                                    explain: Bool = true) throws
         -> (solution: PairingSolution, columns: [(child: Int, mom: Int)], basis: Basis?) {
         let clock = ContinuousClock(), t0 = clock.now
-        var inst = PairingInstance(dataset: d)
+        var inst = candidates?.instance ?? PairingInstance(dataset: d)
         let nm = Int64(inst.momCount)
         func key(_ c: Int, _ m: Int) -> Int64 { Int64(c) * nm + Int64(m) }
         inst.lockedPairs = Set(ov.pairLocks.map { key($0.child, $0.mom) })
@@ -152,9 +157,18 @@ enum OverridePairing {
             try p.setColumnCoefficients(2 * c + 1, rows: [firstChildRow + c], values: [-1])
         }
         let locked = inst.lockedPairs
-        var inModel = Set<Int64>()
-        /// `inModel` for the candidates, by child and position in `cand[c]` (the pricing loops).
+        /// Pairs in the model: candidates by child and position in `cand[c]`, others (a warm
+        /// basis's pairs these overrides do not allow) by key.
         var candInModel = cand.map { [Bool](repeating: false, count: $0.count) }
+        var otherInModel = Set<Int64>()
+        func insertInModel(_ c: Int, _ m: Int) -> Bool {
+            if let k = candidateIndex(c, m) {
+                if candInModel[c][k] { return false }
+                candInModel[c][k] = true
+                return true
+            }
+            return otherInModel.insert(key(c, m)).inserted
+        }
         var colPair: [(child: Int, mom: Int)] = []
         /// Columns of a warm basis that these overrides do not allow (fixed at 0 for good).
         var notAllowed = Set<Int>()
@@ -170,8 +184,7 @@ enum OverridePairing {
             return (r, v)
         }
         func add(_ list: [(c: Int, m: Int, value: Int64, centikm: Int)]) throws {
-            let fresh = list.filter { inModel.insert(key($0.c, $0.m)).inserted }
-            for e in fresh { if let k = candidateIndex(e.c, e.m) { candInModel[e.c][k] = true } }
+            let fresh = list.filter { insertInModel($0.c, $0.m) }
             guard !fresh.isEmpty else { return }
             let first = try p.addColumns(fresh.count).lowerBound
             for (k, e) in fresh.enumerated() {
@@ -271,7 +284,7 @@ enum OverridePairing {
             for (k, e) in colPair.enumerated() where lpValues[2 * inst.childCount + k] > 0.5 { pairs.append(e) }
             return (finish(d, inst, pairs, boundUnits: Int64((lpBound - 1e-6).rounded(.up)), proven: true, cutShort: false,
                           rounds: rounds, columns: colPair.count, initial: start.count, rows: rows, t0: t0,
-                          momDualUnits: momDualUnits, childDualUnits: (0..<inst.childCount).map { duals[firstChildRow + $0] },
+                          momDualUnits: momDualUnits, childDualUnits: (0..<inst.childCount).map { duals[firstChildRow + $0] }, explain: explain,
                           priced: cand.reduce(0) { $0 + $1.count } * rounds), colPair, finalBasis)
         }
         // Reduced-cost fixing in two steps. (1) Only the pairs of reduced cost 0 (and locks):
@@ -325,7 +338,7 @@ enum OverridePairing {
         for (k, e) in colPair.enumerated() where values[2 * inst.childCount + k] > 0.5 { pairs.append(e) }
         return (finish(d, inst, pairs, boundUnits: Int64((mipBound - 1e-6).rounded(.up)), proven: mipOptimal, cutShort: cutShort,
                       rounds: rounds, columns: colPair.count, initial: start.count, rows: rows, t0: t0,
-                      momDualUnits: momDualUnits, childDualUnits: (0..<inst.childCount).map { duals[firstChildRow + $0] },
+                      momDualUnits: momDualUnits, childDualUnits: (0..<inst.childCount).map { duals[firstChildRow + $0] }, explain: explain,
                       priced: cand.reduce(0) { $0 + $1.count } * rounds), colPair, finalBasis)
     }
 
@@ -397,10 +410,12 @@ enum OverridePairing {
     }
 
     /// The solution of `pairs`, with its certificate: proven when the solver proved it and its
-    /// score reaches the bound.
+    /// score reaches the bound. `explain` false (a price's re-solve, which only needs the score
+    /// and the pairs) leaves out the unmet children's reasons and the capacity values.
     static func finish(_ d: Dataset, _ inst: PairingInstance, _ pairs: [(child: Int, mom: Int)], boundUnits: Int64,
                        proven solverProven: Bool, cutShort: Bool, rounds: Int, columns: Int, initial: Int, rows: Int,
-                       t0: ContinuousClock.Instant, momDualUnits: [Double], childDualUnits: [Double], priced: Int) -> PairingSolution {
+                       t0: ContinuousClock.Instant, momDualUnits: [Double], childDualUnits: [Double], explain: Bool = true,
+                       priced: Int) -> PairingSolution {
         let evaluation = PairingEvaluation(dataset: d, instance: inst, pairs: pairs)
         let scale = inst.weights.scale
         let bound = max(evaluation.score, scale.points(boundUnits))
@@ -418,9 +433,9 @@ enum OverridePairing {
         let perPoint = Double(scale.unitsPerPoint)
         let momDual = momDualUnits.map { $0 / perPoint }
         var solution = PairingSolution(evaluation: evaluation, certificate: cert, statistics: stats,
-                                       unmet: UnmetReasons.explain(inst, evaluation), momDual: momDual,
+                                       unmet: explain ? UnmetReasons.explain(inst, evaluation) : [], momDual: momDual,
                                        childDual: childDualUnits.map { $0 / perPoint })
-        solution.capacity = CapacityValues.compute(d, inst, evaluation, momDual: momDual)
+        if explain { solution.capacity = CapacityValues.compute(d, inst, evaluation, momDual: momDual) }
         return solution
     }
 }

@@ -87,7 +87,7 @@ enum OverridePlanning {
                     if o.kind.isPairing {
                         let without = ResolvedOverrides(d, excluding: [i])
                         let s = without.hasPairing ? try OverridePairing.solveKeepingColumns(d, without, warm: planPairs, chosen: planChosen, basis: planBasis, deadline: deadline, candidates: candidates,
-                                                                                                    bestPerChild: 0).solution : freePairing
+                                                                                                    bestPerChild: 0, explain: false).solution : freePairing
                         price.points = Decimals.round(s.evaluation.score - pairing.evaluation.score)
                         price.status = s.certificate.proven && pairing.certificate.proven ? "exact" : "bounded"
                         let diff = PairingDifference(with: pairing.evaluation, without: s.evaluation, d)
