@@ -1,12 +1,13 @@
 # CareMatch — the two commands a newcomer needs:
 #   make plan   set up (GLPK included) and plan the bundled Quzhou dataset into plans/quzhou
 #   make test   set up and run the tests
+#   make plan-overrides   plan Quzhou with the example overrides.csv (docs/overrides.md) into plans/quzhou-overrides
 #   make fuzz   build the fuzz targets with sanitizers and run each (FUZZ_SECONDS=60 per target; docs/fuzzing.md)
 SWIFT ?= swift
 CONFIG ?= release
 BIN = .build/$(CONFIG)/carematch
 
-.PHONY: setup build plan test validate bench fuzz clean
+.PHONY: setup build plan plan-overrides test validate bench fuzz clean
 
 setup:
 	@if [ ! -f /usr/include/glpk.h ]; then \
@@ -33,6 +34,13 @@ build: setup
 
 plan: build
 	$(BIN) plan Datasets/quzhou --out plans/quzhou --force --xlsx
+
+# Datasets/quzhou with docs/examples/quzhou-overrides.csv as its overrides.csv, in a scratch copy.
+plan-overrides: build
+	rm -rf .build/quzhou-overrides && mkdir -p .build/quzhou-overrides
+	cp Datasets/quzhou/* .build/quzhou-overrides/
+	cp docs/examples/quzhou-overrides.csv .build/quzhou-overrides/overrides.csv
+	$(BIN) plan .build/quzhou-overrides --out plans/quzhou-overrides --force
 
 validate: build
 	$(BIN) validate Datasets/quzhou

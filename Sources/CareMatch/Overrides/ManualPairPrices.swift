@@ -13,6 +13,7 @@ public enum ManualPairPrices {
                                   uniquingKeysWith: { a, _ in a })
         let base = d.overrides
         let candidates = OverridePairing.Candidates(PairingInstance(dataset: d))
+        let index = DatasetIndex(d)
         let warm = plan.pairing.evaluation.pairs.map { (child: $0.child, mom: $0.mom) }
         // The plan's pairing solved once more by the overrides' model, for its optimal basis:
         // each lock's re-solve starts there (a few pivots instead of thousands).
@@ -47,9 +48,8 @@ public enum ManualPairPrices {
                     let diff = PairingDifference(with: s.evaluation, without: plan.pairing.evaluation, d)
                     price.childrenAffected = diff.children
                     price.extraKm = Decimals.round(diff.extraKm)
-                    let inst = PairingInstance(dataset: d)
-                    if let c = DatasetIndex(d).childByID[a.childID], let m = DatasetIndex(d).momByID[a.momID] {
-                        price.beyondReach = !inst.facts(mom: m, child: c).allowed
+                    if let c = index.childByID[a.childID], let m = index.momByID[a.momID] {
+                        price.beyondReach = !candidates.instance.facts(mom: m, child: c).allowed
                     }
                 } catch {
                     price.reason = "the re-solve failed: \(error)"

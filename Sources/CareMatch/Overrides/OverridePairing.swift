@@ -218,7 +218,10 @@ enum OverridePairing {
         for w in warm { warmOf[w.child].append(w.mom) }
         for c in 0..<inst.childCount {
             let best = bestPerChild == 0 ? [] : cand[c].sorted { $0.value != $1.value ? $0.value > $1.value : $0.mom < $1.mom }.prefix(bestPerChild)
-            for m in Set((locksOf[c] ?? []) + warmOf[c]).sorted() {
+            var mine = warmOf[c]
+            if let l = locksOf[c] { mine += l }
+            if mine.count > 1 { mine.sort() }
+            for (i, m) in mine.enumerated() where i == 0 || mine[i - 1] != m {
                 if let k = candidateIndex(c, m) { let e = cand[c][k]; start.append((c, m, e.value, Int(e.centikm))) }
             }
             for e in best { start.append((c, Int(e.mom), e.value, Int(e.centikm))) }
