@@ -69,7 +69,9 @@ extension CareMatchCommand {
             var files = try ComparisonPage.files(comparison, report: pages, byteOrderMark: output.excel)
             if priceManual {
                 let prices = ManualPairPrices.compute(plan, manual: manualPairings, threads: ProcessInfo.processInfo.activeProcessorCount,
-                                                      deadline: Deadline(seconds: dataset.settings.planTimeLimit))
+                                                      deadline: Deadline(seconds: dataset.settings.planTimeLimit),
+                                                      progress: progress.handler)
+                progress.done()
                 files.append(("manual_prices.csv", ManualPairPrices.csv(prices, manualPairings, byteOrderMark: output.excel).data))
             }
             try PlanFolder.write(files, to: outGuard)

@@ -6,8 +6,9 @@ import Foundation
 /// already has in that role costs exactly 0 (no solve). Pairs that cannot be a lock (unknown ids,
 /// a role the lead order rules out, no capacity) are `not_computed` with the reason.
 public enum ManualPairPrices {
+    /// `progress` gets "price k of n" lines as the re-solves start.
     public static func compute(_ plan: PlanResult, manual: [PairAssignment], threads: Int = 2,
-                               deadline: Deadline = .none) -> [OverridePrice] {
+                               deadline: Deadline = .none, progress: (@Sendable (String) -> Void)? = nil) -> [OverridePrice] {
         let d = plan.dataset
         let planRole = Dictionary(plan.pairing.evaluation.pairs.map { ("\(d.children[$0.child].id)|\(d.moms[$0.mom].id)", $0.role) },
                                   uniquingKeysWith: { a, _ in a })
@@ -23,6 +24,7 @@ public enum ManualPairPrices {
         let out = ResultSlots<OverridePrice>(count: manual.count)
         WorkerThreads.run(max(1, min(threads, manual.count))) { _ in
             while let i = queue.next() {
+                if i % 10 == 0 || i == manual.count - 1 { progress?("manual pairs: price \(i + 1) of \(manual.count)") }
                 let a = manual[i]
                 let lock = Override(kind: .lockPair, childID: a.childID, momID: a.momID, role: a.role, line: a.line)
                 var price = OverridePrice(line: a.line, kind: lock.kind.rawValue, label: lock.label, note: "", status: "not_computed")

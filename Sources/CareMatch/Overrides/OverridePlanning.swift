@@ -45,6 +45,7 @@ enum OverridePlanning {
         let pairingSlot = ResultSlots<Result<(solution: PairingSolution, columns: [(child: Int, mom: Int)], basis: OverridePairing.Basis?), Error>>(count: 1)
         let allocationSlot = ResultSlots<Result<AllocationSolution, Error>>(count: 1)
         let hasPairing = ov.hasPairing
+        options.progress?("overrides: the pairing under \(d.overrides.count) lines, the allocation without them")
         WorkerThreads.run(2) { w in
             if w == 0 {
                 pairingSlot.store(0, Result { hasPairing ? try OverridePairing.solveKeepingColumns(d, ov, warm: warm, deadline: deadline, candidates: candidates)
@@ -71,6 +72,7 @@ enum OverridePlanning {
         let threads = max(1, min(n, options.allocation.threads))
         WorkerThreads.run(threads) { _ in
             while let q = queue.next() {
+                options.progress?("overrides: price of line \(q + 1) of \(n)")
                 let i = order[q]
                 let o = d.overrides[i]
                 var price = OverridePrice(line: o.line, kind: o.kind.rawValue, label: o.label, note: o.note, status: "not_computed")
