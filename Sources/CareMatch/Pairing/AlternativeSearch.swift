@@ -117,45 +117,6 @@ final class AlternativeSearch {
         isSettled = Array(repeating: false, count: n)
     }
 
-    /// The forced child's allowed moms (`prepare`), for the arcs into her.
-    private var childMoms: [(m: Int, f: PairingInstance.PairFacts)] = []
-    /// The forced child's node when the current search is the computation's last path and she
-    /// is its deficit, else −1.
-    private var childTarget = -1
-
-    /// Gives the search child c's allowed moms, for every forced lead of c that follows.
-    func prepare(child c: Int, allowed: [(m: Int, f: PairingInstance.PairFacts)]) {
-        for (x, _) in childMoms { childMomIndex[x] = -1 }
-        childMoms = allowed
-        for (i, (x, _)) in allowed.enumerated() { childMomIndex[x] = Int32(i) }
-    }
-    /// Position of each mom in `childMoms`, −1 when absent.
-    private lazy var childMomIndex = [Int32](repeating: -1, count: net.momCount)
-
-    /// Whether mom x has a residual arc into the forced child in the modified network (not
-    /// paired with her now, and not removed by the lead rule).
-    @inline(__always) private func entersChild(_ x: Int, _ f: PairingInstance.PairFacts) -> Bool {
-        f.allowed && x != forcedMom && !net.ranksAbove(f, x, forcedFacts, forcedMom) && !hasFlow(mom: x, child: forcedChild)
-    }
-
-    /// The smallest reduced cost of an arc into the forced child (from the ground: she gives up a
-    /// mom; from a mom: a new pair). The last node before her on a shortest path is either
-    /// settled, and then its arc into her was relaxed (the ground relaxes its arcs to deficit
-    /// nodes, and a settled mom hers, at once), or at least the smallest key left away, and
-    /// then the path is at least that key plus this minimum; so once her distance is at most
-    /// that sum, it is final. Used on the last path only: nodes nearer than her may be left
-    /// unsettled, and their potentials are needed no more.
-    private func childEntry() -> Int64 {
-        let c = forcedChild, cn = childTarget
-        var best = Int64.max
-        let k = count(c)
-        if k >= 1 { best = net.slotCost(child: c, k: k, up: false) + pot(0) - pot(cn) }
-        for (x, f) in childMoms where entersChild(x, f) {
-            best = min(best, -f.value + pot(net.momNode(x)) - pot(cn))
-        }
-        return max(0, best == .max ? 0 : best)
-    }
-
     /// The result of forcing one lead.
     struct Outcome {
         /// Change of the pairing's cost (minus the score change), integer units, ≥ 0.
@@ -215,10 +176,9 @@ final class AlternativeSearch {
             if left < 0 { return nil }
             // The ground tree describes the network only before the first augmentation, and the
             // path's potentials are not updated through it: only when that path is the last.
-            let last = excessNodes.reduce(0) { $0 + max(0, Int(excess[Int($1)])) } == 1
-            let single = first && last
+            let single = first && excessNodes.reduce(0) { $0 + max(0, Int(excess[Int($1)])) } == 1
             first = false
-            guard let path = shortestPath(limit: left, portal: single, last: last) else {
+            guard let path = shortestPath(limit: left, portal: single) else {
                 // Unreachable when π is optimal (see the type's comment): the network stays feasible.
                 if unbounded { invalid = true }
                 return nil
@@ -418,15 +378,10 @@ final class AlternativeSearch {
     /// path's real cost, or nil when no deficit node is that near. A deficit node relaxed at the
     /// distance being settled is final (no key in the heap is smaller), so the search ends there
     /// instead of settling the rest of a plateau of equal distances.
-    private func shortestPath(limit budget: Int64, portal: Bool = false, last: Bool = false) -> Int64? {
+    private func shortestPath(limit budget: Int64, portal: Bool = false) -> Int64? {
         clearSearch()
         limit = budget
         found = -1
-        // The last path to the forced child: she is reached when her distance is at most the
-        // smallest key left plus the cheapest arc into her (`childEntry`).
-        let cn = forcedChild >= 0 ? net.childNode(forcedChild) : -1
-        childTarget = last && cn >= 0 && excess[cn] < 0 ? cn : -1
-        let entry = childTarget >= 0 ? childEntry() : 0
         // Through the ground tree: the best deficit reached that way, if any.
         let usePortal = portal && ground != nil && forcedChild >= 0
         var portalTarget = -1
@@ -437,12 +392,7 @@ final class AlternativeSearch {
             heap.push(SearchEntry(key: 0, node: v, cursor: -1, owner: -1))
         }
         var sink = -1
-        while true {
-            if childTarget >= 0, dist[childTarget] <= limit, dist[childTarget] <= heap.first.map({ $0.key + entry }) ?? .max {
-                sink = childTarget
-                break
-            }
-            guard let top = heap.pop() else { break }
+        while let top = heap.pop() {
             if top.key > limit { break }
             currentKey = top.key
             if top.cursor >= 0 {
@@ -574,16 +524,6 @@ final class AlternativeSearch {
             // The deficit nodes first: a plateau of equal distances ends as soon as one is reached.
             for x in excessNodes where x != 0 && excess[Int(x)] < 0 && !isTouched[Int(x)] { relaxFromGround(Int(x), du, pg) }
             for x in fanTargets { relaxFromGround(x, du, pg) }
-            if childTarget >= 0 {
-                // Two arcs at once: ground → x → c for the moms x with an arc into the child.
-                let pc = pot(childTarget)
-                for (x, f) in childMoms {
-                    let xn = net.momNode(x)
-                    guard entersChild(x, f) else { continue }
-                    relaxFromGround(xn, du, pg)
-                    if dist[xn] != .max && !isSettled[xn] { relax(xn, childTarget, dist[xn], -f.value + pot(xn) - pc) }
-                }
-            }
             if found >= 0 { return }
             if !net.groundArcs.isEmpty {
                 heap.push(SearchEntry(key: du + net.groundArcs[0].rc + potentialDelta[0], node: Int32(net.groundArcs[0].node), cursor: 0, owner: 0))
@@ -631,12 +571,6 @@ final class AlternativeSearch {
         let xn = net.momNode(x)
         let px = pot(xn)
         if load(x) >= 1 { relax(xn, 0, dx, px - pot(0)) }
-        // On a last path to the forced child, a settled mom's arc into her is relaxed at once
-        // (not lazily), as `childEntry`'s stopping rule requires.
-        if childTarget >= 0, childMomIndex[x] >= 0 {
-            let f = childMoms[Int(childMomIndex[x])].f
-            if entersChild(x, f) { relax(xn, childTarget, dx, -f.value + px - pot(childTarget)) }
-        }
         for y in net.continuityChildren[x] {
             forward(x, Int(y), inst.facts(mom: x, child: Int(y)), dx, px)
         }

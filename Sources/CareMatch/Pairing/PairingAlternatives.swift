@@ -113,7 +113,7 @@ public struct PairingAlternatives: Sendable {
     /// Child c's candidates (every allowed mom but her lead) by increasing `lb`, then mom id, and
     /// the node her fan-out starts from.
     static func candidates(of c: Int, _ net: ResidualPairing, _ search: AlternativeSearch,
-                           fanOut: Bool) -> (list: [Candidate], fanSource: Int, allowed: [(m: Int, f: PairingInstance.PairFacts)]) {
+                           fanOut: Bool) -> (list: [Candidate], fanSource: Int) {
         let inst = net.inst
         var allowed: [(m: Int, f: PairingInstance.PairFacts)] = []
         inst.forEachAllowedMom(of: c, within: inst.maxReach) { m, f in allowed.append((m, f)) }
@@ -137,7 +137,7 @@ public struct PairingAlternatives: Sendable {
         }
         let ids = inst.momIDs
         candidates.sort { $0.lb != $1.lb ? $0.lb < $1.lb : ids[$0.m].precedesInCodePoints(ids[$1.m]) }
-        return (candidates, fanSource, allowed)
+        return (candidates, fanSource)
     }
 
     /// The best `k` alternatives of child `c` (nil when the deadline passed before they were
@@ -163,8 +163,7 @@ public struct PairingAlternatives: Sendable {
     static func alternatives(of c: Int, _ net: ResidualPairing, _ search: AlternativeSearch, _ fan: AlternativeSearch?,
                              k: Int, deadline: Deadline = .none) -> (rows: [PairingAlternative]?, forced: Int, fannedOut: Int) {
         let inst = net.inst
-        let (candidates, fanSource, allowed) = Self.candidates(of: c, net, search, fanOut: fan != nil)
-        search.prepare(child: c, allowed: allowed)
+        let (candidates, fanSource) = Self.candidates(of: c, net, search, fanOut: fan != nil)
         let ids = inst.momIDs
         // Best so far: by cost, then mom id.
         var best: [(cost: Int64, m: Int, f: PairingInstance.PairFacts, changed: [Int])] = []
