@@ -257,6 +257,12 @@ final class AlternativeSearch {
                 let d = min(own, viaGround)
                 return d <= within ? d : nil
             }
+            if heap.first == nil {
+                // Nothing left to settle and no path: unreachable when π is optimal (the network
+                // stays feasible, see the type's comment), so the potentials do not prove it.
+                if within >= Int64.max / 8 { invalid = true }
+                return nil
+            }
             if top > within { return nil }
             fanStep()
         }

@@ -185,7 +185,7 @@ public struct PairingAlternatives: Sendable {
                 fannedOut += 1
                 guard let d = fan.fanOutDistance(to: net.momNode(cand.m), within: budget) else {
                     if fan.invalid { return ([], forced, fannedOut) }
-                    // Only beyond a finite budget: m is always reachable (Guides/Pairing.md).
+                    // Beyond the budget (an unreachable m voids the computation: `invalid`).
                     continue
                 }
                 item = (cand.arcs + d, cand.m, cand.f, fan.fanOutChangedChildren(to: net.momNode(cand.m), except: c))
