@@ -57,6 +57,8 @@ func measurePlan(_ benchmark: Benchmark, _ d: Dataset) throws {
 }
 
 let forcedLeads = BenchmarkMetric.custom("leads forced exactly", polarity: .prefersSmaller, useScalingFactor: false)
+let fannedOutLeads = BenchmarkMetric.custom("leads answered by a fan-out", polarity: .prefersLarger, useScalingFactor: false)
+let alternativeSettledNodes = BenchmarkMetric.custom("nodes settled", polarity: .prefersSmaller, useScalingFactor: false)
 
 /// The alternatives of every child (`alternatives.csv`) from a proven pairing solved outside the
 /// measurement.
@@ -68,6 +70,8 @@ func measureAlternatives(_ benchmark: Benchmark, _ d: Dataset) throws {
     benchmark.stopMeasurement()
     precondition(a.exact && a.childrenNotComputed == 0)
     benchmark.measurement(forcedLeads, a.forcedEvaluated)
+    benchmark.measurement(fannedOutLeads, a.fannedOut)
+    benchmark.measurement(alternativeSettledNodes, a.settledNodes)
 }
 
 nonisolated(unsafe) var quzhou: Dataset?
@@ -94,12 +98,12 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark("Alternatives scale 1 (all children, 3 each)",
-              configuration: .init(metrics: [.wallClock, .peakMemoryResident, forcedLeads], maxDuration: .seconds(120), maxIterations: 5)) { benchmark in
+              configuration: .init(metrics: [.wallClock, .peakMemoryResident, forcedLeads, fannedOutLeads, alternativeSettledNodes], maxDuration: .seconds(120), maxIterations: 5)) { benchmark in
         try measureAlternatives(benchmark, try DatasetLoader.load(folder: datasetsFolder.appendingPathComponent("quzhou")))
     }
 
     Benchmark("Alternatives scale 10 (all children, 3 each)",
-              configuration: .init(metrics: [.wallClock, .peakMemoryResident, forcedLeads], maxDuration: .seconds(900), maxIterations: 3)) { benchmark in
+              configuration: .init(metrics: [.wallClock, .peakMemoryResident, forcedLeads, fannedOutLeads, alternativeSettledNodes], maxDuration: .seconds(900), maxIterations: 3)) { benchmark in
         try measureAlternatives(benchmark, DatasetGenerator(scale: 10, seed: DatasetGenerator.quzhouSeed).generate())
     }
 

@@ -27,8 +27,18 @@
 /// first search's distance is a lower bound of the change; the first search stops as soon as that
 /// exceeds the caller's budget (the k-th best change found so far).
 ///
-/// The modified state is kept as sparse overlays of the read-only `ResidualPairing`, cleared for
-/// each forced pair, so one instance serves every candidate of a worker thread.
+/// **Searching less.** Every search is bounded by the budget the k-th best leaves (see `force`);
+/// a deficit node relaxed at the distance being settled ends the search at once (no key left is
+/// smaller), and the ground relaxes its arcs to the deficit nodes first, so a path across the
+/// network's plateau of zero reduced cost (moms with room, tight pairs) ends as soon as it
+/// reaches its target. A forced lead's only path, and the fan-out of `PairingAlternatives`, stop
+/// at the ground and take their targets' distances beyond it from the shared
+/// `AlternativeGroundTree` where that is exact (the tree path avoids the child, and lies within
+/// the tree's cap), instead of settling the plateau again for every candidate.
+///
+/// The modified state is kept as overlays of the read-only `ResidualPairing` in flat arrays,
+/// cleared through the list of nodes written, so one instance serves every candidate of a worker
+/// thread at the cost of what each computation touched.
 final class AlternativeSearch {
     let net: ResidualPairing
     /// An arc with a negative reduced cost was met: the potentials do not prove the pairing
@@ -36,34 +46,75 @@ final class AlternativeSearch {
     private(set) var invalid = false
     /// Nodes settled over all searches (work measure).
     private(set) var settledNodes = 0
+    /// Answers taken through the ground tree (work measure).
+    private(set) var throughGroundTree = 0
 
-    private var potentialDelta: [Int: Int64] = [:]
-    private var loadDelta: [Int: Int] = [:]
-    private var countDelta: [Int: Int] = [:]
-    private var flowOverride: [Int: Bool] = [:]
-    private var addedMoms: [Int: [Int32]] = [:]
-    /// Base pairs whose flow an augmentation removed, by mom: their forward arcs are residual now.
-    private var droppedChildren: [Int: [Int32]] = [:]
+    // The forced computation's overlay of the read-only optimal flow: flat arrays by node,
+    // cleared through `dirty` (the nodes written since the last reset), so a reset costs what
+    // the computation touched, not the network's size.
+    private var potentialDelta: [Int64]
+    /// A mom's load change, or a child's change in her number of moms.
+    private var stateDelta: [Int32]
+    private var excess: [Int32]
+    /// The node has an entry in `overrides`.
+    private var hasOverride: [Bool]
+    private var isDirty: [Bool]
+    private var dirty: [Int32] = []
+    /// Nodes whose state or potential changed: the ground's sorted list does not describe their
+    /// arcs any more, so they are relaxed apart.
+    private var isTouched: [Bool]
+    private var touched: [Int32] = []
+    /// Nodes that were given an excess (some may be balanced again).
+    private var excessNodes: [Int32] = []
+    /// Pair flows set by the computation, latest last.
+    private var overrides: [(mom: Int32, child: Int32, on: Bool)] = []
     /// Each mom's forward arcs with base reduced cost up to a threshold, sorted (built lazily,
     /// kept for every later search of this worker: a mom's arcs do not depend on the candidate).
     private var momArcs: [MomArcs?]
-    private var excess: [Int: Int] = [:]
-    private var touched: Set<Int> = []
-    private var touchedSorted: [Int] = []
     private var forcedChild = -1
     private var forcedMom = -1
     private var forcedFacts = PairingInstance.PairFacts(centikm: 0, shared: false, continued: false, value: 0, allowed: false)
-    // Dijkstra state.
-    private var dist: [Int: Int64] = [:]
-    private var pred: [Int: Int] = [:]
-    private var settled: [Int] = []
-    private var isSettled: Set<Int> = []
+    // Dijkstra state, cleared through `reached`.
+    private var dist: [Int64]
+    private var pred: [Int32]
+    private var isSettled: [Bool]
+    private var reached: [Int32] = []
+    private var settled: [Int32] = []
     private var heap = SearchHeap()
     private var limit: Int64 = .max
+    /// The key being processed: a deficit node relaxed at this distance is final.
+    private var currentKey: Int64 = 0
+    private var found = -1
+    /// A node the fan-out never enters (the child whose alternatives are sought).
+    private var blockedNode = -1
+    /// The fan-out's target nodes: relaxed straight from the ground when it is settled, so that
+    /// a plateau of equal distances beyond the ground need not be settled to reach them.
+    private var fanTargets: [Int] = []
 
-    init(_ net: ResidualPairing) {
+    /// Distances from the ground in the optimal flow's residual network (`AlternativeGroundTree`):
+    /// a search that reaches the ground takes its targets' distances from there instead of
+    /// expanding it, where that is exact.
+    let ground: AlternativeGroundTree?
+    /// The fan-out stops at the ground (`ground` answers beyond it).
+    private var fanPortal = false
+    private var fanSource = -1
+    /// Where the fan-out settled the ground (nil: not yet, or expanded as usual).
+    private var groundReachedAt: Int64? = nil
+
+    init(_ net: ResidualPairing, ground: AlternativeGroundTree? = nil) {
         self.net = net
+        self.ground = ground
+        let n = 1 + net.momCount + net.childCount
         momArcs = Array(repeating: nil, count: net.momCount)
+        potentialDelta = Array(repeating: 0, count: n)
+        stateDelta = Array(repeating: 0, count: n)
+        excess = Array(repeating: 0, count: n)
+        hasOverride = Array(repeating: false, count: n)
+        isDirty = Array(repeating: false, count: n)
+        isTouched = Array(repeating: false, count: n)
+        dist = Array(repeating: .max, count: n)
+        pred = Array(repeating: -1, count: n)
+        isSettled = Array(repeating: false, count: n)
     }
 
     /// The result of forcing one lead.
@@ -79,7 +130,7 @@ final class AlternativeSearch {
     func lowerBound(child c: Int, mom m: Int, facts: PairingInstance.PairFacts, above: [Int]) -> Int64 {
         let cn = net.childNode(c)
         var lb: Int64 = 0
-        if !net.pairs.contains(net.pairKey(mom: m, child: c)) {
+        if !net.isPaired(mom: m, child: c) {
             lb += -facts.value + net.potential[net.momNode(m)] - net.potential[cn]
         }
         for h in above {
@@ -90,150 +141,398 @@ final class AlternativeSearch {
 
     /// The exact cost of making `mom` the lead of `child`, or nil when it is larger than
     /// `lowerBound + budget` (then it does not matter exactly). `above`: as for `lowerBound`.
+    ///
+    /// Every search is bounded by the budget left: at any point of the successive shortest
+    /// paths, with pseudo-flow x, cost C so far and potentials π keeping every reduced cost
+    /// ≥ 0, the rest of the computation costs at least `−Σ_v π(v)·e(v)` (e the excesses: the
+    /// cost of a flow y that balances them is `Σ rc·y − Σ_v π(v)·e(v)`), so `C − Σ_v π(v)·e(v)`
+    /// (`bound`) is a lower bound of the final cost; it starts at `lowerBound` and each path of
+    /// reduced length d raises it by at least d. A path longer than the budget left proves the
+    /// candidate cannot rank.
     func force(child c: Int, mom m: Int, facts: PairingInstance.PairFacts, above: [Int], budget: Int64) -> Outcome? {
         reset()
+        blockedNode = -1
+        fanTargets.removeAll(keepingCapacity: true)
         forcedChild = c; forcedMom = m; forcedFacts = facts
         let cn = net.childNode(c), mn = net.momNode(m)
         var cost: Int64 = 0
         for h in above {
             setFlow(mom: h, child: c, false)
             cost += net.inst.facts(mom: h, child: c).value
-            excess[net.momNode(h), default: 0] += 1
-            excess[cn, default: 0] -= 1
+            addExcess(net.momNode(h), 1)
+            addExcess(cn, -1)
         }
         if !hasFlow(mom: m, child: c) {
             setFlow(mom: m, child: c, true)
             cost -= facts.value
-            excess[mn, default: 0] -= 1
-            excess[cn, default: 0] += 1
+            addExcess(mn, -1)
+            addExcess(cn, 1)
         }
+        let unbounded = budget >= Int64.max / 8
+        let cap = unbounded ? Int64.max / 4 : bound(cost) + budget
         var first = true
-        while excess.values.contains(where: { $0 > 0 }) {
-            guard let path = shortestPath(limit: first ? budget : Int64.max / 4) else {
-                if first { return nil }
-                invalid = true   // unreachable when π is optimal (see the type's comment)
+        while excessNodes.contains(where: { excess[Int($0)] > 0 }) {
+            let left = unbounded ? Int64.max / 4 : cap - bound(cost)
+            if left < 0 { return nil }
+            // The ground tree describes the network only before the first augmentation, and the
+            // path's potentials are not updated through it: only when that path is the last.
+            let single = first && excessNodes.reduce(0) { $0 + max(0, Int(excess[Int($1)])) } == 1
+            first = false
+            guard let path = shortestPath(limit: left, portal: single) else {
+                // Unreachable when π is optimal (see the type's comment): the network stays feasible.
+                if unbounded { invalid = true }
                 return nil
             }
-            first = false
             cost += path
             if invalid { return nil }
         }
         var changed = Set<Int>()
-        for (key, flow) in flowOverride where flow != net.pairs.contains(key) {
-            let y = key % net.childCount
-            if y != c { changed.insert(y) }
+        for o in overrides where Int(o.child) != c {
+            let (x, y) = (Int(o.mom), Int(o.child))
+            if hasFlow(mom: x, child: y) != net.isPaired(mom: x, child: y) { changed.insert(y) }
         }
         return Outcome(costUnits: cost, changedChildren: changed.sorted())
+    }
+
+    /// `cost − Σ_v π(v)·e(v)`: a lower bound of the final cost (see `force`).
+    private func bound(_ cost: Int64) -> Int64 {
+        var b = cost
+        for v in excessNodes where excess[Int(v)] != 0 { b -= pot(Int(v)) * Int64(excess[Int(v)]) }
+        return b
+    }
+
+    // MARK: fan-out: one search for many candidates
+
+    /// Starts a Dijkstra from node `source` on the optimal flow's own residual network (no
+    /// forced change, so no overlay), never entering node `blocked`; `fanOutDistance` advances it
+    /// as far as each question needs, so one search answers every candidate of a child that
+    /// `PairingAlternatives` proves to be a single path in that network.
+    func startFanOut(from source: Int, blocking blocked: Int, targets: [Int], portal: Bool = true) {
+        reset()
+        fanTargets = targets
+        fanSource = source
+        forcedChild = -1; forcedMom = -1
+        blockedNode = blocked
+        groundReachedAt = nil
+        // The ground tree answers for the targets only if none of their tree paths passes the
+        // blocked child (the one node whose arcs differ).
+        if portal, let g = ground, blocked >= 0 {
+            fanPortal = !targets.contains { g.passesThrough($0, via: blocked) }
+        } else {
+            fanPortal = false
+        }
+        clearSearch()
+        limit = Int64.max / 4
+        found = -1
+        dist[source] = 0
+        reached.append(Int32(source))
+        heap.push(SearchEntry(key: 0, node: Int32(source), cursor: -1, owner: -1))
+    }
+
+    /// The last `fanOutDistance` was through the ground tree.
+    private var lastViaGround = false
+
+    /// The reduced distance from the fan-out's source to `node`, or nil when it is larger than
+    /// `within` (or the potentials are not optimal: `invalid`). With the ground tree, the
+    /// distance is the smaller of the search's own (which never expands the ground) and the
+    /// ground's distance plus the tree's; where the tree ends before `within` can be decided,
+    /// the fan-out starts again without it.
+    func fanOutDistance(to node: Int, within: Int64) -> Int64? {
+        while !invalid {
+            var viaGround = Int64.max
+            if let dg = groundReachedAt, let g = ground {
+                if g.distance[node] != .max {
+                    viaGround = dg + g.distance[node]
+                } else if dg + g.cap < within {
+                    startFanOut(from: fanSource, blocking: blockedNode, targets: fanTargets, portal: false)
+                    continue
+                }
+            }
+            let top = heap.first?.key ?? .max
+            let own = dist[node]
+            // No key in the heap is smaller: the smaller of the two is final.
+            if isSettled[node] || min(own, viaGround) <= top {
+                lastViaGround = viaGround < own
+                if lastViaGround { throughGroundTree += 1 }
+                let d = min(own, viaGround)
+                return d <= within ? d : nil
+            }
+            if heap.first == nil {
+                // Nothing left to settle and no path: unreachable when π is optimal (the network
+                // stays feasible, see the type's comment), so the potentials do not prove it.
+                if within >= Int64.max / 8 { invalid = true }
+                return nil
+            }
+            if top > within { return nil }
+            fanStep()
+        }
+        return nil
+    }
+
+    /// Pops one entry of the fan-out's heap: advances a sorted list, or settles a node and
+    /// expands it (not the ground when the tree answers beyond it).
+    private func fanStep() {
+        let e = heap.pop()!
+        currentKey = e.key
+        if e.cursor >= 0 {
+            if e.owner == 0 { advanceGround(e) } else { advanceMom(e) }
+            return
+        }
+        let u = Int(e.node)
+        guard !isSettled[u], e.key == dist[u] else { return }
+        isSettled[u] = true
+        settled.append(Int32(u))
+        settledNodes += 1
+        if u == 0 && fanPortal { groundReachedAt = e.key; return }
+        expand(u, e.key)
+    }
+
+    /// Distances and tree from the ground on the optimal flow's residual network, up to `cap`
+    /// (`AlternativeGroundTree`).
+    func groundTree(upTo cap: Int64) -> (distance: [Int64], pred: [Int32]) {
+        startFanOut(from: 0, blocking: -1, targets: [], portal: false)
+        while let top = heap.first, top.key <= cap, !invalid { fanStep() }
+        var d = [Int64](repeating: .max, count: dist.count)
+        var p = [Int32](repeating: -1, count: dist.count)
+        for v in settled {
+            d[Int(v)] = dist[Int(v)]
+            p[Int(v)] = pred[Int(v)]
+        }
+        return (d, p)
+    }
+
+    /// The arcs of a path ending at `node`: the search's `pred` chain, or (`viaGround`) the
+    /// chain to the ground and the ground tree's path from there, cut where the two meet.
+    private func pathArcs(to node: Int, viaGround: Bool) -> [(u: Int, v: Int)] {
+        var arcs: [(u: Int, v: Int)] = []
+        var x = node
+        if viaGround, let g = ground {
+            var chain: [Int] = []
+            var v = 0
+            while true { chain.append(v); if pred[v] < 0 { break }; v = Int(pred[v]) }
+            while !chain.contains(x) {
+                let p = Int(g.pred[x])
+                arcs.append((p, x))
+                x = p
+            }
+        }
+        while pred[x] >= 0 {
+            let u = Int(pred[x])
+            arcs.append((u, x))
+            x = u
+        }
+        return arcs
+    }
+
+    /// The children other than `except` whose set of moms the last fan-out answer's path (to
+    /// `node`) changes: each pair arc of a simple path adds or drops one pair. By position, sorted.
+    func fanOutChangedChildren(to node: Int, except c: Int) -> [Int] {
+        var changed = Set<Int>()
+        for (u, v) in pathArcs(to: node, viaGround: lastViaGround) where u != 0 && v != 0 {
+            let y = net.isMom(u) ? v - 1 - net.momCount : u - 1 - net.momCount
+            if y != c { changed.insert(y) }
+        }
+        return changed.sorted()
     }
 
     // MARK: state
 
     private func reset() {
-        potentialDelta.removeAll(keepingCapacity: true)
-        loadDelta.removeAll(keepingCapacity: true)
-        countDelta.removeAll(keepingCapacity: true)
-        flowOverride.removeAll(keepingCapacity: true)
-        addedMoms.removeAll(keepingCapacity: true)
-        droppedChildren.removeAll(keepingCapacity: true)
-        excess.removeAll(keepingCapacity: true)
+        for v in dirty {
+            let i = Int(v)
+            potentialDelta[i] = 0; stateDelta[i] = 0; excess[i] = 0
+            hasOverride[i] = false; isTouched[i] = false; isDirty[i] = false
+        }
+        dirty.removeAll(keepingCapacity: true)
         touched.removeAll(keepingCapacity: true)
-        touchedSorted.removeAll(keepingCapacity: true)
+        excessNodes.removeAll(keepingCapacity: true)
+        overrides.removeAll(keepingCapacity: true)
     }
 
-    @inline(__always) private func pot(_ node: Int) -> Int64 { net.potential[node] + (potentialDelta[node] ?? 0) }
-    @inline(__always) private func load(_ m: Int) -> Int { net.momChildren[m].count + (loadDelta[m] ?? 0) }
-    @inline(__always) private func count(_ c: Int) -> Int { net.childMoms[c].count + (countDelta[c] ?? 0) }
+    @inline(__always) private func pot(_ node: Int) -> Int64 { net.potential[node] + potentialDelta[node] }
+    @inline(__always) private func load(_ m: Int) -> Int { net.momChildren[m].count + Int(stateDelta[net.momNode(m)]) }
+    @inline(__always) private func count(_ c: Int) -> Int { net.childMoms[c].count + Int(stateDelta[net.childNode(c)]) }
     @inline(__always) private func hasFlow(mom m: Int, child c: Int) -> Bool {
-        let key = net.pairKey(mom: m, child: c)
-        return flowOverride[key] ?? net.pairs.contains(key)
+        if hasOverride[net.momNode(m)] {
+            for o in overrides.reversed() where Int(o.mom) == m && Int(o.child) == c { return o.on }
+        }
+        return net.isPaired(mom: m, child: c)
     }
     private func setFlow(mom m: Int, child c: Int, _ on: Bool) {
-        let key = net.pairKey(mom: m, child: c)
-        flowOverride[key] = on
-        if on { addedMoms[c, default: []].append(Int32(m)) } else if net.pairs.contains(key) { droppedChildren[m, default: []].append(Int32(c)) }
+        overrides.append((Int32(m), Int32(c), on))
+        let mn = net.momNode(m), cn = net.childNode(c)
+        markDirty(mn); hasOverride[mn] = true
+        markDirty(cn); hasOverride[cn] = true
+    }
+    @inline(__always) private func markDirty(_ node: Int) {
+        if !isDirty[node] { isDirty[node] = true; dirty.append(Int32(node)) }
     }
     private func touch(_ node: Int) {
-        if touched.insert(node).inserted { touchedSorted.append(node) }
+        markDirty(node)
+        if !isTouched[node] { isTouched[node] = true; touched.append(Int32(node)) }
+    }
+    private func addExcess(_ node: Int, _ delta: Int32) {
+        markDirty(node)
+        if !excessNodes.contains(Int32(node)) { excessNodes.append(Int32(node)) }
+        excess[node] += delta
     }
 
     // MARK: one shortest path
 
     /// Dijkstra from every surplus node to the nearest deficit node on reduced costs, at most
     /// `limit` away; augments one unit along the path, updates the potentials and returns the
-    /// path's real cost, or nil when no deficit node is that near.
-    private func shortestPath(limit budget: Int64) -> Int64? {
-        dist.removeAll(keepingCapacity: true)
-        pred.removeAll(keepingCapacity: true)
-        settled.removeAll(keepingCapacity: true)
-        isSettled.removeAll(keepingCapacity: true)
-        heap.removeAll()
+    /// path's real cost, or nil when no deficit node is that near. A deficit node relaxed at the
+    /// distance being settled is final (no key in the heap is smaller), so the search ends there
+    /// instead of settling the rest of a plateau of equal distances.
+    private func shortestPath(limit budget: Int64, portal: Bool = false) -> Int64? {
+        clearSearch()
         limit = budget
-        for (node, e) in excess.sorted(by: { $0.key < $1.key }) where e > 0 {
-            dist[node] = 0
-            heap.push(SearchEntry(key: 0, node: Int32(node), cursor: -1, owner: -1))
+        found = -1
+        // Through the ground tree: the best deficit reached that way, if any.
+        let usePortal = portal && ground != nil && forcedChild >= 0
+        var portalTarget = -1
+        var portalDist = Int64.max
+        for v in excessNodes.sorted() where excess[Int(v)] > 0 {
+            dist[Int(v)] = 0
+            reached.append(v)
+            heap.push(SearchEntry(key: 0, node: v, cursor: -1, owner: -1))
         }
         var sink = -1
         while let top = heap.pop() {
             if top.key > limit { break }
+            currentKey = top.key
             if top.cursor >= 0 {
                 if top.owner == 0 { advanceGround(top) } else { advanceMom(top) }
+                if found >= 0 { sink = found; break }
                 continue
             }
             let u = Int(top.node)
-            guard !isSettled.contains(u), top.key == dist[u] else { continue }
-            isSettled.insert(u)
-            settled.append(u)
-            if (excess[u] ?? 0) < 0 { sink = u; break }
+            guard !isSettled[u], top.key == dist[u] else { continue }
+            isSettled[u] = true
+            settled.append(Int32(u))
+            if excess[u] < 0 { sink = u; break }
+            if u == 0 && usePortal, let t = portalDeficit(at: top.key) {
+                if t.node >= 0 { (portalTarget, portalDist) = t; limit = min(limit, t.distance) }
+                continue
+            }
             expand(u, top.key)
+            if found >= 0 { sink = found; break }
         }
         settledNodes += settled.count
+        if sink < 0 && portalTarget >= 0 && !invalid {
+            throughGroundTree += 1
+            return augmentThroughGround(to: portalTarget)
+        }
         guard sink >= 0, !invalid else { return nil }
-        let total = dist[sink]!
+        let total = dist[sink]
         // Augment one unit along the path.
         var cost: Int64 = 0
         var v = sink
-        while let u = pred[v] {
+        while pred[v] >= 0 {
+            let u = Int(pred[v])
             cost += apply(from: u, to: v)
             v = u
         }
-        excess[v, default: 0] -= 1
-        excess[sink, default: 0] += 1
-        for u in settled {
-            let delta = dist[u]! - total
+        addExcess(v, -1)
+        addExcess(sink, 1)
+        for s in settled {
+            let u = Int(s)
+            let delta = dist[u] - total
             if delta != 0 {
-                potentialDelta[u, default: 0] += delta
+                potentialDelta[u] += delta
                 touch(u)
             }
         }
         return cost
     }
 
+    /// At the ground, settled at `dg` by a forced search's only path: the deficit node nearest
+    /// through the ground tree (node −1 when none is within the limit), or nil when the tree
+    /// cannot say (a deficit is c, its tree path passes c, or it lies beyond the tree's cap
+    /// within the limit): then the ground is expanded as usual.
+    private func portalDeficit(at dg: Int64) -> (node: Int, distance: Int64)? {
+        guard let g = ground else { return nil }
+        let c = net.childNode(forcedChild)
+        var best = (node: -1, distance: Int64.max)
+        for x in excessNodes.sorted() where excess[Int(x)] < 0 {
+            let t = Int(x)
+            if t == c || g.passesThrough(t, via: c) { return nil }
+            let gt = g.distance[t]
+            if gt == .max {
+                if dg + g.cap < limit { return nil }
+                continue
+            }
+            if dg + gt <= limit && dg + gt < best.distance { best = (t, dg + gt) }
+        }
+        return best
+    }
+
+    /// The path of the search to the ground (its `pred` chain), then the tree path to `target`:
+    /// augments one unit along it and returns its real cost. Where the tree path meets the
+    /// chain, the walk is cut there (a shortest walk's cycle has length 0), so the path is simple.
+    /// Potentials are not updated: this is the computation's last path.
+    private func augmentThroughGround(to target: Int) -> Int64 {
+        var cost: Int64 = 0
+        var source = target
+        for (u, v) in pathArcs(to: target, viaGround: true) {
+            cost += apply(from: u, to: v)
+            source = u
+        }
+        addExcess(source, -1)
+        addExcess(target, 1)
+        return cost
+    }
+
+    private func clearSearch() {
+        for v in reached {
+            let i = Int(v)
+            dist[i] = .max; pred[i] = -1; isSettled[i] = false
+        }
+        reached.removeAll(keepingCapacity: true)
+        settled.removeAll(keepingCapacity: true)
+        heap.removeAll()
+    }
+
     private func relax(_ u: Int, _ v: Int, _ du: Int64, _ rc: Int64) {
+        if v == blockedNode { return }
         if rc < 0 { invalid = true; return }
         let d = du + rc
-        guard d <= limit, !isSettled.contains(v) else { return }
-        if let old = dist[v], old <= d { return }
+        guard d <= limit, !isSettled[v] else { return }
+        let old = dist[v]
+        if old <= d { return }
+        if old == .max { reached.append(Int32(v)) }
         dist[v] = d
-        pred[v] = u
+        pred[v] = Int32(u)
         heap.push(SearchEntry(key: d, node: Int32(v), cursor: -1, owner: -1))
-        if (excess[v] ?? 0) < 0 { limit = min(limit, d) }
+        if excess[v] < 0 {
+            limit = min(limit, d)
+            if d <= currentKey && found < 0 { found = v }
+        }
+    }
+
+    /// The arc ground → x in the modified network (a mom with room, or a child giving up a mom).
+    private func relaxFromGround(_ x: Int, _ du: Int64, _ pg: Int64) {
+        if net.isMom(x) {
+            let m = x - 1
+            if load(m) < Int(net.inst.momCapacity[m]) { relax(0, x, du, pg - pot(x)) }
+        } else {
+            let c = x - 1 - net.momCount
+            let k = count(c)
+            if k >= 1 { relax(0, x, du, net.slotCost(child: c, k: k, up: false) + pg - pot(x)) }
+        }
     }
 
     private func expand(_ u: Int, _ du: Int64) {
         let inst = net.inst
         if u == 0 {
             let pg = pot(0)
-            for x in touchedSorted where x != 0 {
-                if net.isMom(x) {
-                    let m = x - 1
-                    if load(m) < Int(inst.momCapacity[m]) { relax(0, x, du, pg - pot(x)) }
-                } else {
-                    let c = x - 1 - net.momCount
-                    if count(c) >= 1 { relax(0, x, du, net.slotCost(child: c, k: count(c), up: false) + pg - pot(x)) }
-                }
-            }
+            for x in touched where x != 0 { relaxFromGround(Int(x), du, pg) }
+            // The deficit nodes first: a plateau of equal distances ends as soon as one is reached.
+            for x in excessNodes where x != 0 && excess[Int(x)] < 0 && !isTouched[Int(x)] { relaxFromGround(Int(x), du, pg) }
+            for x in fanTargets { relaxFromGround(x, du, pg) }
+            if found >= 0 { return }
             if !net.groundArcs.isEmpty {
-                heap.push(SearchEntry(key: du + net.groundArcs[0].rc + (potentialDelta[0] ?? 0), node: Int32(net.groundArcs[0].node), cursor: 0, owner: 0))
+                heap.push(SearchEntry(key: du + net.groundArcs[0].rc + potentialDelta[0], node: Int32(net.groundArcs[0].node), cursor: 0, owner: 0))
             }
         } else if net.isMom(u) {
             expandMom(u - 1, du)
@@ -243,8 +542,11 @@ final class AlternativeSearch {
             for z in net.childMoms[c] where hasFlow(mom: Int(z), child: c) {
                 reverse(c, Int(z), u, du, pc)
             }
-            for z in addedMoms[c] ?? [] where hasFlow(mom: Int(z), child: c) && !net.pairs.contains(net.pairKey(mom: Int(z), child: c)) {
-                reverse(c, Int(z), u, du, pc)
+            if hasOverride[u] {
+                for o in overrides where Int(o.child) == c && o.on {
+                    let z = Int(o.mom)
+                    if hasFlow(mom: z, child: c) && !net.isPaired(mom: z, child: c) { reverse(c, z, u, du, pc) }
+                }
             }
             let k = count(c)
             if k < Int(inst.childSlots[c]) { relax(u, 0, du, net.slotCost(child: c, k: k, up: true) + pc - pot(0)) }
@@ -262,10 +564,11 @@ final class AlternativeSearch {
     private func advanceGround(_ e: SearchEntry) {
         let i = Int(e.cursor)
         let x = Int(e.node)
-        if !touched.contains(x) { relax(0, x, dist[0]!, e.key - dist[0]!) }
+        let d0 = dist[0]
+        if !isTouched[x] { relax(0, x, d0, e.key - d0) }
         if i + 1 < net.groundArcs.count {
             let next = net.groundArcs[i + 1]
-            heap.push(SearchEntry(key: dist[0]! + next.rc + (potentialDelta[0] ?? 0), node: Int32(next.node), cursor: Int32(i + 1), owner: 0))
+            heap.push(SearchEntry(key: d0 + next.rc + potentialDelta[0], node: Int32(next.node), cursor: Int32(i + 1), owner: 0))
         }
     }
 
@@ -277,8 +580,11 @@ final class AlternativeSearch {
         for y in net.continuityChildren[x] {
             forward(x, Int(y), inst.facts(mom: x, child: Int(y)), dx, px)
         }
-        for y in droppedChildren[x] ?? [] {
-            forward(x, Int(y), inst.facts(mom: x, child: Int(y)), dx, px)
+        if hasOverride[xn] {
+            // Base pairs an augmentation removed: their forward arcs are residual now.
+            for o in overrides where Int(o.mom) == x && !o.on && net.isPaired(mom: x, child: Int(o.child)) {
+                forward(x, Int(o.child), inst.facts(mom: x, child: Int(o.child)), dx, px)
+            }
         }
         // Every other pair, lazily from the mom's sorted list: an entry's key is a lower bound
         // (base reduced cost plus the mom's own potential change; a child's potential only falls).
@@ -290,7 +596,7 @@ final class AlternativeSearch {
     /// threshold when the list ends before its arcs are complete.
     private func pushMomArc(_ x: Int, _ i: Int, _ dx: Int64) {
         let list = momArcs[x]!
-        let shift = potentialDelta[net.momNode(x)] ?? 0
+        let shift = potentialDelta[net.momNode(x)]
         let owner = Int32(net.momNode(x))
         if i < list.rc.count {
             heap.push(SearchEntry(key: dx + list.rc[i] + shift, node: list.child[i], cursor: Int32(i), owner: owner))
@@ -301,11 +607,11 @@ final class AlternativeSearch {
 
     private func advanceMom(_ e: SearchEntry) {
         let xn = Int(e.owner), x = xn - 1, i = Int(e.cursor)
-        let dx = dist[xn]!
+        let dx = dist[xn]
         if e.node < 0 {
             // The list ended at its threshold: extend it (the old list is a prefix of the new one).
             let old = momArcs[x]!
-            momArcs[x] = MomArcs.build(net, mom: x, threshold: max(2 * old.threshold, e.key - dx - (potentialDelta[xn] ?? 0)))
+            momArcs[x] = MomArcs.build(net, mom: x, threshold: max(2 * old.threshold, e.key - dx - potentialDelta[xn]))
             pushMomArc(x, i, dx)
             return
         }
@@ -327,17 +633,17 @@ final class AlternativeSearch {
     /// Applies one unit on the residual arc u → v; returns its real cost.
     private func apply(from u: Int, to v: Int) -> Int64 {
         if u == 0 {
-            if net.isMom(v) { loadDelta[v - 1, default: 0] += 1; touch(v); return 0 }
+            if net.isMom(v) { stateDelta[v] += 1; touch(v); return 0 }
             let c = v - 1 - net.momCount
             let cost = net.slotCost(child: c, k: count(c), up: false)
-            countDelta[c, default: 0] -= 1; touch(v)
+            stateDelta[v] -= 1; touch(v)
             return cost
         }
         if v == 0 {
-            if net.isMom(u) { loadDelta[u - 1, default: 0] -= 1; touch(u); return 0 }
+            if net.isMom(u) { stateDelta[u] -= 1; touch(u); return 0 }
             let c = u - 1 - net.momCount
             let cost = net.slotCost(child: c, k: count(c), up: true)
-            countDelta[c, default: 0] += 1; touch(u)
+            stateDelta[u] += 1; touch(u)
             return cost
         }
         if net.isMom(u) {
@@ -370,6 +676,7 @@ struct SearchEntry {
 struct SearchHeap {
     private var items: [SearchEntry] = []
     mutating func removeAll() { items.removeAll(keepingCapacity: true) }
+    var first: SearchEntry? { items.first }
     mutating func push(_ e: SearchEntry) {
         items.append(e)
         var i = items.count - 1

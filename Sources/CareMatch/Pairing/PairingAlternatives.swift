@@ -25,8 +25,13 @@ public struct PairingAlternatives: Sendable {
     /// False when the pairing was not proven optimal (e.g. cut short): no exact change exists then
     /// and no rows are given.
     public var exact: Bool
-    /// Forced leads evaluated exactly, and nodes settled by their searches (work measures).
+    /// Forced leads evaluated one by one, candidates answered by a child's fan-out search, and
+    /// nodes settled by all searches (work measures).
     public var forcedEvaluated: Int
+    public var fannedOut: Int
+    /// Searches (forced paths and fan-out answers) that took their distance through the ground
+    /// tree (`AlternativeGroundTree`) instead of expanding the ground.
+    var throughGroundTree = 0
     public var settledNodes: Int
     public var seconds: Double
 
@@ -34,20 +39,31 @@ public struct PairingAlternatives: Sendable {
     ///
     /// For child c, every allowed mom m other than her lead is a candidate; `S(m)` is the set of
     /// c's current moms ranking above m. Candidates are taken by increasing lower bound
-    /// (`AlternativeSearch.lowerBound`) and each is forced exactly (`AlternativeSearch.force`)
-    /// within the budget left by the k-th best so far; the scan stops when the next lower bound
+    /// (`AlternativeSearch.lowerBound`) and each is evaluated exactly, by the child's one fan-out
+    /// search where that is a single path (see `alternatives(of:)`), else forced
+    /// (`AlternativeSearch.force`), within the budget left by the k-th best so far; the scan stops when the next lower bound
     /// exceeds the k-th best, so no better mom is missed. Ties: larger score change first, then
     /// smaller `mom_id`. Children are shared between two worker threads; each child's result
     /// depends only on the child, so the output does not depend on the threads.
     public static func compute(_ dataset: Dataset, _ solution: PairingSolution, perChild k: Int,
                                deadline: Deadline = .none, threads: Int = 2) -> PairingAlternatives {
+        compute(dataset, solution, perChild: k, deadline: deadline, threads: threads, fanOut: true)
+    }
+
+    /// How far from the ground (in points) the shared ground tree is built.
+    static let groundTreeCapPoints: Int64 = 30
+
+    /// `compute`, with the fan-out searches turned off when `fanOut` is false (every candidate
+    /// forced one by one: what the tests compare the fan-out with).
+    static func compute(_ dataset: Dataset, _ solution: PairingSolution, perChild k: Int,
+                        deadline: Deadline, threads: Int, fanOut: Bool) -> PairingAlternatives {
         let clock = ContinuousClock()
         let start = clock.now
         let inst = PairingInstance(dataset: dataset)
         guard k > 0, solution.certificate.proven, dataset.children.count > 0 else {
             return PairingAlternatives(rows: [], perChild: k, childrenNotComputed: 0,
                                        exact: k == 0 || solution.certificate.proven || dataset.children.isEmpty,
-                                       forcedEvaluated: 0, settledNodes: 0, seconds: 0)
+                                       forcedEvaluated: 0, fannedOut: 0, settledNodes: 0, seconds: 0)
         }
         let scale = inst.weights.scale
         let net = ResidualPairing(inst, pairs: solution.evaluation.pairs.map { ($0.child, $0.mom) },
@@ -57,16 +73,22 @@ public struct PairingAlternatives: Sendable {
         let order = dataset.children.indices.sorted { dataset.children[$0].id.precedesInCodePoints(dataset.children[$1].id) }
         let queue = WorkQueue(count: order.count)
         let results = ResultSlots<[PairingAlternative]>(count: order.count)
-        let stats = ResultSlots<(forced: Int, settled: Int, invalid: Bool)>(count: max(1, threads))
+        let stats = ResultSlots<(forced: Int, fanned: Int, settled: Int, invalid: Bool, tree: Int)>(count: max(1, threads))
+        // Distances from the ground, shared by every search (`AlternativeGroundTree`), up to a
+        // cap: a search needing more expands the ground itself.
+        let tree = fanOut ? AlternativeGroundTree(net, cap: groundTreeCapPoints * scale.unitsPerPoint) : nil
         WorkerThreads.run(max(1, threads)) { w in
-            let search = AlternativeSearch(net)
-            var forced = 0
+            let search = AlternativeSearch(net, ground: tree)
+            let fan = fanOut ? AlternativeSearch(net, ground: tree) : nil
+            var forced = 0, fanned = 0
             while !deadline.hasPassed, let i = queue.next() {
-                let (rows, n) = alternatives(of: order[i], net, search, k: k, deadline: deadline)
-                forced += n
-                if let rows { results.store(i, rows) }
+                let r = alternatives(of: order[i], net, search, fan, k: k, deadline: deadline)
+                forced += r.forced
+                fanned += r.fannedOut
+                if let rows = r.rows { results.store(i, rows) }
             }
-            stats.store(w, (forced, search.settledNodes, search.invalid))
+            stats.store(w, (forced, fanned, search.settledNodes + (fan?.settledNodes ?? 0), search.invalid || fan?.invalid == true,
+                            search.throughGroundTree + (fan?.throughGroundTree ?? 0)))
         }
         var rows: [PairingAlternative] = []
         var missing = 0
@@ -74,16 +96,24 @@ public struct PairingAlternatives: Sendable {
             if let r { rows += r } else { missing += 1 }
         }
         let s = stats.values.compactMap { $0 }
-        let invalid = s.contains { $0.invalid }
-        return PairingAlternatives(rows: invalid ? [] : rows, perChild: k, childrenNotComputed: invalid ? order.count : missing,
+        let invalid = s.contains { $0.invalid } || tree?.invalid == true
+        var out = PairingAlternatives(rows: invalid ? [] : rows, perChild: k, childrenNotComputed: invalid ? order.count : missing,
                                    exact: !invalid, forcedEvaluated: s.reduce(0) { $0 + $1.forced },
-                                   settledNodes: s.reduce(0) { $0 + $1.settled }, seconds: (clock.now - start).seconds)
+                                   fannedOut: s.reduce(0) { $0 + $1.fanned },
+                                   settledNodes: s.reduce(tree?.settledNodes ?? 0) { $0 + $1.settled }, seconds: (clock.now - start).seconds)
+        out.throughGroundTree = s.reduce(0) { $0 + $1.tree }
+        return out
     }
 
-    /// The best `k` alternatives of child `c` (nil when the deadline passed before they were
-    /// complete), and how many leads were forced exactly.
-    static func alternatives(of c: Int, _ net: ResidualPairing, _ search: AlternativeSearch, k: Int,
-                             deadline: Deadline = .none) -> ([PairingAlternative]?, Int) {
+    /// One candidate lead of a child: `lb` orders and prunes (forced arcs plus `RefillBound`),
+    /// `arcs` is `AlternativeSearch.lowerBound` (where the searches' budgets count from), `above`
+    /// the child's moms ranking above m, `fan` whether the child's fan-out answers it.
+    typealias Candidate = (lb: Int64, m: Int, f: PairingInstance.PairFacts, above: [Int], fan: Bool, arcs: Int64)
+
+    /// Child c's candidates (every allowed mom but her lead) by increasing `lb`, then mom id, and
+    /// the node her fan-out starts from.
+    static func candidates(of c: Int, _ net: ResidualPairing, _ search: AlternativeSearch,
+                           fanOut: Bool) -> (list: [Candidate], fanSource: Int) {
         let inst = net.inst
         var allowed: [(m: Int, f: PairingInstance.PairFacts)] = []
         inst.forEachAllowedMom(of: c, within: inst.maxReach) { m, f in allowed.append((m, f)) }
@@ -91,29 +121,83 @@ public struct PairingAlternatives: Sendable {
         var current = net.childMoms[c].map { Int($0) }.map { (m: $0, f: inst.facts(mom: $0, child: c)) }
         current.sort { net.ranksAbove($0.f, $0.m, $1.f, $1.m) }
         let lead = current.first?.m
-        var candidates: [(lb: Int64, m: Int, f: PairingInstance.PairFacts, above: [Int])] = []
+        // The fan-out's source, if any: h for a lone lead with no support wanted, else c.
+        let loneLead = current.count == 1 && inst.childSlots[c] == 1 ? lead : nil
+        let fanSource = loneLead.map { net.momNode($0) } ?? net.childNode(c)
+        let refill = RefillBound(c, net, allowed: allowed, current: current.map(\.m))
+        var candidates: [Candidate] = []
         candidates.reserveCapacity(allowed.count)
-        for (m, f) in allowed where m != lead {
+        for (i, (m, f)) in allowed.enumerated() where m != lead {
             let above = current.filter { $0.m != m && net.ranksAbove($0.f, $0.m, f, m) }.map(\.m)
-            candidates.append((search.lowerBound(child: c, mom: m, facts: f, above: above), m, f, above))
+            let isCurrent = current.contains { $0.m == m }
+            let single = !isCurrent && (loneLead != nil ? above == [loneLead!] : above.isEmpty)
+            let arcs = search.lowerBound(child: c, mom: m, facts: f, above: above)
+            let need = above.count - (isCurrent ? 0 : 1)
+            candidates.append((arcs + refill.cost(units: need, below: i), m, f, above, single && fanOut, arcs))
         }
         let ids = inst.momIDs
         candidates.sort { $0.lb != $1.lb ? $0.lb < $1.lb : ids[$0.m].precedesInCodePoints(ids[$1.m]) }
+        return (candidates, fanSource)
+    }
+
+    /// The best `k` alternatives of child `c` (nil when the deadline passed before they were
+    /// complete), how many leads were forced one by one and how many were answered by the
+    /// child's fan-out search.
+    ///
+    /// **One search for many candidates.** Two kinds of candidate are a single path in the
+    /// optimal flow's own residual network, so one Dijkstra from one source gives all of them
+    /// (`AlternativeSearch.startFanOut`), each with the exact change `lowerBound + distance`:
+    /// - *m ranks above every mom of c* (or c has none): forcing m adds m → c and removes only
+    ///   arcs into c (the moms ranking above m, none of them c's). c has one unit too many, m one
+    ///   too few; a shortest path from c never re-enters c, so the removed arcs and the fixed
+    ///   m → c do not matter, and every other arc is as in the optimal flow.
+    /// - *c has one mom h, wants no supporting mom (`1 + N_c = 1`), and m ranks below h*: h
+    ///   loses c (one unit too many), m gains her (one too few), c keeps one mom. In the
+    ///   modified network c has no arc out: her slot is full, her only mom m is fixed and the arc
+    ///   from h is removed. So no path passes through c, and the network without c is the
+    ///   optimal flow's residual network without c, the same for every such m: one search from h
+    ///   that never enters c.
+    /// Every other candidate (a child with supporting moms or room for them, and m below her lead)
+    /// is forced one by one (`AlternativeSearch.force`). Both kinds share the child's ranking and
+    /// bounds, so the scan is the same as with forcing alone.
+    static func alternatives(of c: Int, _ net: ResidualPairing, _ search: AlternativeSearch, _ fan: AlternativeSearch?,
+                             k: Int, deadline: Deadline = .none) -> (rows: [PairingAlternative]?, forced: Int, fannedOut: Int) {
+        let inst = net.inst
+        let (candidates, fanSource) = Self.candidates(of: c, net, search, fanOut: fan != nil)
+        let ids = inst.momIDs
         // Best so far: by cost, then mom id.
         var best: [(cost: Int64, m: Int, f: PairingInstance.PairFacts, changed: [Int])] = []
-        var forced = 0
+        var forced = 0, fannedOut = 0
+        var fanStarted = false
         for cand in candidates {
-            if deadline.hasPassed { return (nil, forced) }
+            if deadline.hasPassed { return (nil, forced, fannedOut) }
             let kth = best.count == k ? best[k - 1].cost : Int64.max
             if cand.lb > kth { break }
-            let budget = kth == Int64.max ? Int64.max / 4 : kth - cand.lb
-            forced += 1
-            guard let out = search.force(child: c, mom: cand.m, facts: cand.f, above: cand.above, budget: budget) else {
-                if search.invalid { return ([], forced) }
-                continue
+            // The searches count from the forced arcs' bound (`AlternativeSearch.force`).
+            let budget = kth == Int64.max ? Int64.max / 4 : kth - cand.arcs
+            let item: (cost: Int64, m: Int, f: PairingInstance.PairFacts, changed: [Int])
+            if cand.fan, let fan {
+                if !fanStarted {
+                    fan.startFanOut(from: fanSource, blocking: net.childNode(c),
+                                    targets: candidates.filter(\.fan).map { net.momNode($0.m) })
+                    fanStarted = true
+                }
+                fannedOut += 1
+                guard let d = fan.fanOutDistance(to: net.momNode(cand.m), within: budget) else {
+                    if fan.invalid { return ([], forced, fannedOut) }
+                    // Beyond the budget (an unreachable m voids the computation: `invalid`).
+                    continue
+                }
+                item = (cand.arcs + d, cand.m, cand.f, fan.fanOutChangedChildren(to: net.momNode(cand.m), except: c))
+            } else {
+                forced += 1
+                guard let out = search.force(child: c, mom: cand.m, facts: cand.f, above: cand.above, budget: budget) else {
+                    if search.invalid { return ([], forced, fannedOut) }
+                    continue
+                }
+                item = (out.costUnits, cand.m, cand.f, out.changedChildren)
             }
-            guard out.costUnits <= kth else { continue }
-            let item = (cost: out.costUnits, m: cand.m, f: cand.f, changed: out.changedChildren)
+            guard item.cost <= kth else { continue }
             let at = best.firstIndex { item.cost < $0.cost || (item.cost == $0.cost && ids[item.m].precedesInCodePoints(ids[$0.m])) } ?? best.count
             best.insert(item, at: at)
             if best.count > k { best.removeLast() }
@@ -123,6 +207,61 @@ public struct PairingAlternatives: Sendable {
             PairingAlternative(child: c, mom: b.m, rank: r + 1, centikm: b.f.centikm, scoreChangeUnits: -b.cost,
                                changedChildren: b.changed.sorted { childIDs[$0].precedesInCodePoints(childIDs[$1]) })
         }
-        return (rows, forced)
+        return (rows, forced, fannedOut)
+    }
+}
+
+/// A lower bound of what child c's lost moms cost to make up, when a candidate's forcing takes
+/// more moms from her than it gives.
+///
+/// The final flow minus the optimal one is a circulation on the optimal flow's residual arcs,
+/// and its cost is its reduced cost, a sum of non-negative terms. At c it holds the forced
+/// arcs (m → c unless m is already hers, and c → h for the moms h ranking above m), so it must
+/// bring c `need = |S| − [m not hers]` more units over her other residual arcs into her: the
+/// reverse of her slot arcs (she keeps fewer moms: levels k_c, k_c − 1, …) or pairs with moms
+/// ranking below m that are not hers. Each is a distinct arc of reduced cost ≥ 0, so the sum of
+/// the `need` smallest is a lower bound, added to `AlternativeSearch.lowerBound`; it orders and
+/// prunes the candidates whose forcing takes several units (several successive shortest paths,
+/// the expensive ones) before they are searched.
+struct RefillBound {
+    /// Reduced costs of c giving up her moms one slot at a time.
+    private let slotDrops: [Int64]
+    /// For the candidate at position i of `allowed`: the smallest reduced costs (up to `width`)
+    /// of pairs of c with moms ranking below that candidate and not hers, ascending.
+    private let below: [[Int64]]
+
+    init(_ c: Int, _ net: ResidualPairing, allowed: [(m: Int, f: PairingInstance.PairFacts)], current: [Int]) {
+        let pc = net.potential[net.childNode(c)]
+        let count = current.count
+        slotDrops = count == 0 ? [] : (1...count).reversed().map { net.slotCost(child: c, k: $0, up: false) - pc }
+        let width = count
+        guard width > 0 else { below = Array(repeating: [], count: allowed.count); return }
+        // Walk the candidates from the lowest-ranked up, keeping the smallest reduced costs seen.
+        let order = allowed.indices.sorted { net.ranksAbove(allowed[$1].f, allowed[$1].m, allowed[$0].f, allowed[$0].m) }
+        var out = [[Int64]](repeating: [], count: allowed.count)
+        var smallest: [Int64] = []
+        for i in order {
+            out[i] = smallest
+            let (m, f) = allowed[i]
+            guard !current.contains(m) else { continue }
+            let rc = -f.value + net.potential[net.momNode(m)] - pc
+            let at = smallest.firstIndex { rc < $0 } ?? smallest.count
+            if at < width { smallest.insert(rc, at: at); if smallest.count > width { smallest.removeLast() } }
+        }
+        below = out
+    }
+
+    /// The sum of the `units` smallest reduced costs among the slot drops and the pairs below
+    /// the candidate at position `i`; 0 when `units ≤ 0`.
+    func cost(units: Int, below i: Int) -> Int64 {
+        guard units > 0 else { return 0 }
+        var a = slotDrops.sorted(), b = below[i]
+        var sum: Int64 = 0
+        for _ in 0..<units {
+            if let x = a.first, b.first.map({ x <= $0 }) ?? true { sum += x; a.removeFirst() }
+            else if let y = b.first { sum += y; b.removeFirst() }
+            else { break }
+        }
+        return sum
     }
 }

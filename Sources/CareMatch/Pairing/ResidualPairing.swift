@@ -21,8 +21,6 @@ struct ResidualPairing: Sendable {
     let momChildren: [[Int32]]
     /// Moms of each child in the optimal pairing, by position.
     let childMoms: [[Int32]]
-    /// Pairs of the optimal pairing, keyed `mom · childCount + child`.
-    let pairs: Set<Int>
     /// Children whose current mom (`paired_mom_id`) is each mom: their pairs carry the continuity
     /// bonus, which the grid bounds leave out, so they are read apart.
     let continuityChildren: [[Int32]]
@@ -40,7 +38,8 @@ struct ResidualPairing: Sendable {
     @inline(__always) func momNode(_ m: Int) -> Int { 1 + m }
     @inline(__always) func childNode(_ c: Int) -> Int { 1 + inst.momCount + c }
     @inline(__always) func isMom(_ node: Int) -> Bool { node >= 1 && node <= inst.momCount }
-    @inline(__always) func pairKey(mom m: Int, child c: Int) -> Int { m * inst.childCount + c }
+    /// Whether (m, c) is a pair of the optimal pairing (a child has at most `1 + N_c` moms).
+    @inline(__always) func isPaired(mom m: Int, child c: Int) -> Bool { childMoms[c].contains(Int32(m)) }
 
     /// `pairs` as (child, mom) positions; `momDual`/`childDual` in integer units.
     init(_ inst: PairingInstance, pairs list: [(child: Int, mom: Int)], momDual: [Int64], childDual: [Int64]) {
@@ -51,14 +50,12 @@ struct ResidualPairing: Sendable {
         potential = pot
         var mc = [[Int32]](repeating: [], count: inst.momCount)
         var cm = [[Int32]](repeating: [], count: inst.childCount)
-        var set = Set<Int>(minimumCapacity: list.count)
         for p in list {
             mc[p.mom].append(Int32(p.child)); cm[p.child].append(Int32(p.mom))
-            set.insert(p.mom * inst.childCount + p.child)
         }
         for m in mc.indices { mc[m].sort() }
         for c in cm.indices { cm[c].sort() }
-        (momChildren, childMoms, pairs) = (mc, cm, set)
+        (momChildren, childMoms) = (mc, cm)
         var cont = [[Int32]](repeating: [], count: inst.momCount)
         for c in 0..<inst.childCount where inst.childPairedMom[c] >= 0 { cont[Int(inst.childPairedMom[c])].append(Int32(c)) }
         continuityChildren = cont
@@ -135,7 +132,7 @@ struct MomArcs {
                         guard d <= q.limit, d <= reach else { continue }
                         let facts = inst.facts(mom: x, child: y, centikm: d)
                         let rc = -facts.value + px + ly
-                        guard facts.allowed, rc <= t, !net.pairs.contains(net.pairKey(mom: x, child: y)) else { continue }
+                        guard facts.allowed, rc <= t, !net.isPaired(mom: x, child: y) else { continue }
                         items.append((rc, Int32(y)))
                     }
                 }

@@ -25,8 +25,10 @@ public struct AlternativesSummaryPart: Codable, Sendable {
     public var childrenNotComputed: Int
     /// False when the pairing was not proven optimal, so no exact change exists (no rows).
     public var exact: Bool
-    /// Leads forced exactly, and nodes their searches settled (work measures).
+    /// Leads forced one by one, candidates answered by a child's single fan-out search, and nodes
+    /// all searches settled (work measures).
     public var forcedEvaluated: Int
+    public var fannedOut: Int
     public var settledNodes: Int
     public var seconds: Double
 
@@ -36,6 +38,7 @@ public struct AlternativesSummaryPart: Codable, Sendable {
         childrenNotComputed = a.childrenNotComputed
         exact = a.exact
         forcedEvaluated = a.forcedEvaluated
+        fannedOut = a.fannedOut
         settledNodes = a.settledNodes
         seconds = a.seconds
     }

@@ -88,6 +88,107 @@ final class AlternativesTests: XCTestCase {
         XCTAssertGreaterThan(displacedChecked, 20)
     }
 
+    /// Instances where the fan-out answers most candidates: children wanting no supporting mom
+    /// (a lone lead), few moms of capacity 1 (children left unpaired, moms at capacity), and moms
+    /// twinned at the same place with the same skills (ties in rank, broken by id).
+    static func fanOutInstance(_ seed: UInt64) -> Dataset {
+        var d = instance(seed)
+        var r = TestRandom(seed: seed &+ 17)
+        for i in d.children.indices where r.bool(0.7) { d.children[i].supportersWanted = 0 }
+        for i in d.moms.indices { d.moms[i].capacity = r.bool(0.8) ? 1 : r.int(0...2) }
+        for i in d.moms.indices where r.bool(0.3) {
+            var twin = d.moms[i]
+            twin.id = d.moms[i].id + (r.bool(0.5) ? "a" : "")   // sometimes before, sometimes after
+            d.moms[i].id += r.bool(0.5) ? "b" : "c"
+            twin.capacity = r.int(0...1)
+            d.moms.append(twin)
+        }
+        return d
+    }
+
+    func testFanOutRowsEqualTheForcedReSolveAndForcingOneByOne() throws {
+        var fanned = 0, throughTree = 0, rowsChecked = 0, loneLeads = 0, unpaired = 0
+        for seed in 1000...1029 as ClosedRange<UInt64> {
+            let d = Self.fanOutInstance(seed)
+            let s = try PairingSolver.solve(d)
+            XCTAssertTrue(s.certificate.proven)
+            let all = PairingAlternatives.compute(d, s, perChild: 10_000, deadline: .none, threads: 2, fanOut: true)
+            let oneByOne = PairingAlternatives.compute(d, s, perChild: 10_000, deadline: .none, threads: 1, fanOut: false)
+            XCTAssertTrue(all.exact)
+            XCTAssertEqual(oneByOne.fannedOut, 0)
+            fanned += all.fannedOut
+            throughTree += all.throughGroundTree
+            // Same moms, same changes, same order: the two ways are exact, only the work differs.
+            XCTAssertEqual(all.rows.map { [$0.child, $0.mom, $0.rank] }, oneByOne.rows.map { [$0.child, $0.mom, $0.rank] }, "seed \(seed)")
+            XCTAssertEqual(all.rows.map(\.scoreChangeUnits), oneByOne.rows.map(\.scoreChangeUnits), "seed \(seed)")
+            let base = Set(s.evaluation.pairs.map { [$0.mom, $0.child] })
+            let momsOf = Dictionary(grouping: s.evaluation.pairs, by: \.child)
+            for c in d.children.indices {
+                let n = momsOf[c]?.count ?? 0
+                if n == 0 { unpaired += 1 } else if n == 1 && d.children[c].supportersWanted == 0 { loneLeads += 1 }
+            }
+            for row in all.rows {
+                let forced = try Self.forcedOptimum(d, child: row.child, mom: row.mom)
+                XCTAssertEqual(row.scoreChangeUnits, forced.score - s.evaluation.scoreUnits,
+                               "seed \(seed) child \(d.children[row.child].id) mom \(d.moms[row.mom].id)")
+                let others = Set(d.children.indices).subtracting(row.changedChildren).subtracting([row.child])
+                let frozen = try Self.forcedOptimum(d, child: row.child, mom: row.mom, frozen: others, base: base)
+                XCTAssertEqual(frozen.score, forced.score, "seed \(seed) child \(row.child) mom \(row.mom): changed \(row.changedChildren)")
+                rowsChecked += 1
+            }
+        }
+        // The cases the fan-out is for did occur.
+        XCTAssertGreaterThan(fanned, 300)
+        XCTAssertGreaterThan(throughTree, 100)
+        XCTAssertGreaterThan(loneLeads, 50)
+        XCTAssertGreaterThan(unpaired, 20)
+        XCTAssertGreaterThan(rowsChecked, 300)
+    }
+
+    func testEveryCandidatesBoundIsAtMostItsExactCost() throws {
+        // The bounds that order and prune the candidates (forced arcs plus what the child's lost
+        // moms cost to make up) against the exact changes of the full list.
+        var multiUnit = 0
+        for seed in 1200...1239 as ClosedRange<UInt64> {
+            var d = seed % 4 == 0 ? Self.fanOutInstance(seed) : Self.instance(seed)
+            // Children with supporting moms, whose candidates below them take several units.
+            if seed % 4 != 0 { for i in d.children.indices where i % 3 != 0 { d.children[i].supportersWanted = 2 } }
+            let s = try PairingSolver.solve(d)
+            let all = PairingAlternatives.compute(d, s, perChild: 10_000, deadline: .none, threads: 1, fanOut: false)
+            let inst = PairingInstance(dataset: d)
+            let scale = inst.weights.scale
+            let net = ResidualPairing(inst, pairs: s.evaluation.pairs.map { ($0.child, $0.mom) },
+                                      momDual: s.momDual.map { scale.units($0) }, childDual: s.childDual.map { scale.units($0) })
+            let search = AlternativeSearch(net)
+            for c in d.children.indices {
+                let exact = Dictionary(uniqueKeysWithValues: all.rows.filter { $0.child == c }.map { ($0.mom, -$0.scoreChangeUnits) })
+                for cand in PairingAlternatives.candidates(of: c, net, search, fanOut: false).list {
+                    let cost = try XCTUnwrap(exact[cand.m], "seed \(seed) child \(c) mom \(cand.m)")
+                    XCTAssertLessThanOrEqual(cand.lb, cost, "seed \(seed) child \(c) mom \(cand.m)")
+                    XCTAssertLessThanOrEqual(cand.arcs, cand.lb)
+                    if cand.lb > cand.arcs { multiUnit += 1 }
+                }
+            }
+        }
+        XCTAssertGreaterThan(multiUnit, 50)
+    }
+
+    func testFanOutKeepsTheBestKWithTies() throws {
+        for seed in 1100...1119 as ClosedRange<UInt64> {
+            let d = Self.fanOutInstance(seed)
+            let s = try PairingSolver.solve(d)
+            let all = PairingAlternatives.compute(d, s, perChild: 10_000, deadline: .none, threads: 1, fanOut: false)
+            for k in [1, 2, 3] {
+                let top = PairingAlternatives.compute(d, s, perChild: k, deadline: .none, threads: 2, fanOut: true)
+                var expected: [PairingAlternative] = []
+                let byID = d.children.indices.sorted { d.children[$0].id.precedesInCodePoints(d.children[$1].id) }
+                for c in byID { expected += all.rows.filter { $0.child == c }.prefix(k) }
+                XCTAssertEqual(top.rows.map { [$0.child, $0.mom, $0.rank] }, expected.map { [$0.child, $0.mom, $0.rank] }, "seed \(seed) k \(k)")
+                XCTAssertEqual(top.rows.map(\.scoreChangeUnits), expected.map(\.scoreChangeUnits), "seed \(seed) k \(k)")
+            }
+        }
+    }
+
     func testEveryAllowedMomOtherThanTheLeadIsListedInOrder() throws {
         for seed in 700...714 as ClosedRange<UInt64> {
             let d = Self.instance(seed)
