@@ -72,7 +72,7 @@ enum OverridePairing {
     /// starts (`setStartingBasis`).
     static func solveKeepingColumns(_ d: Dataset, _ ov: ResolvedOverrides, warm: [(child: Int, mom: Int)] = [],
                                     chosen: [(child: Int, mom: Int)]? = nil,
-                                    basis warmBasis: Basis? = nil,
+                                    basis warmBasis: Basis? = nil, freeDuals: (mom: [Int64], child: [Int64])? = nil,
                                     deadline: Deadline = .none, candidates: Candidates? = nil, bestPerChild: Int = 8,
                                     explain: Bool = true) throws
         -> (solution: PairingSolution, columns: [(child: Int, mom: Int)], basis: Basis?) {
@@ -225,6 +225,10 @@ enum OverridePairing {
                 if let k = candidateIndex(c, m) { let e = cand[c][k]; start.append((c, m, e.value, Int(e.centikm))) }
             }
             for e in best { start.append((c, Int(e.mom), e.value, Int(e.centikm))) }
+            // The pairs of reduced cost 0 under the duals of a start's tree basis.
+            if let fd = freeDuals, warmBasis == nil {
+                for e in cand[c] where e.value - fd.mom[Int(e.mom)] - fd.child[c] == 0 { start.append((c, Int(e.mom), e.value, Int(e.centikm))) }
+            }
             // A child with a side row has all her pairs from the start: the restricted model is
             // then feasible exactly when the whole one is (only side rows can make it infeasible).
             if sideOf[c] != nil { for e in cand[c] { start.append((c, Int(e.mom), e.value, Int(e.centikm))) } }
@@ -234,7 +238,7 @@ enum OverridePairing {
             try restoreBasis(p, wb, inst, colPair: colPair, freeSide: freeSide, firstSideRow: firstSideRow)
         } else {
             try setStartingBasis(p, inst, colPair: colPair, chosen: chosen ?? warm, locked: locked, key: key,
-                                 momRow: momRow, firstChildRow: firstChildRow)
+                                 momRow: momRow, firstChildRow: firstChildRow, duals: freeDuals)
         }
 
         // Column generation on the LP relaxation.
@@ -378,7 +382,7 @@ enum OverridePairing {
     /// phase from there, a few pivots instead of thousands from the all-slack basis.
     static func setStartingBasis(_ p: Problem, _ inst: PairingInstance, colPair: [(child: Int, mom: Int)],
                                  chosen: [(child: Int, mom: Int)], locked: Set<Int64>, key: (Int, Int) -> Int64,
-                                 momRow: [Int], firstChildRow: Int) throws {
+                                 momRow: [Int], firstChildRow: Int, duals: (mom: [Int64], child: [Int64])? = nil) throws {
         var at1 = Set<Int64>()
         for c in chosen { at1.insert(key(c.child, c.mom)) }
         var count = [Int](repeating: 0, count: inst.childCount)
@@ -396,6 +400,7 @@ enum OverridePairing {
             }
         }
         for r in 0..<p.rowCount { try p.setRowStatus(r, .basic) }
+        var supportInside = [Bool](repeating: false, count: inst.childCount)
         for c in 0..<inst.childCount {
             let k = count[c], n = Int(inst.childSlots[c]) - 1
             try p.setColumnStatus(2 * c, k >= 1 ? .upperBound : .lowerBound)
@@ -408,8 +413,62 @@ enum OverridePairing {
             } else {
                 try p.setColumnStatus(2 * c + 1, .basic)
                 try p.setRowStatus(firstChildRow + c, .fixed)
+                supportInside[c] = true
             }
         }
+        guard let duals else { return }
+        // With the optimal duals of the pairing without overrides, a spanning tree of arcs of
+        // reduced cost 0 instead (`PairingTreeBasis`'s construction on this model): nodes are the
+        // ground, the mom rows and the child rows; a mom's slack and a child's `y_lead`, `y_sup`
+        // and row slack join a node to the ground, a pair joins a mom and a child. Arcs strictly
+        // inside their bounds first (a mom with capacity left, a child with some but not all
+        // supporting moms), then the tight ones; nodes still apart get their row slack. Its
+        // duals are the given ones, so the simplex starts dual feasible wherever the overrides
+        // leave the model as it was.
+        let moms = inst.momCount
+        var parent = Array(0...(1 + moms + inst.childCount))
+        func find(_ v: Int) -> Int {
+            var r = v
+            while parent[r] != r { r = parent[r] }
+            var x = v
+            while parent[x] != r { let nx = parent[x]; parent[x] = r; x = nx }
+            return r
+        }
+        func join(_ a: Int, _ b: Int) -> Bool {
+            let u = find(a), v = find(b)
+            guard u != v else { return false }
+            parent[u] = v
+            return true
+        }
+        for r in 0..<(firstChildRow + inst.childCount) { try p.setRowStatus(r, r < firstChildRow ? .upperBound : .fixed) }
+        for c in 0..<inst.childCount where !supportInside[c] {
+            let n = Int(inst.childSlots[c]) - 1
+            if n > 0 { try p.setColumnStatus(2 * c + 1, count[c] <= 1 ? .lowerBound : .upperBound) }
+        }
+        var used = [Int](repeating: 0, count: moms)
+        for (k, e) in colPair.enumerated() where p.columnStatus(firstPairColumn + k) != .lowerBound { used[e.mom] += 1 }
+        for m in 0..<moms where momRow[m] >= 0 && used[m] < Int(inst.momCapacity[m]) {
+            if join(0, 1 + m) { try p.setRowStatus(momRow[m], .basic) }
+        }
+        for c in 0..<inst.childCount where supportInside[c] {
+            if join(0, 1 + moms + c) { try p.setColumnStatus(2 * c + 1, .basic) }
+            else { try p.setColumnStatus(2 * c + 1, .lowerBound) }
+        }
+        for m in 0..<moms where momRow[m] >= 0 && duals.mom[m] == 0 {
+            if join(0, 1 + m) { try p.setRowStatus(momRow[m], .basic) }
+        }
+        for c in 0..<inst.childCount {
+            if inst.leadReward(c) + duals.child[c] == 0, join(0, 1 + moms + c) { try p.setColumnStatus(2 * c, .basic) }
+            if inst.childSlots[c] > 1, inst.supportReward(c) + duals.child[c] == 0, join(0, 1 + moms + c) { try p.setColumnStatus(2 * c + 1, .basic) }
+        }
+        for (k, e) in colPair.enumerated() where momRow[e.mom] >= 0 {
+            let f = inst.facts(mom: e.mom, child: e.child)
+            if f.value - duals.mom[e.mom] - duals.child[e.child] == 0, join(1 + e.mom, 1 + moms + e.child) {
+                try p.setColumnStatus(firstPairColumn + k, .basic)
+            }
+        }
+        for m in 0..<moms where momRow[m] >= 0 { if join(0, 1 + m) { try p.setRowStatus(momRow[m], .basic) } }
+        for c in 0..<inst.childCount { if join(0, 1 + moms + c) { try p.setRowStatus(firstChildRow + c, .basic) } }
     }
 
     /// The solution of `pairs`, with its certificate: proven when the solver proved it and its

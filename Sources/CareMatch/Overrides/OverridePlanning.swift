@@ -42,13 +42,19 @@ enum OverridePlanning {
         let a = allocationOptions
         let warm = freePairing.evaluation.pairs.map { (child: $0.child, mom: $0.mom) }
         let candidates = OverridePairing.Candidates(PairingInstance(dataset: d))
+        // The pairing without overrides is proven optimal with these duals (integer units): the
+        // plan's solve under the overrides starts from a tree basis with them.
+        let perPoint = Double(candidates.instance.weights.scale.unitsPerPoint)
+        let freeDuals = freePairing.certificate.proven
+            ? (mom: freePairing.momDual.map { Int64(($0 * perPoint).rounded()) }, child: freePairing.childDual.map { Int64(($0 * perPoint).rounded()) })
+            : nil
         let pairingSlot = ResultSlots<Result<(solution: PairingSolution, columns: [(child: Int, mom: Int)], basis: OverridePairing.Basis?), Error>>(count: 1)
         let allocationSlot = ResultSlots<Result<AllocationSolution, Error>>(count: 1)
         let hasPairing = ov.hasPairing
         options.progress?("overrides: the pairing under \(d.overrides.count) lines, the allocation without them")
         WorkerThreads.run(2) { w in
             if w == 0 {
-                pairingSlot.store(0, Result { hasPairing ? try OverridePairing.solveKeepingColumns(d, ov, warm: warm, deadline: deadline, candidates: candidates)
+                pairingSlot.store(0, Result { hasPairing ? try OverridePairing.solveKeepingColumns(d, ov, warm: warm, freeDuals: freeDuals, deadline: deadline, candidates: candidates)
                                                          : (freePairing, warm, nil) })
             } else {
                 allocationSlot.store(0, Result { try AllocationSolver.solve(free, options: a) })

@@ -139,7 +139,8 @@ final class OverridePairingTests: XCTestCase {
     /// A price's re-solve starts from the plan's optimal LP basis (`OverridePairing.Basis`): the
     /// line's side row made free, its lock released at 1, a locked pair beyond reach fixed at 0.
     /// On instances too large for brute force, each warm re-solve reaches the same proven optimum
-    /// as a cold solve of the same overrides, for every kind of line left out or added.
+    /// as a cold solve of the same overrides, for every kind of line left out or added; so does
+    /// the plan's solve started from the tree basis of the pairing without overrides.
     func testAReSolveFromThePlansBasisReachesTheColdSolvesOptimumForEveryKindOfLine() throws {
         var kinds = Set<String>(), beyondReach = 0, checked = 0
         for seed in UInt64(300)...330 {
@@ -153,6 +154,16 @@ final class OverridePairingTests: XCTestCase {
             guard let plan = try? OverridePairing.solveKeepingColumns(d, ov) else { continue }
             XCTAssertTrue(plan.solution.certificate.proven, "seed \(seed)")
             let inst = PairingInstance(dataset: d)
+            // The plan's own solve as `plan` makes it: from the tree basis of the pairing
+            // without overrides and its duals (integer units).
+            var free = d; free.overrides = []
+            let engine = try PairingSolver.solve(free)
+            let perPoint = Double(inst.weights.scale.unitsPerPoint)
+            let fromTree = try OverridePairing.solveKeepingColumns(
+                d, ov, warm: engine.evaluation.pairs.map { ($0.child, $0.mom) },
+                freeDuals: (mom: engine.momDual.map { Int64(($0 * perPoint).rounded()) }, child: engine.childDual.map { Int64(($0 * perPoint).rounded()) })).solution
+            XCTAssertTrue(fromTree.certificate.proven, "seed \(seed)")
+            XCTAssertEqual(fromTree.evaluation.scoreUnits, plan.solution.evaluation.scoreUnits, "seed \(seed): tree start")
             for i in d.overrides.indices {
                 let without = ResolvedOverrides(d, excluding: [i])
                 let warm = try OverridePairing.solveKeepingColumns(d, without, warm: plan.columns,
