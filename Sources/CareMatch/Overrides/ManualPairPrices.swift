@@ -41,7 +41,7 @@ public enum ManualPairPrices {
                 }
                 if deadline.hasPassed { price.reason = "the time limit came first"; out.store(i, price); continue }
                 do {
-                    let s = try OverridePairing.solveKeepingColumns(locked, ResolvedOverrides(locked), warm: base0?.columns ?? warm, chosen: warm,
+                    let s = try OverridePairing.solveKeepingColumns(locked, ResolvedOverrides(locked), warm: base0?.columns ?? warm,
                                                                     basis: base0?.basis, deadline: deadline,
                                                                     candidates: candidates, bestPerChild: 0, explain: false).solution
                     if s.certificate.cutShortByDeadline { price.reason = "the time limit came first"; out.store(i, price); continue }

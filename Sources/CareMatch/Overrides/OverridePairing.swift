@@ -20,10 +20,11 @@ import GLPK
 /// Without side rows the matrix is a network matrix with whole bounds, and the LP optimum is
 /// already whole.
 ///
-/// Starts: the plan's first solve starts the simplex from the pairing without overrides
-/// (`setStartingBasis`); each price's re-solve from the plan's optimal basis (`Basis`), which
-/// takes 0–40 pivots on `Datasets/quzhou` instead of about 8,500. Branch-and-cut starts from the
-/// LP's optimal basis, with GLPK's objective tolerance below half a score unit.
+/// Starts: the plan's first solve starts the simplex from the pairing without overrides and its
+/// proven duals (`setStartingBasis`, a tree of reduced-cost-0 arcs); each price's re-solve from
+/// the plan's optimal basis (`Basis`), which takes 0–40 pivots on `Datasets/quzhou` instead of
+/// about 8,500. Branch-and-cut starts from the LP's optimal basis, with GLPK's objective
+/// tolerance below half a score unit.
 enum OverridePairing {
     struct SideRow: Sendable, Equatable { var child: Int; var pivot: Int; var pivotCoef: Double; var aboveCoef: Double; var bounds: Bounds
         var pivotFacts: PairingInstance.PairFacts }
@@ -32,9 +33,9 @@ enum OverridePairing {
     /// order), from which a re-solve under nearly the same overrides starts: the same rows (a
     /// side row of a line left out is made free, one of a line added comes last), the same
     /// columns first (a pair no longer allowed is fixed at 0, a lock no longer there is free
-    /// between 0 and 1 at its value 1, a new lock fixed at 1). That
-    /// basis is still valid and near-optimal, so the simplex needs a few hundred pivots instead of
-    /// some 8,500 from a plan's diagonal basis.
+    /// between 0 and 1 at its value 1, a new lock fixed at 1). That basis is still valid and
+    /// near-optimal, so the simplex needs a few pivots instead of some 8,500 from a plan's
+    /// diagonal basis.
     struct Basis: Sendable {
         var columns: [(child: Int, mom: Int)]
         var columnStatus: [BasisStatus]
@@ -68,10 +69,9 @@ enum OverridePairing {
 
     /// `solve`, also returning the pairs of its final restricted model (a warm start for a
     /// re-solve under nearly the same overrides); `candidates` saves enumerating the pairs.
-    /// `chosen`: the pairs of a plan near the optimum (default: `warm`), from which the simplex
-    /// starts (`setStartingBasis`).
+    /// Without `basis`, the simplex starts from `warm`'s pairs (`setStartingBasis`), and from a
+    /// tree basis when `freeDuals` are the proven duals of the pairing without overrides.
     static func solveKeepingColumns(_ d: Dataset, _ ov: ResolvedOverrides, warm: [(child: Int, mom: Int)] = [],
-                                    chosen: [(child: Int, mom: Int)]? = nil,
                                     basis warmBasis: Basis? = nil, freeDuals: (mom: [Int64], child: [Int64])? = nil,
                                     deadline: Deadline = .none, candidates: Candidates? = nil, bestPerChild: Int = 8,
                                     explain: Bool = true) throws
@@ -106,7 +106,6 @@ enum OverridePairing {
             for (r, row) in wb.side.enumerated() where !side.contains(row) { freeSide.insert(r) }
             side = wb.side + side.filter { !wb.side.contains($0) }
         }
-        let useBasis = warmBasis != nil
         var sideOf = [Int: [Int]]()
         for (r, s) in side.enumerated() { sideOf[s.child, default: []].append(r) }
 
@@ -191,9 +190,10 @@ enum OverridePairing {
                 let j = first + k
                 let (r, v) = coefficients(e.c, e.m, e.value, e.centikm)
                 try p.setColumnCoefficients(j, rows: r, values: v)
-                let allowed = locked.contains(key(e.c, e.m)) || isCandidate(e.c, e.m)
+                let isLocked = locked.contains(key(e.c, e.m))
+                let allowed = isLocked || isCandidate(e.c, e.m)
                 if !allowed { notAllowed.insert(colPair.count) }
-                try p.setColumnBounds(j, locked.contains(key(e.c, e.m)) ? .fixed(1) : allowed ? .range(0, 1) : .fixed(0))
+                try p.setColumnBounds(j, isLocked ? .fixed(1) : allowed ? .range(0, 1) : .fixed(0))
                 try p.setObjectiveCoefficient(j, Double(e.value))
                 colPair.append((e.c, e.m))
             }
@@ -208,7 +208,7 @@ enum OverridePairing {
         // Start: the warm basis's columns in their order; locks, the warm plan's allowed pairs,
         // each child's `bestPerChild` best-valued moms.
         var start: [(c: Int, m: Int, value: Int64, centikm: Int)] = []
-        if useBasis, let wb = warmBasis {
+        if let wb = warmBasis {
             for e in wb.columns {
                 let f = inst.facts(mom: e.mom, child: e.child)
                 start.append((e.child, e.mom, f.value, f.centikm))
@@ -234,10 +234,10 @@ enum OverridePairing {
             if sideOf[c] != nil { for e in cand[c] { start.append((c, Int(e.mom), e.value, Int(e.centikm))) } }
         }
         try add(start)
-        if useBasis, let wb = warmBasis {
-            try restoreBasis(p, wb, inst, colPair: colPair, freeSide: freeSide, firstSideRow: firstSideRow)
+        if let wb = warmBasis {
+            try restoreBasis(p, wb, freeSide: freeSide, firstSideRow: firstSideRow)
         } else {
-            try setStartingBasis(p, inst, colPair: colPair, chosen: chosen ?? warm, locked: locked, key: key,
+            try setStartingBasis(p, inst, colPair: colPair, chosen: warm, locked: locked, key: key,
                                  momRow: momRow, firstChildRow: firstChildRow, duals: freeDuals)
         }
 
@@ -355,8 +355,7 @@ enum OverridePairing {
     /// at 1 (upper bound), a new lock is fixed at 1, a pair no longer allowed is fixed at 0; a
     /// free side row's slack, if it was not basic, is non-basic free. The basis stays valid (as
     /// many basic variables as rows, and the new rows' slacks only add unit columns).
-    static func restoreBasis(_ p: Problem, _ b: Basis, _ inst: PairingInstance, colPair: [(child: Int, mom: Int)],
-                             freeSide: Set<Int>, firstSideRow: Int) throws {
+    static func restoreBasis(_ p: Problem, _ b: Basis, freeSide: Set<Int>, firstSideRow: Int) throws {
         for (r, st) in b.rowStatus.enumerated() {
             let isFree = r >= firstSideRow && freeSide.contains(r - firstSideRow)
             try p.setRowStatus(r, isFree && st != .basic ? .free : st)

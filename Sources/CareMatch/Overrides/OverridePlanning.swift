@@ -66,7 +66,6 @@ enum OverridePlanning {
         // One re-solve per override without it.
         let n = d.overrides.count
         let planPairs = columns
-        let planChosen = pairing.evaluation.pairs.map { (child: $0.child, mom: $0.mom) }
         // Allocation lines first (one allocation solve each, quick), then pair lines.
         let order = d.overrides.indices.sorted { (d.overrides[$0].kind.isPairing ? 1 : 0, $0) < (d.overrides[$1].kind.isPairing ? 1 : 0, $1) }
         let queue = WorkQueue(count: n)
@@ -94,7 +93,7 @@ enum OverridePlanning {
                 do {
                     if o.kind.isPairing {
                         let without = ResolvedOverrides(d, excluding: [i])
-                        let s = without.hasPairing ? try OverridePairing.solveKeepingColumns(d, without, warm: planPairs, chosen: planChosen, basis: planBasis, deadline: deadline, candidates: candidates,
+                        let s = without.hasPairing ? try OverridePairing.solveKeepingColumns(d, without, warm: planPairs, basis: planBasis, deadline: deadline, candidates: candidates,
                                                                                                     bestPerChild: 0, explain: false).solution : freePairing
                         price.points = Decimals.round(s.evaluation.score - pairing.evaluation.score)
                         price.status = s.certificate.proven && pairing.certificate.proven ? "exact" : "bounded"

@@ -167,7 +167,6 @@ final class OverridePairingTests: XCTestCase {
             for i in d.overrides.indices {
                 let without = ResolvedOverrides(d, excluding: [i])
                 let warm = try OverridePairing.solveKeepingColumns(d, without, warm: plan.columns,
-                                                                   chosen: plan.solution.evaluation.pairs.map { ($0.child, $0.mom) },
                                                                    basis: plan.basis, bestPerChild: 0).solution
                 let cold = try OverridePairing.solve(d, without)
                 XCTAssertTrue(warm.certificate.proven && cold.certificate.proven, "seed \(seed) line \(i)")
@@ -178,7 +177,6 @@ final class OverridePairingTests: XCTestCase {
                 // with the line added, the plan's optimum.
                 let lessPlan = try OverridePairing.solveKeepingColumns(d, without)
                 let added = try OverridePairing.solveKeepingColumns(d, ov, warm: lessPlan.columns,
-                                                                    chosen: lessPlan.solution.evaluation.pairs.map { ($0.child, $0.mom) },
                                                                     basis: lessPlan.basis, bestPerChild: 0).solution
                 XCTAssertTrue(added.certificate.proven, "seed \(seed) line \(i)")
                 XCTAssertEqual(added.evaluation.scoreUnits, plan.solution.evaluation.scoreUnits, "seed \(seed) with \(d.overrides[i].label) added")

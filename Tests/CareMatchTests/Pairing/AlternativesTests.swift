@@ -61,6 +61,19 @@ final class AlternativesTests: XCTestCase {
         return TestInstances.pairing(seed: seed, moms: r.int(4...16), children: r.int(4...20), spreadKm: 10, maxKm: 6)
     }
 
+    /// `row`'s score change equals the forced re-solve's optimum minus the plan's, and its changed
+    /// children suffice: freezing every other child at her current moms (`base`: the plan's pairs
+    /// as [mom, child]) reaches the same forced optimum.
+    static func assertEqualsTheForcedReSolve(_ row: PairingAlternative, _ d: Dataset, _ s: PairingSolution,
+                                             base: Set<[Int]>, seed: UInt64) throws {
+        let forced = try forcedOptimum(d, child: row.child, mom: row.mom)
+        XCTAssertEqual(row.scoreChangeUnits, forced.score - s.evaluation.scoreUnits,
+                       "seed \(seed) child \(d.children[row.child].id) mom \(d.moms[row.mom].id)")
+        let others = Set(d.children.indices).subtracting(row.changedChildren).subtracting([row.child])
+        let frozen = try forcedOptimum(d, child: row.child, mom: row.mom, frozen: others, base: base)
+        XCTAssertEqual(frozen.score, forced.score, "seed \(seed) child \(row.child) mom \(row.mom): changed \(row.changedChildren)")
+    }
+
     func testEveryScoreChangeEqualsTheForcedReSolve() throws {
         var rowsChecked = 0, displacedChecked = 0
         for seed in 600...624 as ClosedRange<UInt64> {
@@ -72,14 +85,7 @@ final class AlternativesTests: XCTestCase {
             XCTAssertEqual(all.childrenNotComputed, 0)
             let base = Set(s.evaluation.pairs.map { [$0.mom, $0.child] })
             for row in all.rows {
-                let forced = try Self.forcedOptimum(d, child: row.child, mom: row.mom)
-                XCTAssertEqual(row.scoreChangeUnits, forced.score - s.evaluation.scoreUnits,
-                               "seed \(seed) child \(d.children[row.child].id) mom \(d.moms[row.mom].id)")
-                // The changed children suffice: freezing every other child at her current moms
-                // reaches the same forced optimum.
-                let others = Set(d.children.indices).subtracting(row.changedChildren).subtracting([row.child])
-                let frozen = try Self.forcedOptimum(d, child: row.child, mom: row.mom, frozen: others, base: base)
-                XCTAssertEqual(frozen.score, forced.score, "seed \(seed) child \(row.child) mom \(row.mom): changed \(row.changedChildren)")
+                try Self.assertEqualsTheForcedReSolve(row, d, s, base: base, seed: seed)
                 displacedChecked += row.changedChildren.count
                 rowsChecked += 1
             }
@@ -128,12 +134,7 @@ final class AlternativesTests: XCTestCase {
                 if n == 0 { unpaired += 1 } else if n == 1 && d.children[c].supportersWanted == 0 { loneLeads += 1 }
             }
             for row in all.rows {
-                let forced = try Self.forcedOptimum(d, child: row.child, mom: row.mom)
-                XCTAssertEqual(row.scoreChangeUnits, forced.score - s.evaluation.scoreUnits,
-                               "seed \(seed) child \(d.children[row.child].id) mom \(d.moms[row.mom].id)")
-                let others = Set(d.children.indices).subtracting(row.changedChildren).subtracting([row.child])
-                let frozen = try Self.forcedOptimum(d, child: row.child, mom: row.mom, frozen: others, base: base)
-                XCTAssertEqual(frozen.score, forced.score, "seed \(seed) child \(row.child) mom \(row.mom): changed \(row.changedChildren)")
+                try Self.assertEqualsTheForcedReSolve(row, d, s, base: base, seed: seed)
                 rowsChecked += 1
             }
         }
