@@ -224,4 +224,6 @@ public struct AllocationSolution: Sendable, Codable {
     public var statistics: AllocationStatistics
     /// What broke, when `status` is `selfCheckFailed`.
     public var failure: String?
+    /// The independent scorer's reading of `rows` (the self-check): coverage per need, KPIs.
+    public var evaluation: AllocationEvaluation
 }

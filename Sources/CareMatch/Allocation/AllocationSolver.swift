@@ -135,7 +135,8 @@ public enum AllocationSolver {
             stats.totalSeconds = (clock.now - start).seconds
             return AllocationSolution(rows: [], unmet: [], score: 0, bound: max(0, mipBound ?? 0), gap: 0, status: .selfCheckFailed,
                                       kpis: empty.kpis, certificate: certificate, explanations: explanations, statistics: stats,
-                                      failure: "the allocation breaks the contract (a bug in CareMatch; please report it): \(what)")
+                                      failure: "the allocation breaks the contract (a bug in CareMatch; please report it): \(what)",
+                                      evaluation: empty)
         }
         let score = evaluation.score
         // Stopped before any LP bound: every need a source can reach fully covered, nothing spent.
@@ -175,7 +176,7 @@ public enum AllocationSolver {
         stats.totalSeconds = (clock.now - start).seconds
         return AllocationSolution(rows: rows, unmet: unmet, score: score, bound: bound, gap: gap, status: status,
                                   kpis: evaluation.kpis, certificate: certificate, explanations: explanations,
-                                  statistics: stats, failure: nil)
+                                  statistics: stats, failure: nil, evaluation: evaluation)
     }
 
     /// The best plan the model allows within the limits: its column values (integer columns

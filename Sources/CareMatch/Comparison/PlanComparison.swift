@@ -59,8 +59,7 @@ public struct PlanComparison: Sendable {
         let optimizedAssignments = plan.allocation.rows.map(\.assignment)
         let mine = PlanBreakdown.of(dataset: d, pairing: pe, allocation: ae, assignments: allocations)
         let theirs = PlanBreakdown.of(dataset: d, pairing: plan.pairing.evaluation,
-                                      allocation: AllocationEvaluation(dataset: d, assignments: optimizedAssignments),
-                                      assignments: optimizedAssignments)
+                                      allocation: plan.allocation.evaluation, assignments: optimizedAssignments)
         breakdown = zip(mine, theirs).map { BreakdownRow(manual: $0, optimized: $1.value) }
         let pv = PlanComparison.placeLineless(pe.violations, pairings: pairings, dataset: d)
         let index = DatasetIndex(d)

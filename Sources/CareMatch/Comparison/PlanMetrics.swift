@@ -64,11 +64,10 @@ public enum PlanMetrics {
         return out
     }
 
-    /// The figures of a solved plan (its allocation re-scored by `AllocationEvaluation`, which
-    /// gives the same score as the solver's, to get coverage per need).
+    /// The figures of a solved plan (coverage per need from its allocation's self-check by
+    /// `AllocationEvaluation`, which gives the same score as the solver's).
     public static func of(_ plan: PlanResult, detailed: Bool = false) -> [PlanMetric] {
-        let ev = AllocationEvaluation(dataset: plan.dataset, assignments: plan.allocation.rows.map(\.assignment))
-        var m = of(dataset: plan.dataset, pairing: plan.pairing.evaluation, allocation: ev, detailed: detailed)
+        var m = of(dataset: plan.dataset, pairing: plan.pairing.evaluation, allocation: plan.allocation.evaluation, detailed: detailed)
         // The solver's own score is the stated one (identical up to summation order).
         if let i = m.firstIndex(where: { $0.key == "allocation_score" }) { m[i].value = Decimals.round(plan.allocation.score) }
         return m

@@ -54,7 +54,7 @@ public struct AllocationKPIs: Sendable, Codable, Hashable {
 /// left out; every other row counts by the formula of section 6 as written (an over-covered
 /// need is not capped in the score; the violation is listed). KPIs count a need's coverage up to
 /// its quantity.
-public struct AllocationEvaluation: Sendable {
+public struct AllocationEvaluation: Sendable, Codable {
     /// The score in points (exact sum in need order, then minus the fund penalty).
     public let score: Double
     /// The need part of the score and the fund penalty part (points).
@@ -75,9 +75,10 @@ public struct AllocationEvaluation: Sendable {
             violations.append(PlanViolation(file: file, line: a.line == 0 ? nil : a.line, message))
         }
         var covered = [Double](repeating: 0, count: d.needs.count)
-        var coveredExact = [Decimal](repeating: 0, count: d.needs.count)
+        var coveredExact = [ExactTotal](repeating: ExactTotal(scale: 6), count: d.needs.count)
         var needFlagged = [Bool](repeating: false, count: d.needs.count)
-        var used = [Decimal](repeating: 0, count: d.offers.count)
+        // In-kind offers in units (scale 6), funds in yuan as units × fen / 100 (scale 8).
+        var used = d.offers.map { ExactTotal(scale: $0.isFunds ? 8 : 6) }
         var offerFlagged = [Bool](repeating: false, count: d.offers.count)
         var yuanByNeed = [Double](repeating: 0, count: d.needs.count)
         var yuanByOffer = [Double](repeating: 0, count: d.offers.count)
@@ -114,27 +115,25 @@ public struct AllocationEvaluation: Sendable {
                 flag(a, "\(a.units) units of '\(need.category)': only whole units in an integral category (fractional units)")
             }
             guard counts else { continue }
-            let units = Exact.decimal(a.units)
             covered[n] += a.units
-            coveredExact[n] += units
-            if !needFlagged[n] && coveredExact[n] > Exact.decimal(need.quantity) {
+            coveredExact[n].add(units: a.units)
+            if !needFlagged[n] && coveredExact[n].exceeds(need.quantity) {
                 needFlagged[n] = true
-                flag(a, "need '\(need.id)' is over-covered: \(coveredExact[n]) units given by this row, \(Decimals.format(need.quantity, maxDecimals: 6)) wanted")
+                flag(a, "need '\(need.id)' is over-covered: \(coveredExact[n].value) units given by this row, \(Decimals.format(need.quantity, maxDecimals: 6)) wanted")
             }
             if offer.isFunds {
-                let priceFen = Exact.fen(entry.unitCostYuan!)
-                used[o] += units * Decimal(priceFen) / 100
+                used[o].add(units: a.units, fen: Exact.fen(entry.unitCostYuan!))
                 let yuan = a.units * entry.unitCostYuan!
                 yuanByNeed[n] += yuan; yuanByOffer[o] += yuan
-                if !offerFlagged[o] && used[o] > Decimal(Exact.fen(offer.quantity)) / 100 {
+                if !offerFlagged[o] && used[o].exceeds(scaled: Int128(Exact.fen(offer.quantity)) * 1_000_000) {
                     offerFlagged[o] = true
-                    flag(a, "fund '\(offer.id)' is overspent: \(used[o]) yuan by this row, \(Decimals.format(offer.quantity, maxDecimals: 2)) offered")
+                    flag(a, "fund '\(offer.id)' is overspent: \(used[o].value) yuan by this row, \(Decimals.format(offer.quantity, maxDecimals: 2)) offered")
                 }
             } else {
-                used[o] += units
-                if !offerFlagged[o] && used[o] > Exact.decimal(offer.quantity) {
+                used[o].add(units: a.units)
+                if !offerFlagged[o] && used[o].exceeds(offer.quantity) {
                     offerFlagged[o] = true
-                    flag(a, "offer '\(offer.id)' is over-allocated: \(used[o]) units by this row, \(Decimals.format(offer.quantity, maxDecimals: 6)) offered")
+                    flag(a, "offer '\(offer.id)' is over-allocated: \(used[o].value) units by this row, \(Decimals.format(offer.quantity, maxDecimals: 6)) offered")
                 }
             }
         }

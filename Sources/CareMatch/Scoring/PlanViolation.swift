@@ -1,5 +1,5 @@
 /// A rule of the contract that a given plan breaks (capacity exceeded, pair beyond reach, …).
-public struct PlanViolation: Sendable, Hashable, CustomStringConvertible {
+public struct PlanViolation: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The file the plan row came from, if it came from a file.
     public var file: String?
     /// The plan row's physical line, if known.

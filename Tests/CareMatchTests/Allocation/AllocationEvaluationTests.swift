@@ -87,4 +87,60 @@ final class AllocationEvaluationTests: XCTestCase {
         let e = AllocationEvaluation(dataset: d, assignments: [AllocationAssignment(sourceID: "fa", needID: "nt", units: 3, line: 2)])
         XCTAssertEqual(e.violations, [])
     }
+
+    /// Quantities are summed exactly as decimals, whether a value has at most 6 decimals (summed as
+    /// integers) or more (summed in `Decimal`), and mixed: 0.1 + 0.2 is 0.3 here, not the double
+    /// 0.30000000000000004, and one millionth or 10⁻¹⁶ too much is caught.
+    func testQuantitiesAreComparedExactlyWhetherOrNotTheyHaveAtMostSixDecimals() {
+        var d = world()
+        d.needs[1].quantity = 0.3          // nt: tutoring, continuous
+        d.offers[2].quantity = 200
+        func rows(_ units: [Double]) -> [AllocationAssignment] {
+            units.enumerated().map { AllocationAssignment(sourceID: "fa", needID: "nt", units: $1, line: $0 + 2) }
+        }
+        XCTAssertEqual(AllocationEvaluation(dataset: d, assignments: rows([0.1, 0.2])).violations, [])
+        let over = AllocationEvaluation(dataset: d, assignments: rows([0.1, 0.2, 0.000001])).violations
+        XCTAssertEqual(over.map(\.line), [4])
+        XCTAssertTrue(over.first?.message.contains("0.300001 units") ?? false, "\(over)")
+        // More than 6 decimals: three thirds stay below 1 (0.9999999999999999 as written), and
+        // 10⁻¹⁶ then makes exactly 1, a second one more than 1.
+        d.needs[1].quantity = 1
+        let third = 1.0 / 3
+        XCTAssertEqual(AllocationEvaluation(dataset: d, assignments: rows([third, third, third, 1e-16])).violations, [])
+        let past = AllocationEvaluation(dataset: d, assignments: rows([third, third, third, 1e-16, 1e-16])).violations
+        XCTAssertEqual(past.map(\.line), [6])
+        // Money: 3 units at 33.33 yuan are 99.99 yuan; a fund of 99.99 holds them, of 99.98 not,
+        // also when the units are 1.5 + 1.5 or a third of a unit and the rest.
+        d.offers[2].quantity = 99.99
+        d.needs[1].quantity = 10
+        XCTAssertEqual(AllocationEvaluation(dataset: d, assignments: rows([1.5, 1.5])).violations, [])
+        XCTAssertEqual(AllocationEvaluation(dataset: d, assignments: rows([third, 2.6666666666666665])).violations.count,
+                       Exact.decimal(third) + Exact.decimal(2.6666666666666665) > 3 ? 1 : 0)
+        d.offers[2].quantity = 99.98
+        XCTAssertEqual(AllocationEvaluation(dataset: d, assignments: rows([1.5, 1.5])).violations.map(\.line), [3])
+    }
+
+    /// The integer path reads a double exactly as `Exact.decimal` does: on seeded values with at
+    /// most 6 decimals it gives their millionths, on other doubles nothing unless their shortest
+    /// decimal has at most 6 decimals.
+    func testMillionthsAgreeWithTheShortestDecimal() {
+        var rng = SplitMix64(seed: 61)
+        for _ in 0..<20_000 {
+            let t = Int64.random(in: -999_999_999_999_999...999_999_999_999_999, using: &rng) / Int64(pow(10, Double(Int.random(in: 0...14, using: &rng))))
+            let x = Double(t) / 1_000_000
+            XCTAssertEqual(ExactTotal.micro(x), t, "\(x)")
+            XCTAssertEqual(Exact.decimal(x), ExactTotal.decimal(Int128(t), scale: 6), "\(x)")
+        }
+        for _ in 0..<20_000 {
+            let x = Double.random(in: -1e9...1e9, using: &rng) / pow(10, Double(Int.random(in: 0...12, using: &rng)))
+            let exact = Exact.decimal(x)
+            var scaled = exact * 1_000_000, whole = Decimal()
+            NSDecimalRound(&whole, &scaled, 0, .plain)
+            if let t = ExactTotal.micro(x) {
+                XCTAssertEqual(exact, ExactTotal.decimal(Int128(t), scale: 6), "\(x)")
+            } else {
+                XCTAssertNotEqual(whole, scaled, "\(x) has at most 6 decimals but was not read as millionths")
+            }
+        }
+    }
 }
