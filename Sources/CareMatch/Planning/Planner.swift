@@ -35,6 +35,9 @@ public enum Planner {
             if worker == 0 {
                 pairingOut.store(0, solvePairing(dataset, options: options, deadline: deadline))
             } else {
+                // The pairing is the longer part at every scale but the smallest, and its pricing
+                // uses both cores: the allocation and its probes take what it leaves.
+                WorkerThreads.lowerPriority(by: 10)
                 allocationOut.store(0, solveAllocation(dataset, options: options, deadline: deadline))
             }
         }

@@ -21,6 +21,21 @@ enum WorkerThreads {
     }
 }
 
+extension WorkerThreads {
+    /// Lowers the calling thread's scheduling priority (Linux: nice +`by`, for this thread and the
+    /// threads it starts later). On a machine with idle cores nothing changes; when threads
+    /// compete for the cores, this one yields to the others. Used by the plan's allocation, whose
+    /// explanations would otherwise take cores from the pairing's parallel pricing, the longer part.
+    static func lowerPriority(by amount: Int32) {
+        #if os(Linux)
+        // `who` = 0 is the calling thread: Linux keeps the nice value per thread.
+        errno = 0
+        let current = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+        if errno == 0 { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, min(19, current + amount)) }
+        #endif
+    }
+}
+
 /// Hands out the indices `0..<count` to workers, each once, in order.
 final class WorkQueue: @unchecked Sendable {
     private let lock = NSLock()
