@@ -34,14 +34,15 @@ public enum ManualPairPrices {
                 }
                 var locked = d
                 locked.overrides = base + [lock]
-                let problems = OverrideChecks.check(locked)  // the dataset's own lines are valid: any error is this lock's
+                // The dataset's own lines are valid: any error is this lock's.
+                let problems = OverrideChecks.check(locked, index: index, instance: candidates.instance)
                 if let p = problems.first {
                     price.reason = "not possible as a lock: \(p.message)"
                     out.store(i, price); continue
                 }
                 if deadline.hasPassed { price.reason = "the time limit came first"; out.store(i, price); continue }
                 do {
-                    let s = try OverridePairing.solveKeepingColumns(locked, ResolvedOverrides(locked), warm: base0?.columns ?? warm,
+                    let s = try OverridePairing.solveKeepingColumns(locked, ResolvedOverrides(locked, index: index), warm: base0?.columns ?? warm,
                                                                     basis: base0?.basis, deadline: deadline,
                                                                     candidates: candidates, bestPerChild: 0, explain: false).solution
                     if s.certificate.cutShortByDeadline { price.reason = "the time limit came first"; out.store(i, price); continue }

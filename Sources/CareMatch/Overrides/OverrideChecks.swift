@@ -12,12 +12,15 @@ import Foundation
 public enum OverrideChecks {
     static let file = DatasetFile.overrides
 
-    public static func check(_ d: Dataset) -> [Diagnostic] {
+    /// `index` and `instance` may be passed when the caller holds them for the same children,
+    /// moms and settings (they do not depend on the overrides): `compare --price-manual` checks
+    /// thousands of single locks.
+    public static func check(_ d: Dataset, index given: DatasetIndex? = nil, instance: PairingInstance? = nil) -> [Diagnostic] {
         var out = [Diagnostic]()
         func err(_ o: Override, _ column: String?, _ message: String) {
             out.append(.error(file, line: o.line, column: column, message))
         }
-        let index = DatasetIndex(d)
+        let index = given ?? DatasetIndex(d)
         // 1. Ids.
         var known = [Bool](repeating: true, count: d.overrides.count)
         for (i, o) in d.overrides.enumerated() {
@@ -36,14 +39,14 @@ public enum OverrideChecks {
         }
         // 2. Pairs.
         let pairRows = d.overrides.indices.filter { known[$0] && d.overrides[$0].kind.isPairing }
-        if !pairRows.isEmpty { checkPairs(d, index, pairRows, err) }
+        if !pairRows.isEmpty { checkPairs(d, index, instance ?? PairingInstance(dataset: d), pairRows, err) }
         // 3. Allocations.
         checkAllocations(d, index, d.overrides.indices.filter { known[$0] && !d.overrides[$0].kind.isPairing }, err)
         return out
     }
 
-    static func checkPairs(_ d: Dataset, _ index: DatasetIndex, _ rows: [Int], _ err: (Override, String?, String) -> Void) {
-        let inst = PairingInstance(dataset: d)
+    static func checkPairs(_ d: Dataset, _ index: DatasetIndex, _ inst: PairingInstance, _ rows: [Int],
+                           _ err: (Override, String?, String) -> Void) {
         struct Key: Hashable { var c: Int; var m: Int }
         var locks: [Key: Int] = [:]
         var forbids: [Key: [Int]] = [:]

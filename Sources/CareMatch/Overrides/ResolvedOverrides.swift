@@ -25,9 +25,10 @@ public struct ResolvedOverrides: Sendable {
     public var touchedNeeds: Set<Int> { Set(allocationLocks.map(\.need) + allocationForbids.map(\.need)) }
 
     /// Resolves `d.overrides`, leaving out the one at position `excluded` (for its price), and
-    /// rows whose ids are unknown (`OverrideChecks` reports those).
-    public init(_ d: Dataset, excluding excluded: Set<Int> = []) {
-        let index = DatasetIndex(d)
+    /// rows whose ids are unknown (`OverrideChecks` reports those). `index` may be passed when
+    /// the caller holds one of the same dataset (the overrides aside).
+    public init(_ d: Dataset, excluding excluded: Set<Int> = [], index given: DatasetIndex? = nil) {
+        let index = given ?? DatasetIndex(d)
         for (i, o) in d.overrides.enumerated() where !excluded.contains(i) {
             switch o.kind {
             case .lockPair, .forbidPair:
