@@ -17,6 +17,9 @@ extension CareMatchCommand {
         @Option(help: ArgumentHelp("How money is offered: quzhou (default), many-earmarks, scarce-funds or rich-funds (datasets shaped unlike the bundled one, for measuring).", valueName: "shape"))
         var funding: FundingShape = .quzhou
 
+        @Option(help: ArgumentHelp("Where moms and children live: quzhou (default) or dense (denser towns, pairing.max_km 40 km, more children wanting supporting moms; for measuring the pairing).", valueName: "shape"))
+        var pairing: PairingShape = .quzhou
+
         @Option(help: "The folder to write (must not exist unless --force).")
         var out: String
 
@@ -32,7 +35,7 @@ extension CareMatchCommand {
         func run() throws {
             let outGuard = OutputFolderGuard(path: out, force: force)
             try outGuard.check()
-            let dataset = { var g = DatasetGenerator(scale: scale, seed: seed); g.funding = funding; return g.generate() }()
+            let dataset = { var g = DatasetGenerator(scale: scale, seed: seed); g.funding = funding; g.pairing = pairing; return g.generate() }()
             try DatasetWriter().write(dataset, to: outGuard)
             print("wrote \(out): \(dataset.children.count) children, \(dataset.moms.count) moms, \(dataset.organizations.count) organizations, \(dataset.offers.count) offers, \(dataset.needs.count) needs")
         }
@@ -40,3 +43,4 @@ extension CareMatchCommand {
 }
 
 extension FundingShape: ExpressibleByArgument {}
+extension PairingShape: ExpressibleByArgument {}

@@ -96,6 +96,16 @@ let benchmarks: @Sendable () -> Void = {
               configuration: .init(metrics: pairingMetrics, maxDuration: .seconds(900), maxIterations: 3)) { benchmark in
         try measurePairing(benchmark, DatasetGenerator(scale: 10, seed: DatasetGenerator.quzhouSeed).generate())
     }
+    // Issue 16: the pairing on maps shaped unlike the bundled generator's (`PairingShape`), three
+    // seeds per size: denser towns, `pairing.max_km` 40 km, more children wanting 1+N.
+    for (scale, seed) in [(1.0, UInt64(1)), (1, 2), (1, 3), (10, 1), (10, 2), (10, 3)] {
+        Benchmark("Pairing generated scale \(Int(scale)) dense seed \(seed) (proven optimal)",
+                  configuration: .init(metrics: pairingMetrics, maxDuration: .seconds(900), maxIterations: scale < 10 ? 5 : 3)) { benchmark in
+            var g = DatasetGenerator(scale: scale, seed: seed)
+            g.pairing = .dense
+            try measurePairing(benchmark, g.generate())
+        }
+    }
 
     Benchmark("Alternatives scale 1 (all children, 3 each)",
               configuration: .init(metrics: [.wallClock, .peakMemoryResident, forcedLeads, fannedOutLeads, alternativeSettledNodes], maxDuration: .seconds(120), maxIterations: 5)) { benchmark in

@@ -27,6 +27,8 @@ public struct DatasetGenerator: Sendable {
     /// How money is offered: Quzhou's (the default) or a differently shaped alliance, so that
     /// the engine is measured on data unlike its own generator's (see `FundingShape`).
     public var funding = FundingShape.quzhou
+    /// Where moms and children live and how far they reach (see `PairingShape`).
+    public var pairing = PairingShape.quzhou
 
     /// The seed of the bundled `Datasets/quzhou` dataset.
     public static let quzhouSeed: UInt64 = 20240601
@@ -372,6 +374,7 @@ public struct DatasetGenerator: Sendable {
         var dataset = Dataset(name: "quzhou", children: children, moms: moms, organizations: organizations,
                               catalog: catalog, offers: offers, needs: needs, settings: settings)
         if funding != .quzhou { funding.reshape(&dataset, seed: seed) }
+        if pairing != .quzhou { pairing.reshape(&dataset, seed: seed) }
         dataset.manualPairings = CoordinatorHeuristic.pairings(for: dataset)
         dataset.manualAllocations = CoordinatorHeuristic.allocations(for: dataset)
         return dataset
