@@ -2,7 +2,8 @@
 /// own generator would not make (issue 16). Applied after the Quzhou-shaped dataset is drawn, from
 /// a random stream of its own, so the default shape's files do not change.
 public enum PairingShape: String, Sendable, CaseIterable {
-    /// The bundled generator's townships, `pairing.max_km` 25 km, a third of children with 1+N.
+    /// The bundled generator's townships, `pairing.max_km` 25 km, a little over half of the
+    /// children wanting supporting moms.
     case quzhou
     /// Denser towns (every mom and child drawn halfway to her township's centre: a quarter of the
     /// area), a wider reach (`pairing.max_km` 40 km, each mom's own limit 1.6 times farther), and

@@ -3,13 +3,14 @@ import Foundation
 /// An exact running total of decimal amounts, as `AllocationEvaluation` needs for quantities and
 /// money: each double counts as the shortest decimal that prints it (`Exact.decimal`).
 ///
-/// Amounts with at most `scale` decimals (every value CareMatch writes, and nearly every value a
-/// spreadsheet exports) are summed as an integer count of 10⁻ˢᶜᵃˡᵉ, without any `Decimal`
-/// arithmetic; only the others go through `Decimal`. Both parts together are the exact sum.
+/// Amounts whose units have at most 6 decimals (every value CareMatch writes, and nearly every
+/// value a spreadsheet exports) are summed as an integer count of 10⁻ˢᶜᵃˡᵉ (millionths of a unit,
+/// or of a unit times a price in fen), without any `Decimal` arithmetic; only the others go
+/// through `Decimal`. Both parts together are the exact sum.
 struct ExactTotal {
     /// Decimals of the integer part's unit (6: micro-units; 8: units × fen / 100 in yuan).
     let scale: Int
-    /// The amounts that had at most `scale` decimals, in 10⁻ˢᶜᵃˡᵉ.
+    /// The amounts whose units had at most 6 decimals, in 10⁻ˢᶜᵃˡᵉ.
     private(set) var scaled: Int128 = 0
     /// The amounts that had more, exactly.
     private(set) var rest: Decimal = 0
