@@ -27,7 +27,8 @@ public enum CoordinatorHeuristic {
     ///
     /// - Complexity: each township's list is scanned from its first mom with capacity left (full
     ///   moms are skipped with path compression); the nearest mom of the county is found by a
-    ///   ring search in `LiveGrid`s, one per county and whole km of reach, that drop full moms.
+    ///   ring search in `LivePoints` (grids of moms that drop full ones), one per county and
+    ///   whole km of reach.
     ///   Never an O(children × moms) loop: scale 100 (241,400 children, 387,100 moms) runs in
     ///   seconds.
     public static func pairings(for d: Dataset) -> [PairAssignment] {
@@ -58,8 +59,8 @@ public enum CoordinatorHeuristic {
             return p
         }
 
-        // Per county and whole km of reach, a grid of the moms with capacity left, rebuilt when
-        // half of it is full. Grouping by reach keeps moms who would never travel that far out
+        // Per county and whole km of reach, a grid of the moms with capacity left (full moms are
+        // dropped from it as searches meet them). Grouping by reach keeps moms who would never travel that far out
         // of a search: a search scans only moms that can reach the child, or nearly.
         let cellKm = DatasetGenerator.cellKm(for: moms.count)
         func reachKm(_ m: Int) -> Double { min(moms[m].maxKm ?? settings.maxKm, settings.maxKm) }
@@ -77,7 +78,7 @@ public enum CoordinatorHeuristic {
             }
         }
         // Cells of at least 1 km: a search that finds nobody within 25 km then visits ~2,500 cells.
-        var bucketGrid = bucketMembers.map { LiveGrid(ids: $0, points: $0.map { moms[$0].location }, cellKm: max(1, cellKm)) }
+        var bucketGrid = bucketMembers.map { LivePoints(SpatialGrid(points: $0.map { moms[$0].location }, cellKm: max(1, cellKm))) }
 
         func limitCentikm(_ m: Int) -> Double { reachKm(m) * 100 + 1e-9 }
         func inReach(_ m: Int, _ c: Child) -> Bool {
@@ -107,11 +108,13 @@ public enum CoordinatorHeuristic {
                 do {
                     var best: (d: Int, m: Int)?
                     for b in buckets {
+                        // Members are in list order, so the grid's tie-break (smaller index) is the list's.
+                        let ids = bucketMembers[b]
                         let found = bucketGrid[b].nearest(
-                            to: child.location, maxKm: min(radius, bucketReach[b]),
-                            isLive: { left[$0] > 0 },
-                            accept: { m, dist in !used.contains(m) && Double(dist) <= limitCentikm(m) })
-                        if let f = found, best == nil || (f.d, f.id) < (best!.d, best!.m) { best = (f.d, f.id) }
+                            to: child.location, withinCentikm: PairingWeights.centikm(min(radius, bucketReach[b])) ?? -1,
+                            isLive: { left[ids[$0]] > 0 },
+                            accept: { k, dist in !used.contains(ids[k]) && Double(dist) <= limitCentikm(ids[k]) })
+                        if let f = found, best == nil || (f.centikm, ids[f.index]) < (best!.d, best!.m) { best = (f.centikm, ids[f.index]) }
                     }
                     return best?.m
                 }

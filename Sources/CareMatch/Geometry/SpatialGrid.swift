@@ -7,6 +7,11 @@ import Foundation
 /// checks the contract's exact rounded haversine distance. The projection is only used to choose
 /// cells, with a safety margin, so no point within reach is ever missed.
 ///
+/// It is CareMatch's one spatial index: the pairing's candidates and pricing (`PairingInstance`),
+/// the validator's reach check (`MomReach`) and outliers (`LocationOutliers`), the unmet
+/// explanations, and the generator, through two views: `NeighbourIndex` (a fine and a coarse
+/// grid) and `LivePoints` (nearest live point, dropping dead ones).
+///
 /// - Complexity: building O(n); a query O(cells visited + points in them).
 public struct SpatialGrid: Sendable {
     public let cellKm: Double

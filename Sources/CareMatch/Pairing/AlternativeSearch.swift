@@ -391,7 +391,6 @@ final class AlternativeSearch {
         // Through the ground tree: the best deficit reached that way, if any.
         let usePortal = portal && ground != nil && forcedChild >= 0
         var portalTarget = -1
-        var portalDist = Int64.max
         for v in excessNodes.sorted() where excess[Int(v)] > 0 {
             dist[Int(v)] = 0
             reached.append(v)
@@ -412,7 +411,7 @@ final class AlternativeSearch {
             settled.append(Int32(u))
             if excess[u] < 0 { sink = u; break }
             if u == 0 && usePortal, let t = portalDeficit(at: top.key) {
-                if t.node >= 0 { (portalTarget, portalDist) = t; limit = min(limit, t.distance) }
+                if t.node >= 0 { portalTarget = t.node; limit = min(limit, t.distance) }
                 continue
             }
             expand(u, top.key)
