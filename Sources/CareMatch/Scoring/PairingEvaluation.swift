@@ -81,10 +81,13 @@ public struct PairingEvaluation: Sendable {
         var score: Int64 = 0
         var all: [EvaluatedPair] = []
         all.reserveCapacity(input.count)
-        let childOrder = (0..<inst.childCount).sorted { inst.childIDs[$0].precedesInCodePoints(inst.childIDs[$1]) }
+        // The id arrays, not the instance, go into the comparisons: passing the instance copied
+        // (retained and released) its twenty arrays at every comparison.
+        let (childIDs, momIDs) = (inst.childIDs, inst.momIDs)
+        let childOrder = (0..<inst.childCount).sorted { childIDs[$0].precedesInCodePoints(childIDs[$1]) }
         for c in childOrder where !byChild[c].isEmpty {
             var list = byChild[c]
-            list.sort { PairingEvaluation.leadPrecedes($0, $1, inst) }
+            list.sort { PairingEvaluation.leadPrecedes($0, $1, momIDs: momIDs) }
             list[0].role = .lead
             let k = list.count
             let slots = Int(inst.childSlots[c])
@@ -94,7 +97,7 @@ public struct PairingEvaluation: Sendable {
             score += inst.leadReward(c) + inst.supportReward(c) * Int64(min(k, slots) - 1)
             for p in list { score += p.value }
             let lead = list[0]
-            let supports = list.dropFirst().sorted { inst.momIDs[$0.mom].precedesInCodePoints(inst.momIDs[$1.mom]) }
+            let supports = list.dropFirst().sorted { momIDs[$0.mom].precedesInCodePoints(momIDs[$1.mom]) }
             all.append(lead)
             all.append(contentsOf: supports)
         }
@@ -105,9 +108,9 @@ public struct PairingEvaluation: Sendable {
     }
 
     /// The contract's lead order: higher v, then smaller distance, then smaller mom id.
-    static func leadPrecedes(_ a: EvaluatedPair, _ b: EvaluatedPair, _ inst: PairingInstance) -> Bool {
+    static func leadPrecedes(_ a: EvaluatedPair, _ b: EvaluatedPair, momIDs: [String]) -> Bool {
         if a.value != b.value { return a.value > b.value }
         if a.centikm != b.centikm { return a.centikm < b.centikm }
-        return inst.momIDs[a.mom].precedesInCodePoints(inst.momIDs[b.mom])
+        return momIDs[a.mom].precedesInCodePoints(momIDs[b.mom])
     }
 }
