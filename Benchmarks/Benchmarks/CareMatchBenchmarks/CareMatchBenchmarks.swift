@@ -166,6 +166,16 @@ let benchmarks: @Sendable () -> Void = {
             }
         }
     }
+    // The same at scale 10 on maps shaped unlike the bundled generator's (`PairingShape.dense`:
+    // denser towns, `pairing.max_km` 40 km, more 1+N), where the pairing is the longer part.
+    for seed in [UInt64(1), 2, 3] {
+        Benchmark("Plan (defaults) scale 10 dense pairing seed \(seed)",
+                  configuration: .init(metrics: planMetrics, maxDuration: .seconds(600), maxIterations: 3)) { benchmark in
+            var g = DatasetGenerator(scale: 10, seed: seed)
+            g.pairing = .dense
+            try measurePlan(benchmark, g.generate())
+        }
+    }
     // `plan Datasets/quzhou` and `whatif` with its five bundled scenarios, as the commands solve
     // them by default (loading and writing files excluded; the CLI adds about 0.3 s for those).
     Benchmark("Plan (defaults) Datasets/quzhou",
