@@ -60,8 +60,9 @@ public enum CoordinatorHeuristic {
         }
 
         // Per county and whole km of reach, a grid of the moms with capacity left (full moms are
-        // dropped from it as searches meet them). Grouping by reach keeps moms who would never travel that far out
-        // of a search: a search scans only moms that can reach the child, or nearly.
+        // dropped from it as searches meet them). Grouping by reach keeps moms who would never
+        // travel that far out of a search: a search scans only moms that can reach the child, or
+        // nearly.
         let cellKm = DatasetGenerator.cellKm(for: moms.count)
         func reachKm(_ m: Int) -> Double { min(moms[m].maxKm ?? settings.maxKm, settings.maxKm) }
         var bucketID: [String: Int] = [:]

@@ -12,7 +12,7 @@ struct MomReach {
         maxCentikm = PairingWeights.centikm(maxKm) ?? 0
         var points = [GeoPoint](), reach = [Int]()
         for m in moms where m.capacity > 0 && DatasetValidator.validLocation(m.location) {
-            let r = min(maxCentikm, m.maxKm.flatMap(PairingWeights.centikm) ?? maxCentikm)
+            let r = PairingWeights.reachCentikm(m.maxKm, maxCentikm: maxCentikm)
             guard r >= 0 else { continue }
             points.append(m.location); reach.append(r)
         }

@@ -168,7 +168,13 @@ public struct PairingWeights: Sendable {
 
     /// The reach of a mom in hundredths of a km: `min(mom.max_km, pairing.max_km)`.
     @inlinable public func reachCentikm(_ momMaxKm: Double?) -> Int {
-        guard let m = momMaxKm, let c = PairingWeights.centikm(m) else { return maxCentikm }
+        PairingWeights.reachCentikm(momMaxKm, maxCentikm: maxCentikm)
+    }
+
+    /// The same rule for a `pairing.max_km` of `maxCentikm` hundredths of a km, for callers
+    /// without the weights (the validator).
+    @inlinable public static func reachCentikm(_ momMaxKm: Double?, maxCentikm: Int) -> Int {
+        guard let m = momMaxKm, let c = centikm(m) else { return maxCentikm }
         return min(maxCentikm, c)
     }
 }
