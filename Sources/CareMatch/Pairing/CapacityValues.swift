@@ -1,3 +1,5 @@
+import Dispatch
+
 /// What one more unit of mom capacity is worth in one area (a county or a township).
 ///
 /// The gain of one more unit for one mom m lies between two proven figures:
@@ -36,8 +38,138 @@ public struct CapacityReport: Sendable, Hashable {
 
 enum CapacityValues {
     /// Per county and per "county/township", sorted by area name (code points).
-    /// - Complexity: one query of the mom grid per child short of moms.
+    /// - Complexity: bounded grid walks, whichever way is cheaper. With few children short of
+    ///   moms (a proven pairing), one query of the moms' grid per such child; with many (a
+    ///   pairing cut short by the deadline on a dense map), one walk per full mom of a grid of
+    ///   those children, nearest first, stopping where no child farther away can beat the best
+    ///   pair found, and one walk per child without a lead that stops at her first mom in reach
+    ///   with room.
     static func compute(_ d: Dataset, _ inst: PairingInstance, _ ev: PairingEvaluation, momDual: [Double]) -> CapacityReport {
+        let (lower, waiting) = bestSinglePairs(d, inst, ev, byMom: nil)
+        return report(d, inst, ev, momDual: momDual, lower: lower, waiting: waiting)
+    }
+
+    /// For each full mom, the best single pair one more unit of her capacity makes possible (in
+    /// points; 0 when none), and the children without a lead whose moms in reach are all full.
+    /// `byMom` forces the way (nil: the cheaper one, see `compute`); both give the same result.
+    static func bestSinglePairs(_ d: Dataset, _ inst: PairingInstance, _ ev: PairingEvaluation,
+                                byMom: Bool?) -> (lower: [Double], waiting: [Int]) {
+        let (load, pairs, pairedWith) = tally(d, ev)
+        let full = (0..<d.moms.count).map { d.moms[$0].capacity > 0 && load[$0] >= d.moms[$0].capacity }
+        let short = (0..<d.children.count).filter { pairs[$0] < Int(inst.childSlots[$0]) }
+        let fullCount = full.reduce(0) { $0 + ($1 ? 1 : 0) }
+        let scale = inst.weights.scale
+        @Sendable func reward(_ c: Int) -> Int64 { pairs[c] == 0 ? inst.leadReward(c) : inst.supportReward(c) }
+        var lower = [Double](repeating: 0, count: d.moms.count)
+        var waiting: [Int] = []
+        // The cheaper way: each short child's moms in reach costs about short × (moms in reach,
+        // sampled on up to 16 of them); the walks from the full moms about a few dozen children
+        // each.
+        func childSideIsCheaper() -> Bool {
+            let sample = short.prefix(16)
+            guard !sample.isEmpty else { return true }
+            var inReach = 0
+            for c in sample { inst.forEachAllowedMom(of: c, within: inst.maxReach) { _, _ in inReach += 1 } }
+            return short.count * inReach / sample.count <= 64 * fullCount
+        }
+        if !(byMom ?? !childSideIsCheaper()) {
+            // Few children short of moms: each one's moms in reach.
+            for c in short {
+                var inReach = 0, fullInReach = 0
+                inst.forEachAllowedMom(of: c, within: inst.maxReach) { m, f in
+                    inReach += 1
+                    guard full[m] else { return }
+                    fullInReach += 1
+                    guard !pairedWith.contains(Int64(c) * Int64(d.moms.count) + Int64(m)) else { return }
+                    lower[m] = max(lower[m], scale.points(reward(c) + f.value))
+                }
+                if pairs[c] == 0 && inReach > 0 && fullInReach == inReach { waiting.append(c) }
+            }
+            return (lower, waiting)
+        }
+        // Many: per full mom, the children short of moms nearest first, one grid per reward
+        // (group, and lead or supporting mom wanted), largest reward first. A child of reward r
+        // at distance d gains at most `r + fit·[shares an interest] − km_cost·d`; once a ring's
+        // (or a cell's) lower bound on d leaves no more than the best found, nothing farther can
+        // do better. Children whose current mom is m (the continuity bonus) are taken apart.
+        let w = inst.weights
+        let per = w.perCentikm
+        let fitMax = max(0, w.fit)
+        let rewards = Array(Set(short.map { reward($0) })).sorted(by: >)
+        let classes: [(reward: Int64, children: [Int], grid: SpatialGrid, masks: [UInt64])] = rewards.map { r in
+            let children = short.filter { reward($0) == r }
+            let points = children.map { d.children[$0].location }
+            let grid = SpatialGrid(points: points, cellKm: SpatialGrid.cellKm(for: points, perCell: 8, minKm: 0.25, maxKm: 2))
+            var masks = [UInt64](repeating: 0, count: grid.cellCount)
+            for cell in 0..<grid.cellCount {
+                for k in grid.pointRange(ofCell: cell) { masks[cell] |= inst.interests.masks[children[grid.point(at: k)]] }
+            }
+            return (r, children, grid, masks)
+        }
+        let continuing: [[Int32]] = {
+            var list = [[Int32]](repeating: [], count: d.moms.count)
+            for c in short where inst.childPairedMom[c] >= 0 { list[Int(inst.childPairedMom[c])].append(Int32(c)) }
+            return list
+        }()
+        let moms = (0..<d.moms.count).filter { full[$0] }
+        let chunkCount = moms.count < 2_000 ? 1 : 16
+        let found = ChunkResults<[(mom: Int32, units: Int64)]>(count: chunkCount, empty: [])
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            var out: [(mom: Int32, units: Int64)] = []
+            for m in moms[moms.count * chunk / chunkCount..<moms.count * (chunk + 1) / chunkCount] {
+                var best = Int64.min
+                func consider(_ c: Int, _ dist: Int) {
+                    guard !pairedWith.contains(Int64(c) * Int64(d.moms.count) + Int64(m)) else { return }
+                    best = max(best, reward(c) + inst.facts(mom: m, child: c, centikm: dist).value)
+                }
+                for c32 in continuing[m] {
+                    let c = Int(c32)
+                    let dist = Distance.centikm(inst.momLocation[m], inst.childLocation[c])
+                    if dist <= Int(inst.momReach[m]) { consider(c, dist) }
+                }
+                let skills = inst.skills.masks[m]
+                for cls in classes {
+                    if best != .min && cls.reward + fitMax <= best { continue }
+                    guard let q = cls.grid.query(withinCentikm: Int(inst.momReach[m]), of: inst.momLocation[m]) else { continue }
+                    cls.grid.forEachCellByRings(q, ring: { gap in best == .min || cls.reward + fitMax - per * Int64(gap) > best }) { cell, near in
+                        let cellFit = cls.masks[cell] & skills != 0 ? fitMax : 0
+                        guard best == .min || cls.reward + cellFit - per * Int64(near) > best else { return }
+                        for k in cls.grid.pointRange(ofCell: cell) {
+                            let i = cls.grid.point(at: k), c = cls.children[i]
+                            guard inst.childPairedMom[c] != Int32(m), let lb = cls.grid.nearestCentikm(q, i) else { continue }
+                            let f = inst.interests.shares(c, with: inst.skills, m) ? fitMax : 0
+                            guard best == .min || cls.reward + f - per * Int64(lb) > best else { continue }
+                            let dist = Distance.centikm(q.center, cls.grid.points[i])
+                            if dist <= q.limit { consider(c, dist) }
+                        }
+                    }
+                }
+                if best != .min { out.append((Int32(m), best)) }
+            }
+            found.buffer[chunk] = out
+        }
+        for list in found.buffer { for (m, units) in list { lower[Int(m)] = max(lower[Int(m)], scale.points(units)) } }
+        // Children without a lead: waiting when some mom is in reach and every such mom is full;
+        // the walk stops at the first one with room.
+        for c in short where pairs[c] == 0 {
+            guard let q = inst.momGrid.query(withinCentikm: inst.maxReach, of: inst.childLocation[c]) else { continue }
+            var inReach = false, room = false
+            inst.momGrid.forEachCellByRings(q, ring: { _ in !room }) { cell, _ in
+                for k in inst.momGrid.pointRange(ofCell: cell) where !room {
+                    let point = inst.momGrid.point(at: k), m = Int(inst.activeMoms[point])
+                    guard inst.momGrid.nearestCentikm(q, point) != nil else { continue }
+                    guard Distance.centikm(q.center, inst.momGrid.points[point]) <= Int(inst.momReach[m]) else { continue }
+                    inReach = true
+                    if !full[m] { room = true }
+                }
+            }
+            if inReach && !room { waiting.append(c) }
+        }
+        return (lower, waiting)
+    }
+
+    /// Each mom's number of children, each child's number of moms, and the pairs (`child · moms + mom`).
+    private static func tally(_ d: Dataset, _ ev: PairingEvaluation) -> (load: [Int], pairs: [Int], pairedWith: Set<Int64>) {
         var load = [Int](repeating: 0, count: d.moms.count)
         var pairs = [Int](repeating: 0, count: d.children.count)
         var pairedWith = Set<Int64>()
@@ -45,23 +177,14 @@ enum CapacityValues {
             load[p.mom] += 1; pairs[p.child] += 1
             pairedWith.insert(Int64(p.child) * Int64(d.moms.count) + Int64(p.mom))
         }
+        return (load, pairs, pairedWith)
+    }
+
+    /// The areas' values from each full mom's best single pair and the waiting children.
+    private static func report(_ d: Dataset, _ inst: PairingInstance, _ ev: PairingEvaluation, momDual: [Double],
+                               lower: [Double], waiting: [Int]) -> CapacityReport {
+        let load = tally(d, ev).load
         func full(_ m: Int) -> Bool { d.moms[m].capacity > 0 && load[m] >= d.moms[m].capacity }
-        // The best single pair one more unit of each full mom makes possible, and who waits.
-        var lower = [Double](repeating: 0, count: d.moms.count)
-        var waiting: [Int] = []
-        let scale = inst.weights.scale
-        for c in 0..<d.children.count where pairs[c] < Int(inst.childSlots[c]) {
-            let reward = pairs[c] == 0 ? inst.leadReward(c) : inst.supportReward(c)
-            var inReach = 0, fullInReach = 0
-            inst.forEachAllowedMom(of: c, within: inst.maxReach) { m, f in
-                inReach += 1
-                guard full(m) else { return }
-                fullInReach += 1
-                guard !pairedWith.contains(Int64(c) * Int64(d.moms.count) + Int64(m)) else { return }
-                lower[m] = max(lower[m], scale.points(reward + f.value))
-            }
-            if pairs[c] == 0 && inReach > 0 && fullInReach == inReach { waiting.append(c) }
-        }
         func build(_ key: (Mom) -> String, _ childKey: (Child) -> String) -> [CapacityValue] {
             var acc: [String: CapacityValue] = [:]
             var sums: [String: Double] = [:]

@@ -1,10 +1,11 @@
-/// Valid upper bounds on the pairing score that need no solve, for a pairing cut short.
+import Dispatch
+
+/// Valid upper bounds on the pairing score, for a pairing cut short.
 enum PairingBound {
     /// Each child at her best with no mom's capacity binding and no distance: `w·(lead + support·N)`
     /// plus the fit bonus on each of her 1 + N pairs and the continuity bonus once if she has a
     /// current mom. Every term of the score is at most that (distances only subtract), so the
-    /// sum bounds every pairing. Loose, but it needs no pricing: it is what a pairing stopped by
-    /// the deadline can state at once.
+    /// sum bounds every pairing. Loose, but it needs no pricing.
     static func coarse(_ inst: PairingInstance) -> Double {
         let w = inst.weights
         var total: Int64 = 0
@@ -15,5 +16,150 @@ enum PairingBound {
             total += max(0, best)
         }
         return w.scale.points(total)
+    }
+
+    /// The Lagrangian bound of the mom prices `momPrice` (score units, by mom position; a
+    /// negative price counts as 0), in score units: `Σ_m cap_m·λ_m + Σ_c best_c(λ)`, where
+    /// `best_c(λ)` is what child c would take with the moms' capacities priced instead of
+    /// enforced: her allowed moms by decreasing `v(m,c) − λ_m`, the first as lead if
+    /// `a_c + v − λ_m > 0`, then supporting moms while `b_c + v − λ_m > 0` (at most `N_c`).
+    ///
+    /// Why it bounds every pairing: for a pairing x and any `λ ≥ 0`, its score is at most
+    /// `score(x) + Σ_m λ_m·(cap_m − load_m)` (each term ≥ 0), which is
+    /// `Σ_m cap_m·λ_m + Σ_c [reward of c's moms + Σ_{m of c} (v(m,c) − λ_m)]`, and each child's
+    /// bracket is at most `best_c(λ)` (weak duality). At the LP's optimal mom prices it equals the
+    /// optimum (strong duality; the LP's optimum is the best pairing), so prices near optimal —
+    /// those of a restricted model cut short by the deadline — give a bound near the score.
+    ///
+    /// Each child's best moms are found through the moms' grid as in `Pricing` (cells nearest
+    /// first, each cell's moms by increasing price, bounds `fit − km_cost·distance − λ_m` that
+    /// skip what cannot rank among her best `1 + N_c`); her current mom, whose value holds the
+    /// continuity bonus those bounds leave out, is taken apart. Pairs locked by `overrides.csv`
+    /// beyond reach are not searched: with locks, use `coarse`.
+    static func lagrangian(_ inst: PairingInstance, momPrice: [Int64]) -> Int64 {
+        lagrangian(inst, momPrice: momPrice, times: 1)
+    }
+
+    /// The smallest `lagrangian` bound at the prices `t·momPrice` for `t` in [0, 1], found by
+    /// golden-section search within `evaluations` passes (each one pass like a pricing round),
+    /// `t = 1` and `t = 0` first.
+    ///
+    /// Prices of a restricted model stopped early are too high where its few pairs crowd the
+    /// same moms, so a smaller multiple bounds better; stopped late they are nearly the optimal
+    /// ones and `t = 1` is best. The bound is convex in the prices, hence in t, so the search
+    /// closes in on the best t; every value it evaluates is a valid bound, and it returns the
+    /// smallest. On `generate --scale 10 --seed 1` (optimum 4,410,710.71, coarse bound
+    /// 4,598,046) a model stopped after its first round stated 4,485,066 (at t = 1: 4,656,479),
+    /// one stopped near the end 4,410,737.81; about 0.1 s per pass there (Guides/Pairing.md).
+    ///
+    /// The passes come after the deadline, so they have a budget: `budgetSeconds` for all of
+    /// them, measured on the first (at scale 100 one pass takes tens of seconds); at least the
+    /// first is made.
+    static func lagrangianAlong(_ inst: PairingInstance, momPrice: [Int64], evaluations: Int = 8,
+                                budgetSeconds: Double = .infinity) -> Int64 {
+        var memo: [Double: Int64] = [:]
+        func at(_ t: Double) -> Int64 {
+            if let v = memo[t] { return v }
+            let v = lagrangian(inst, momPrice: momPrice, times: t)
+            memo[t] = v
+            return v
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        _ = at(1)
+        let pass = (clock.now - start).seconds
+        let affordable = budgetSeconds / max(pass, 1e-9)
+        let evaluations = affordable >= Double(evaluations) ? evaluations : max(1, Int(affordable))
+        guard evaluations > 1 else { return memo[1]! }
+        _ = at(0)
+        let ratio = (5.0.squareRoot() - 1) / 2
+        var (lo, hi) = (0.0, 1.0)
+        var x1 = hi - ratio * (hi - lo), x2 = lo + ratio * (hi - lo)
+        for _ in 0..<max(0, evaluations - 2) where memo.count < evaluations {
+            if at(x1) <= at(x2) { hi = x2; x2 = x1; x1 = hi - ratio * (hi - lo) }
+            else { lo = x1; x1 = x2; x2 = lo + ratio * (hi - lo) }
+        }
+        return memo.values.min()!
+    }
+
+    /// `lagrangian` at the prices `t·momPrice`, rounded down to whole units.
+    private static func lagrangian(_ inst: PairingInstance, momPrice: [Int64], times t: Double) -> Int64 {
+        let price: [Int64] = t == 1 ? momPrice.map { max(0, $0) } : momPrice.map { max(0, Int64((Double($0) * t).rounded(.down))) }
+        return lagrangianAtPrices(inst, price)
+    }
+
+    /// One pass of `lagrangian`, at prices already made non-negative.
+    private static func lagrangianAtPrices(_ inst: PairingInstance, _ price: [Int64]) -> Int64 {
+        var total: Int64 = 0
+        for m in 0..<inst.momCount where inst.momCapacity[m] > 0 { total += Int64(inst.momCapacity[m]) * price[m] }
+        let grid = inst.momGrid
+        let masks = inst.skills.masks
+        let cells = CellsByPrice(grid, price: { price[Int(inst.activeMoms[$0])] }, mask: { masks[Int(inst.activeMoms[$0])] })
+        var blockCheapest = [Int64](repeating: .max, count: grid.blockCount)
+        var blockSkills = [UInt64](repeating: 0, count: grid.blockCount)
+        for cell in 0..<grid.cellCount where cells.first[cell] < cells.first[cell + 1] {
+            let b = grid.block(ofCell: cell)
+            blockCheapest[b] = min(blockCheapest[b], price[Int(inst.activeMoms[Int(cells.order[Int(cells.first[cell])])])])
+            blockSkills[b] |= cells.masks[cell]
+        }
+        let per = inst.weights.perCentikm
+        let fitMax = max(0, inst.weights.fit)
+        let (order, first, skillsOfCell, cheapest, skillsOfBlock) = (cells.order, cells.first, cells.masks, blockCheapest, blockSkills)
+        let chunkCount = inst.childCount < 2_000 ? 1 : 16
+        let sums = ChunkResults<Int64>(count: chunkCount, empty: 0)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            var sum: Int64 = 0
+            let lower = inst.childCount * chunk / chunkCount, upper = inst.childCount * (chunk + 1) / chunkCount
+            for c in lower..<upper {
+                let lead = inst.leadReward(c), support = inst.supportReward(c)
+                // Ranked by `a_c + v − λ_m`: positive exactly when the mom is worth taking as lead.
+                var best = BestPairs(limit: Int(inst.childSlots[c]))
+                let current = Int(inst.childPairedMom[c])
+                if current >= 0 {
+                    let f = inst.facts(mom: current, child: c)
+                    let rc = lead + f.value - price[current]
+                    if f.allowed && best.ranks(rc, current) { best.insert(rc, current, f) }
+                }
+                let childMask = inst.interests.masks[c]
+                let fit = childMask == 0 ? 0 : fitMax
+                let room = fit + lead
+                if room > 0, let q = grid.query(withinCentikm: per > 0 ? Int(min(Int64(inst.maxReach), (room - 1) / per)) : inst.maxReach,
+                                                 of: inst.childLocation[c]) {
+                    grid.forEachCellByBlockRings(q, ring: { gap in
+                        fit - per * Int64(gap) + lead >= best.floor
+                    }, block: { b, near in
+                        guard cheapest[b] != .max else { return false }
+                        let blockFit = skillsOfBlock[b] & childMask != 0 ? fit : 0
+                        return blockFit - per * Int64(near) - cheapest[b] + lead >= best.floor
+                    }) { cell, nearest32 in
+                        guard first[cell] < first[cell + 1] else { return }
+                        let cellRoom = (skillsOfCell[cell] & childMask != 0 ? fit : 0) - per * Int64(nearest32) + lead
+                        for idx in Int(first[cell])..<Int(first[cell + 1]) {
+                            let point = Int(order[idx]), m = Int(inst.activeMoms[point])
+                            let lm = price[m]
+                            if cellRoom - lm < best.floor { break }
+                            guard m != current else { continue }
+                            let f = inst.interests.shares(c, with: inst.skills, m) ? fitMax : 0
+                            guard let near = grid.nearestCentikm(q, point), f - per * Int64(near) - lm + lead >= best.floor else { continue }
+                            let d = Distance.centikm(q.center, grid.points[point])
+                            guard d <= q.limit, d <= Int(inst.momReach[m]) else { continue }
+                            let facts = inst.facts(mom: m, child: c, centikm: d)
+                            let rc = lead + facts.value - lm
+                            if best.ranks(rc, m) { best.insert(rc, m, facts) }
+                        }
+                    }
+                }
+                // The lead (first, rc > 0 by `ranks`), then supporting moms while `b_c + v − λ_m > 0`.
+                for (i, p) in best.items.enumerated() {
+                    if i == 0 { sum += p.rc; continue }
+                    let gain = p.rc - lead + support
+                    guard gain > 0 else { break }
+                    sum += gain
+                }
+            }
+            sums.buffer[chunk] = sum
+        }
+        for s in sums.buffer { total += s }
+        return total
     }
 }

@@ -11,7 +11,7 @@ public struct PairingCertificate: Sendable, Codable, Hashable {
     /// (the others within reach were excluded by the bounds of `Pricing`).
     public var pairsPriced: Int
     public var proven: Bool
-    /// The search stopped at the plan's deadline (`dual` is then `PairingBound.coarse`, a valid
-    /// but loose bound).
+    /// The search stopped at the plan's deadline (`dual` is then a valid bound from the mom
+    /// prices reached, `PairingBound.lagrangian`, or `PairingBound.coarse` under locked pairs).
     public var cutShortByDeadline: Bool = false
 }

@@ -28,7 +28,7 @@ public struct PairingOptions: Sendable {
     /// Safety stop for the pricing loop (never reached in practice: each round adds pairs).
     public var maxRounds = 500
     /// The plan's deadline: checked between pricing rounds; a pairing stopped there keeps its
-    /// feasible flow, is not proven, and states a coarse valid bound (`PairingBound`).
+    /// feasible flow, is not proven, and states a valid bound (`PairingBound`).
     public var deadline = Deadline.none
     /// Called with short progress lines (rounds, columns) on the solving thread.
     public var progress: (@Sendable (String) -> Void)?

@@ -292,7 +292,7 @@ public enum TextKey: String, CaseIterable, Sendable {
         case .termAllocationFailed: return ("Allocation  NOT WRITTEN: {1}", "资源分配    未写出：{1}")
         case .termExplained: return ("Explained   what more would bring, {1} additions: {2} exact, {3} proven 0, {4} bounded (proof cut short: node limit or deadline), {5} not computed (deadline)",
                                      "追加资源的价值 共 {1} 项：精确 {2} 项，已证明为 0 的 {3} 项，区间 {4} 项（证明因分支上限或截止时间而未完成），未计算 {5} 项（截止时间所限）")
-        case .pairingCutShort: return ("NOT proven optimal: stopped at the deadline (the bound is a coarse one)", "未证明最优：到达截止时间而停止（上界为粗略上界）")
+        case .pairingCutShort: return ("NOT proven optimal: stopped at the deadline (the bound still holds: no pairing can score more)", "未证明最优：到达截止时间而停止（上界仍然成立：任何配对都不会更高）")
         case .allocationAtDeadline: return ("stopped at the deadline, gap {1} %", "到达截止时间而停止，与上界相差 {1} %")
         case .allocationAtNodeLimit: return ("proof stopped at its node limit (allocation.node_limit), gap {1} %", "证明达到分支节点上限（allocation.node_limit）而停止，与上界相差 {1} %")
         case .termWarnings: return ("Warnings    {1} (listed in summary.json)", "警告        {1} 条（见 summary.json）")

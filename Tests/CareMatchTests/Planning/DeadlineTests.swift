@@ -14,11 +14,15 @@ final class DeadlineTests: XCTestCase {
         XCTAssertTrue(c.cutShortByDeadline)
         XCTAssertFalse(c.proven)
         XCTAssertGreaterThanOrEqual(c.dual, c.primal)
-        // The coarse bound really bounds: it is at least the proven optimum of the same data.
+        // The bound really bounds: it is at least the proven optimum of the same data. It comes
+        // from the mom prices reached (`PairingBound.lagrangian`), so it is tighter than the
+        // coarse one.
         let optimum = try PairingSolver.solve(d)
         XCTAssertTrue(optimum.certificate.proven)
         XCTAssertGreaterThanOrEqual(c.dual + 1e-6, optimum.certificate.primal)
         XCTAssertLessThanOrEqual(c.primal, optimum.certificate.primal + 1e-6)
+        let coarse = PairingBound.coarse(PairingInstance(dataset: d))
+        XCTAssertLessThan(c.dual, coarse)
         // Allocation: nothing solved, so nothing claimed, and the bound is still valid.
         let a = plan.allocation
         XCTAssertNotEqual(a.status, .optimal)
