@@ -29,3 +29,19 @@ struct CellsByPrice {
         (self.order, self.first, self.masks) = (order, first, masks)
     }
 }
+
+extension CellsByPrice {
+    /// Per block of `grid`'s cells (`SpatialGrid.block(ofCell:)`): the lowest price of its
+    /// points (`.max` when it has none) and the union of their tag masks, so that a walk by
+    /// rings of blocks can skip a whole block.
+    func blocks(_ grid: SpatialGrid, price: (Int) -> Int64) -> (cheapest: [Int64], masks: [UInt64]) {
+        var cheapest = [Int64](repeating: .max, count: grid.blockCount)
+        var masks = [UInt64](repeating: 0, count: grid.blockCount)
+        for cell in 0..<grid.cellCount where first[cell] < first[cell + 1] {
+            let b = grid.block(ofCell: cell)
+            cheapest[b] = min(cheapest[b], price(Int(order[Int(first[cell])])))
+            masks[b] |= self.masks[cell]
+        }
+        return (cheapest, masks)
+    }
+}

@@ -95,16 +95,10 @@ enum PairingBound {
         let grid = inst.momGrid
         let masks = inst.skills.masks
         let cells = CellsByPrice(grid, price: { price[Int(inst.activeMoms[$0])] }, mask: { masks[Int(inst.activeMoms[$0])] })
-        var blockCheapest = [Int64](repeating: .max, count: grid.blockCount)
-        var blockSkills = [UInt64](repeating: 0, count: grid.blockCount)
-        for cell in 0..<grid.cellCount where cells.first[cell] < cells.first[cell + 1] {
-            let b = grid.block(ofCell: cell)
-            blockCheapest[b] = min(blockCheapest[b], price[Int(inst.activeMoms[Int(cells.order[Int(cells.first[cell])])])])
-            blockSkills[b] |= cells.masks[cell]
-        }
+        let (cheapest, skillsOfBlock) = cells.blocks(grid, price: { price[Int(inst.activeMoms[$0])] })
         let per = inst.weights.perCentikm
         let fitMax = max(0, inst.weights.fit)
-        let (order, first, skillsOfCell, cheapest, skillsOfBlock) = (cells.order, cells.first, cells.masks, blockCheapest, blockSkills)
+        let (order, first, skillsOfCell) = (cells.order, cells.first, cells.masks)
         let chunkCount = inst.childCount < 2_000 ? 1 : 16
         let sums = ChunkResults<Int64>(count: chunkCount, empty: 0)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in

@@ -44,15 +44,9 @@ enum Pricing {
         let cells = CellsByPrice(grid, price: { duals.mom[Int(inst.activeMoms[$0])] }, mask: { masks[Int(inst.activeMoms[$0])] },
                                  include: { point in block.map { $0.0.mom[Int(inst.activeMoms[point])] == $0.1 } ?? true })
         // Per block of cells: the cheapest mom and the union of skills, to skip whole blocks.
-        var blockCheapest = [Int64](repeating: .max, count: grid.blockCount)
-        var blockSkills = [UInt64](repeating: 0, count: grid.blockCount)
-        for cell in 0..<grid.cellCount where cells.first[cell] < cells.first[cell + 1] {
-            let b = grid.block(ofCell: cell)
-            blockCheapest[b] = min(blockCheapest[b], duals.mom[Int(inst.activeMoms[Int(cells.order[Int(cells.first[cell])])])])
-            blockSkills[b] |= cells.masks[cell]
-        }
+        let (cheapest, skillsOfBlock) = cells.blocks(grid, price: { duals.mom[Int(inst.activeMoms[$0])] })
         let per = inst.weights.perCentikm
-        let (order, first, skillsOfCell, cheapest, skillsOfBlock) = (cells.order, cells.first, cells.masks, blockCheapest, blockSkills)
+        let (order, first, skillsOfCell) = (cells.order, cells.first, cells.masks)
         // Children are priced in parallel chunks; their pairs are added in child order, so the
         // result does not depend on the threads.
         let chunkCount = inst.childCount < 2_000 ? 1 : 16
