@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Why a child has no lead mom, or fewer supporting moms than wanted, computed from the dataset
@@ -31,24 +32,36 @@ public enum ChildShortfallReasons {
         }
         let grid = SpatialGrid(points: d.moms.map(\.location), cellKm: max(1, s.maxKm / 4))
         let order = d.children.indices.sorted { d.children[$0].id.precedesInCodePoints(d.children[$1].id) }
-        var childRows: [UnmetEntry] = [], supportRows: [UnmetEntry] = []
+        // The children short of moms, in id order; explained in parallel chunks (each child's
+        // reason depends only on the plan), put back in that order.
+        var short: [(c: Int, kind: UnmetEntry.Kind, missing: Int)] = []
         for c in order {
-            let child = d.children[c]
-            let wanted = max(0, child.supportersWanted)
-            let kind: UnmetEntry.Kind
-            let missing: Int
+            let wanted = max(0, d.children[c].supportersWanted)
             if !hasLead[c] {
-                kind = .child; missing = 1 + wanted
+                short.append((c, .child, 1 + wanted))
             } else if momsOf[c].count - 1 < wanted {
-                kind = .supporting; missing = wanted - (momsOf[c].count - 1)
-            } else { continue }
-            let (code, reason) = explainChild(d, c, kind: kind, grid: grid, load: load, paired: Set(momsOf[c]),
-                                              childrenOf: childrenOf, momDual: momDual?.count == d.moms.count ? momDual : nil)
-            let e = UnmetEntry(kind: kind, id: child.id, childID: child.id, group: child.group, county: child.county,
-                               township: child.township, priority: nil, missing: Double(missing), code: code, reason: reason)
-            if kind == .child { childRows.append(e) } else { supportRows.append(e) }
+                short.append((c, .supporting, wanted - (momsOf[c].count - 1)))
+            }
         }
-        return childRows + supportRows
+        let dual = momDual?.count == d.moms.count ? momDual : nil
+        let (loads, moms, children, shortOnes) = (load, momsOf, childrenOf, short)
+        let chunkCount = shortOnes.count < 256 ? 1 : 16
+        let chunks = ChunkResults<[UnmetEntry]>(count: chunkCount, empty: [])
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            var rows: [UnmetEntry] = []
+            let lower = shortOnes.count * chunk / chunkCount, upper = shortOnes.count * (chunk + 1) / chunkCount
+            for (c, kind, missing) in shortOnes[lower..<upper] {
+                let child = d.children[c]
+                let (code, reason) = explainChild(d, c, kind: kind, grid: grid, load: loads, paired: Set(moms[c]),
+                                                  childrenOf: children, momDual: dual)
+                rows.append(UnmetEntry(kind: kind, id: child.id, childID: child.id, group: child.group, county: child.county,
+                                       township: child.township, priority: nil, missing: Double(missing), code: code, reason: reason))
+            }
+            chunks.buffer[chunk] = rows
+        }
+        let rows = chunks.buffer.flatMap { $0 }
+        let leads: [UnmetEntry] = rows.filter { $0.kind == UnmetEntry.Kind.child }
+        return leads + rows.filter { $0.kind == UnmetEntry.Kind.supporting }
     }
 
     /// The distance limit of a pair with mom `m`, in hundredths of a km.
@@ -83,14 +96,23 @@ public enum ChildShortfallReasons {
             guard !paired.contains(m), d.moms[m].capacity > 0, dist <= limitCentikm(d, m) else { return }
             inReach.append((m, dist))
         }
-        inReach.sort { $0.d != $1.d ? $0.d < $1.d : d.moms[$0.m].id.precedesInCodePoints(d.moms[$1.m].id) }
-        let free = inReach.filter { load[$0.m] < d.moms[$0.m].capacity }
+        // Nearest first, ties by id; only the nearest free one is needed when there is one (a
+        // plan cut short leaves many children short of moms, each with thousands of moms in reach
+        // at province scale, so the whole list is sorted only when every one is full).
+        let nearer = { (a: (m: Int, d: Int), b: (m: Int, d: Int)) in a.d != b.d ? a.d < b.d : d.moms[a.m].id.precedesInCodePoints(d.moms[b.m].id) }
+        var freeCount = 0
+        var nearestFreeInReach: (m: Int, d: Int)?
+        for x in inReach where load[x.m] < d.moms[x.m].capacity {
+            freeCount += 1
+            if nearestFreeInReach.map({ nearer(x, $0) }) ?? true { nearestFreeInReach = x }
+        }
         let other = kind == .supporting ? "other " : ""
-        if let best = free.first {
+        if let best = nearestFreeInReach {
             let value = pairPoints(d, c, best.m, centikm: best.d, kind: kind)
             return (.notWorthPairing,
-                    "\(free.count) \(other)mom(s) within reach have free capacity, but pairing the nearest, \(d.moms[best.m].id) at \(km(best.d)) km, would change the score by \(points(value)) points")
+                    "\(freeCount) \(other)mom(s) within reach have free capacity, but pairing the nearest, \(d.moms[best.m].id) at \(km(best.d)) km, would change the score by \(points(value)) points")
         }
+        inReach.sort(by: nearer)
         let nearestFree = nearestFreeMom(d, child.location, grid: grid, load: load, paired: paired)
         var beyond: String
         if let (m, dist) = nearestFree {
