@@ -183,7 +183,8 @@ enum CapacityValues {
     /// The areas' values from each full mom's best single pair and the waiting children.
     private static func report(_ d: Dataset, _ inst: PairingInstance, _ ev: PairingEvaluation, momDual: [Double],
                                lower: [Double], waiting: [Int]) -> CapacityReport {
-        let load = tally(d, ev).load
+        var load = [Int](repeating: 0, count: d.moms.count)
+        for p in ev.pairs { load[p.mom] += 1 }
         func full(_ m: Int) -> Bool { d.moms[m].capacity > 0 && load[m] >= d.moms[m].capacity }
         func build(_ key: (Mom) -> String, _ childKey: (Child) -> String) -> [CapacityValue] {
             var acc: [String: CapacityValue] = [:]
