@@ -9,8 +9,9 @@ import Foundation
 /// her limit; if all are full, how many and the nearest free mom beyond reach; if one is free,
 /// what the pair would add to the score (≤ 0, or the plan would have made it).
 ///
-/// - Complexity: one spatial-grid query per child short of moms, widened by doubling the radius
-///   only while no mom with free capacity has been found; never children × moms.
+/// - Complexity: per child short of moms, one spatial-grid query within her reach, and when
+///   those moms are all full a ring walk outward to the nearest mom with free capacity, which
+///   stops one ring past her (`LivePoints`, the full moms dropped as met); never children × moms.
 public enum ChildShortfallReasons {
     /// The `child` rows (by child id), then the `supporting` rows (by child id).
     ///
@@ -19,7 +20,6 @@ public enum ChildShortfallReasons {
     /// comes closest: the points a place with her is worth to the children she has, against
     /// what this child's pair would bring (at the optimum the place is worth at least that).
     public static func explain(_ d: Dataset, pairs: [EvaluatedPair], momDual: [Double]? = nil) -> [UnmetEntry] {
-        let s = d.settings
         var load = [Int](repeating: 0, count: d.moms.count)
         var momsOf = [[Int]](repeating: [], count: d.children.count)
         var childrenOf = [[Int]](repeating: [], count: d.moms.count)
@@ -30,7 +30,7 @@ public enum ChildShortfallReasons {
             childrenOf[p.mom].append(p.child)
             if p.role == .lead { hasLead[p.child] = true }
         }
-        let grid = SpatialGrid(points: d.moms.map(\.location), cellKm: max(1, s.maxKm / 4))
+        let nearby = MomsByID(d, load: load)
         let order = d.children.indices.sorted { d.children[$0].id.precedesInCodePoints(d.children[$1].id) }
         // The children short of moms, in id order; explained in parallel chunks (each child's
         // reason depends only on the plan), put back in that order.
@@ -49,11 +49,13 @@ public enum ChildShortfallReasons {
         let chunks = ChunkResults<[UnmetEntry]>(count: chunkCount, empty: [])
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             var rows: [UnmetEntry] = []
+            // Each chunk drops the full moms (and those without capacity) from its own copies.
+            var free = LivePoints(nearby.grid), any = LivePoints(nearby.grid)
             let lower = shortOnes.count * chunk / chunkCount, upper = shortOnes.count * (chunk + 1) / chunkCount
             for (c, kind, missing) in shortOnes[lower..<upper] {
                 let child = d.children[c]
-                let (code, reason) = explainChild(d, c, kind: kind, grid: grid, load: loads, paired: Set(moms[c]),
-                                                  childrenOf: children, momDual: dual)
+                let (code, reason) = explainChild(d, c, kind: kind, moms: nearby, free: &free, any: &any, load: loads,
+                                                  paired: Set(moms[c]), childrenOf: children, momDual: dual)
                 rows.append(UnmetEntry(kind: kind, id: child.id, childID: child.id, group: child.group, county: child.county,
                                        township: child.township, priority: nil, missing: Double(missing), code: code, reason: reason))
             }
@@ -85,39 +87,32 @@ public enum ChildShortfallReasons {
 
     static func points(_ x: Double) -> String { Decimals.format(Decimals.round(x), maxDecimals: 2) }
 
-    static func explainChild(_ d: Dataset, _ c: Int, kind: UnmetEntry.Kind, grid: SpatialGrid, load: [Int],
-                             paired: Set<Int>, childrenOf: [[Int]], momDual: [Double]?) -> (UnmetReasonCode, String) {
+    static func explainChild(_ d: Dataset, _ c: Int, kind: UnmetEntry.Kind, moms: MomsByID, free: inout LivePoints,
+                             any: inout LivePoints, load: [Int], paired: Set<Int>, childrenOf: [[Int]], momDual: [Double]?) -> (UnmetReasonCode, String) {
         let s = d.settings
         let child = d.children[c]
         let settingLimit = Decimals.format(s.maxKm, maxDecimals: 2)
-        // Moms within reach of this child, not already paired with it, nearest first.
-        var inReach: [(m: Int, d: Int)] = []
-        grid.forEach(within: s.maxKm, of: child.location) { m, dist in
-            guard !paired.contains(m), d.moms[m].capacity > 0, dist <= limitCentikm(d, m) else { return }
-            inReach.append((m, dist))
-        }
-        // Nearest first, ties by id; only the nearest free one is needed when there is one (a
-        // plan cut short leaves many children short of moms, each with thousands of moms in reach
-        // at province scale, so the whole list is sorted only when every one is full).
-        let nearer = { (a: (m: Int, d: Int), b: (m: Int, d: Int)) in a.d != b.d ? a.d < b.d : d.moms[a.m].id.precedesInCodePoints(d.moms[b.m].id) }
-        var freeCount = 0
-        var nearestFreeInReach: (m: Int, d: Int)?
-        for x in inReach where load[x.m] < d.moms[x.m].capacity {
-            freeCount += 1
-            if nearestFreeInReach.map({ nearer(x, $0) }) ?? true { nearestFreeInReach = x }
-        }
         let other = kind == .supporting ? "other " : ""
-        if let best = nearestFreeInReach {
+        // With a free mom within reach: how many, and what pairing the nearest would bring.
+        if let (freeCount, best) = moms.freeInReach(child.location, free: &free, paired: paired) {
             let value = pairPoints(d, c, best.m, centikm: best.d, kind: kind)
             return (.notWorthPairing,
                     "\(freeCount) \(other)mom(s) within reach have free capacity, but pairing the nearest, \(d.moms[best.m].id) at \(km(best.d)) km, would change the score by \(points(value)) points")
         }
+        // Otherwise every mom within reach of this child, not already paired with her, is full.
+        var inReach: [(m: Int, d: Int)] = []
+        moms.grid.forEach(within: s.maxKm, of: child.location) { i, dist in
+            let m = Int(moms.mom[i])
+            guard !paired.contains(m), d.moms[m].capacity > 0, dist <= limitCentikm(d, m) else { return }
+            inReach.append((m, dist))
+        }
+        let nearer = { (a: (m: Int, d: Int), b: (m: Int, d: Int)) in a.d != b.d ? a.d < b.d : d.moms[a.m].id.precedesInCodePoints(d.moms[b.m].id) }
         inReach.sort(by: nearer)
-        let nearestFree = nearestFreeMom(d, child.location, grid: grid, load: load, paired: paired)
+        let nearestFree = nearestFreeMom(d, child.location, moms: moms, free: &free, load: load, paired: paired)
         var beyond: String
         if let (m, dist) = nearestFree {
             beyond = "the nearest \(other)mom with free capacity is \(d.moms[m].id) at \(km(dist)) km, beyond the \(km(limitCentikm(d, m))) km limit that applies"
-        } else if inReach.isEmpty, let (m, dist) = nearestMom(d, child.location, grid: grid, paired: paired) {
+        } else if inReach.isEmpty, let (m, dist) = nearestMom(d, child.location, moms: moms, any: &any, paired: paired) {
             beyond = "no \(other)mom has free capacity anywhere (the nearest \(other)mom, \(d.moms[m].id), is \(km(dist)) km away against her \(km(limitCentikm(d, m))) km limit, and full)"
         } else {
             beyond = "no \(other)mom has free capacity anywhere"
@@ -125,7 +120,7 @@ public enum ChildShortfallReasons {
         if inReach.isEmpty {
             // The nearest mom of all, when she is not the nearest free one: just past the limit
             // and full is a different fact from far away.
-            if let (f, _) = nearestFree, let (m, dist) = nearestMom(d, child.location, grid: grid, paired: paired), m != f {
+            if let (f, _) = nearestFree, let (m, dist) = nearestMom(d, child.location, moms: moms, any: &any, paired: paired), m != f {
                 beyond += "; the nearest mom, \(d.moms[m].id), is \(km(dist)) km away against her \(km(limitCentikm(d, m))) km limit, and full"
             }
             return (.noMomInReach, "no \(other)mom within reach (pairing.max_km \(settingLimit) km, or the mom's own max_km); \(beyond)")
@@ -150,31 +145,93 @@ public enum ChildShortfallReasons {
                 "moms within reach are all at capacity (\(inReach.count) \(other)mom(s) within reach, all full; nearest \(d.moms[nearest.m].id) at \(km(nearest.d)) km)\(held); \(beyond)")
     }
 
-    /// The nearest mom with free capacity not paired with the child, at any distance: grid
-    /// queries with a radius doubled until one is found or the radius covers the Earth.
-    static func nearestFreeMom(_ d: Dataset, _ p: GeoPoint, grid: SpatialGrid, load: [Int], paired: Set<Int>) -> (Int, Int)? {
-        nearest(d, p, grid: grid) { load[$0] < d.moms[$0].capacity && !paired.contains($0) }
-    }
+    /// The moms for the searches around a child: a grid over them in id order (so that the
+    /// grid's ties, smaller index, are ties by id), their dataset positions, and per cell the
+    /// counts that let a cell lying wholly within reach be counted without visiting its moms.
+    struct MomsByID: Sendable {
+        let grid: SpatialGrid
+        /// Dataset position of the grid's point `i`, and the grid point of each mom.
+        let mom: [Int32], point: [Int32]
+        /// Moms with free capacity, and moms with any capacity, in the plan.
+        let freeCount: Int, withCapacityCount: Int
+        /// `pairing.max_km` in hundredths of a km: the reach of a mom without a shorter limit.
+        let settingLimit: Int
+        /// Per cell: moms with free capacity and the setting's reach; moms with capacity and a
+        /// shorter reach of their own (a cell holding any is counted mom by mom).
+        let freeInCell: [Int32], shorterReachInCell: [Int32]
+        /// Per grid point: whether the mom has free capacity, and her reach in centikm (read in
+        /// the hot loops instead of the dataset's moms).
+        let isFree: [Bool], reach: [Int32]
 
-    /// The nearest mom not paired with the child, whatever her load.
-    static func nearestMom(_ d: Dataset, _ p: GeoPoint, grid: SpatialGrid, paired: Set<Int>) -> (Int, Int)? {
-        nearest(d, p, grid: grid) { !paired.contains($0) && d.moms[$0].capacity > 0 }
-    }
-
-    /// The nearest mom (ties: smaller id) for which `accept` holds, with her distance in centikm.
-    static func nearest(_ d: Dataset, _ p: GeoPoint, grid: SpatialGrid, where accept: (Int) -> Bool) -> (Int, Int)? {
-        guard d.moms.indices.contains(where: accept) else { return nil }
-        var radius = max(1, d.settings.maxKm)
-        while true {
-            var best: (Int, Int)?
-            grid.forEach(within: radius, of: p) { m, dist in
-                guard accept(m) else { return }
-                if let b = best, b.1 < dist || (b.1 == dist && d.moms[b.0].id.precedesInCodePoints(d.moms[m].id)) { return }
-                best = (m, dist)
+        init(_ d: Dataset, load: [Int]) {
+            let byID = d.moms.indices.sorted { d.moms[$0].id.precedesInCodePoints(d.moms[$1].id) }
+            // Finer cells on dense maps: the cells a circle cuts are visited mom by mom.
+            let points = byID.map { d.moms[$0].location }, settingKm = max(1, d.settings.maxKm)
+            grid = SpatialGrid(points: points, cellKm: SpatialGrid.cellKm(for: points, perCell: 16, minKm: settingKm / 32, maxKm: settingKm / 4))
+            mom = byID.map { Int32($0) }
+            var point = [Int32](repeating: 0, count: d.moms.count)
+            for (i, m) in byID.enumerated() { point[m] = Int32(i) }
+            self.point = point
+            freeCount = d.moms.indices.filter { load[$0] < d.moms[$0].capacity }.count
+            withCapacityCount = d.moms.filter { $0.capacity > 0 }.count
+            settingLimit = Int((d.settings.maxKm * 100 + 1e-6).rounded(.down))
+            var free = [Int32](repeating: 0, count: grid.cellCount), shorter = free
+            for (i, m) in byID.enumerated() where d.moms[m].capacity > 0 {
+                let cell = grid.cell(ofPoint: i)
+                if limitCentikm(d, m) < settingLimit { shorter[cell] += 1 } else if load[m] < d.moms[m].capacity { free[cell] += 1 }
             }
-            if let b = best { return b }
-            if radius > 2 * Double.pi * Distance.earthRadiusKm { return nil }
-            radius *= 2
+            freeInCell = free
+            shorterReachInCell = shorter
+            isFree = byID.map { load[$0] < d.moms[$0].capacity }
+            reach = byID.map { Int32(limitCentikm(d, $0)) }
         }
+
+        /// The moms within reach of a child at `p` (contract distance at most their limit, the
+        /// smaller of `pairing.max_km` and their own) with free capacity, not in `paired`: how
+        /// many, and the nearest (ties: smaller id), found by a ring walk of `free`. Cells
+        /// wholly within reach are counted from their totals, the others mom by mom.
+        func freeInReach(_ p: GeoPoint, free: inout LivePoints, paired: Set<Int>) -> (count: Int, nearest: (m: Int, d: Int))? {
+            guard let q = grid.query(withinCentikm: settingLimit, of: p),
+                  let near = free.nearest(to: p, withinCentikm: settingLimit, isLive: { isFree[$0] },
+                                          accept: { i, dist in dist <= Int(reach[i]) && !paired.contains(Int(mom[i])) })
+            else { return nil }
+            var count = 0
+            grid.forEachCell(q) { cell, _ in
+                if shorterReachInCell[cell] == 0 && grid.cellLiesWithin(q, cell) {
+                    count += Int(freeInCell[cell])
+                    for m in paired where grid.cell(ofPoint: Int(point[m])) == cell && isFree[Int(point[m])] { count -= 1 }
+                    return
+                }
+                for k in grid.pointRange(ofCell: cell) {
+                    let i = grid.point(at: k)
+                    guard isFree[i], grid.nearestCentikm(q, i) != nil, !paired.contains(Int(mom[i])) else { continue }
+                    if Distance.centikm(p, grid.points[i]) <= Int(reach[i]) { count += 1 }
+                }
+            }
+            return (count, (Int(mom[near.index]), near.centikm))
+        }
+    }
+
+    /// Farther than any two points on Earth, in hundredths of a km.
+    static let anywhereCentikm = Int((Double.pi * Distance.earthRadiusKm * 100).rounded(.up)) + 1
+
+    /// The nearest mom with free capacity not paired with the child, at any distance (ties:
+    /// smaller id), with her distance in centikm: a ring walk of `free`, the live points being
+    /// the moms with free capacity, that stops at the first ring beyond the best found.
+    static func nearestFreeMom(_ d: Dataset, _ p: GeoPoint, moms: MomsByID, free: inout LivePoints, load: [Int], paired: Set<Int>) -> (Int, Int)? {
+        guard moms.freeCount > paired.filter({ load[$0] < d.moms[$0].capacity }).count else { return nil }
+        return free.nearest(to: p, withinCentikm: anywhereCentikm,
+                            isLive: { moms.isFree[$0] },
+                            accept: { i, _ in !paired.contains(Int(moms.mom[i])) })
+            .map { (Int(moms.mom[$0.index]), $0.centikm) }
+    }
+
+    /// The nearest mom not paired with the child, whatever her load (ties: smaller id).
+    static func nearestMom(_ d: Dataset, _ p: GeoPoint, moms: MomsByID, any: inout LivePoints, paired: Set<Int>) -> (Int, Int)? {
+        guard moms.withCapacityCount > paired.filter({ d.moms[$0].capacity > 0 }).count else { return nil }
+        return any.nearest(to: p, withinCentikm: anywhereCentikm,
+                           isLive: { i in d.moms[Int(moms.mom[i])].capacity > 0 },
+                           accept: { i, _ in !paired.contains(Int(moms.mom[i])) })
+            .map { (Int(moms.mom[$0.index]), $0.centikm) }
     }
 }

@@ -16,6 +16,9 @@ import Foundation
 public struct SpatialGrid: Sendable {
     public let cellKm: Double
     private let lat0Cos: Double
+    /// The cosine of the latitude of each row's lower edge (and of the last row's upper edge),
+    /// for `cellLiesWithin` without trigonometry per cell.
+    private let edgeCos: [Double]
     private let minX: Double, minY: Double
     private let columns: Int, rows: Int
     /// Point indices sorted by cell; `cellStart[c]..<cellStart[c+1]` are the points of cell c.
@@ -63,6 +66,7 @@ public struct SpatialGrid: Sendable {
             fill[cellOf[i]] += 1
         }
         self.minX = minX; self.minY = minY; self.columns = columns; self.rows = rows
+        edgeCos = (0...rows).map { cos((minY + Double($0) * cellKm) / SpatialGrid.kmPerDegree * Double.pi / 180) }
         self.order = order; self.cellStart = counts; self.xs = xs; self.ys = ys
     }
 
@@ -96,16 +100,19 @@ public struct SpatialGrid: Sendable {
         let stretch: Double
         /// The planar radius that holds every point within `limit`.
         let r: Double
+        /// The cosine of the center's latitude.
+        let latCos: Double
     }
 
     /// The query for every point at most `limit` hundredths of a km from `center`.
     public func query(withinCentikm limit: Int, of center: GeoPoint) -> Query? {
         guard !points.isEmpty, limit >= 0 else { return nil }
         let radiusKm = Double(limit) / 100
-        let stretch = SpatialGrid.slack + abs(1 - lat0Cos / max(1e-9, cos(center.lat * Double.pi / 180)))
+        let latCos = cos(center.lat * Double.pi / 180)
+        let stretch = SpatialGrid.slack + abs(1 - lat0Cos / max(1e-9, latCos))
         return Query(center: center, limit: limit,
                      cx: center.lon * SpatialGrid.kmPerDegree * lat0Cos, cy: center.lat * SpatialGrid.kmPerDegree,
-                     stretch: stretch, r: radiusKm * stretch + 0.02)
+                     stretch: stretch, r: radiusKm * stretch + 0.02, latCos: latCos)
     }
 
     /// Calls `body(cell, nearestCentikm)` for every non-empty cell that may hold a point of the
@@ -223,6 +230,29 @@ public struct SpatialGrid: Sendable {
     public func pointRange(ofCell c: Int) -> Range<Int> { Int(cellStart[c])..<Int(cellStart[c + 1]) }
     /// The point at a position of the grid's order.
     public func point(at k: Int) -> Int { Int(order[k]) }
+
+    /// Whether every point the grid places in `cell` is within the query's limit (contract
+    /// distance), so that a caller may count the cell's points without measuring each one.
+    ///
+    /// An upper bound on the great-circle distance to any point of the cell's square: a rhumb
+    /// line is a path, hence no shorter, and its length is `R·√(Δφ² + (q·Δλ)²)` with `q` a mean
+    /// of `cos φ` over the latitudes it crosses, at most their largest cosine. In the grid's plane
+    /// (`y = R·φ`, `x = R·λ·cos φ₀`) that is `√(Δy² + (Δx·cosmax / cos φ₀)²)`, taken at the
+    /// square's farthest sides, with a margin far above rounding errors; the contract's rounding
+    /// to 0.01 km only helps.
+    public func cellLiesWithin(_ q: Query, _ cell: Int) -> Bool {
+        let gx = cell % columns, gy = cell / columns
+        let x0 = minX + Double(gx) * cellKm, y0 = minY + Double(gy) * cellKm
+        let dx = max(abs(x0 - q.cx), abs(x0 + cellKm - q.cx)), dy = max(abs(y0 - q.cy), abs(y0 + cellKm - q.cy))
+        // The largest cosine over the latitudes from the center's to the cell's far edge: 1 if
+        // they span the equator, else at the end nearer to it (cosine falls with |latitude|).
+        let south = min(q.cy, y0), north = max(q.cy, y0 + cellKm)
+        let cosMax = south <= 0 && north >= 0 ? 1
+            : max(q.cy <= y0 ? q.latCos : edgeCos[gy], q.cy >= y0 + cellKm ? q.latCos : edgeCos[gy + 1])
+        let sx = dx * cosMax / max(1e-9, lat0Cos)
+        let upperKm = (dy * dy + sx * sx).squareRoot() * (1 + 1e-6) + 1e-3
+        return upperKm * 100 <= Double(q.limit)
+    }
 
     /// A lower bound on the contract distance from the query's center to point `i`, or nil when
     /// the point is outside the query's circle.

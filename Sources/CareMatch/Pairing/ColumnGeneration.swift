@@ -53,7 +53,16 @@ struct ColumnGeneration {
                 throw PairingError.solverFailed("the restricted optimum's potentials violate a dual constraint by \(inst.weights.scale.points(violation)) points")
             }
             let before = cols.count
-            priced += Pricing.addImproving(inst, duals, &cols, perChild: options.pricedPerChild, block: block)
+            // At the deadline (passed already, or during the pass) nothing more is priced: the
+            // pairs priced would not enter the model, and the plan is the restricted optimum.
+            guard !options.deadline.hasPassed,
+                  let n = Pricing.addImproving(inst, duals, &cols, perChild: options.pricedPerChild, block: block, until: options.deadline) else {
+                stats.pricingSeconds += (clock.now - t1).seconds
+                stats.cutShortByDeadline = true
+                options.progress?("pairing: deadline reached; GLPK's optimum of the pairs found so far is kept, not proven optimal")
+                return false
+            }
+            priced += n
             stats.pricingSeconds += (clock.now - t1).seconds
             stats.rounds.append(.init(columns: before, iterations: result.iterations,
                                       glpkSeconds: (t1 - t0).seconds, added: cols.count - before))

@@ -231,10 +231,20 @@ final class PairingNetwork {
         }
     }
 
-    func repair() throws {
+    /// Returns false, leaving the network unbalanced, when `deadline` passed first (checked
+    /// every 256 searches).
+    @discardableResult
+    func repair(until deadline: Deadline = .none) throws -> Bool {
         try refuseOverflow()
-        for v in 1..<nodeCount { while excess[v] > 0 { try search(from: v, forward: true) } }
-        for v in 1..<nodeCount { while excess[v] < 0 { try search(from: v, forward: false) } }
+        for forward in [true, false] {
+            for v in 1..<nodeCount {
+                while forward ? excess[v] > 0 : excess[v] < 0 {
+                    if searches & 255 == 0 && deadline.hasPassed { return false }
+                    try search(from: v, forward: forward)
+                }
+            }
+        }
+        return true
     }
 
     /// One Dijkstra search from imbalanced node `s` (forward from an excess, backward from a
@@ -371,7 +381,10 @@ extension PairingNetwork {
     /// Once ε is below one unit, each refine is followed by that recovery with a work budget:
     /// when it succeeds the flow is proven optimal and the remaining refines are skipped
     /// (measured: it succeeds after 3–5 of the log₂ n refines below one unit).
-    func costScale() throws {
+    /// Returns false, leaving neither flow nor potentials usable, when `deadline` passed first
+    /// (checked at each refine and every 4,096 nodes taken off its queue).
+    @discardableResult
+    func costScale(until deadline: Deadline = .none) throws -> Bool {
         try refuseOverflow()
         let n = nodeCount
         let scale = Int64(n + 1)
@@ -383,7 +396,7 @@ extension PairingNetwork {
         }
         var imbalanced = false
         for v in 0..<n where excess[v] != 0 { imbalanced = true; break }
-        guard imbalanced else { return }
+        guard imbalanced else { return true }
         for v in 0..<n { potential[v] *= scale }
         // α = 2 measured fewest relabels on warm rounds (30.7 M at α = 4, 46.7 M at α = 8, scale 3).
         let alpha: Int64 = 2
@@ -398,6 +411,7 @@ extension PairingNetwork {
         var queue: [Int32] = []
         while true {
             // Refine: make the pseudoflow 0-optimal, then push–relabel to ε-optimal and balanced.
+            if deadline.hasPassed { return false }
             for u in 0..<n {
                 let pu = potential[u]
                 for a in Int(start[u])..<Int(start[u + 1]) where residual[a] > 0 && scaled[a] + pu - potential[Int(head[a])] < 0 {
@@ -413,6 +427,7 @@ extension PairingNetwork {
             var qi = 0
             while qi < queue.count {
                 let v = Int(queue[qi]); qi += 1
+                if qi & 4095 == 0 && deadline.hasPassed { return false }
                 queued[v] = false
                 let end = Int(start[v + 1])
                 while excess[v] > 0 {
@@ -449,10 +464,11 @@ extension PairingNetwork {
             }
             if epsilon == 1 { break }
             // Below one unit the balanced flow is often optimal already: try to prove it.
-            if epsilon <= scale && exactPotentials(scale: scale, budget: 4 * n, queue: &queue, queued: queued) { return }
+            if epsilon <= scale && exactPotentials(scale: scale, budget: 4 * n, queue: &queue, queued: queued) { return true }
             epsilon = max(1, epsilon / alpha)
         }
         _ = exactPotentials(scale: scale, budget: nil, queue: &queue, queued: queued)
+        return true
     }
 
     /// Exact potentials for the balanced flow: the scaled potentials rounded down to units,

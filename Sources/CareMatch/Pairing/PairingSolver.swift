@@ -45,15 +45,29 @@ public enum PairingSolver {
         stats.candidateSeconds = (clock.now - start).seconds
 
         var run = ColumnGeneration(inst: inst, options: options)
-        let lp: PairingLP
+        // GLPK's model, unless the deadline stopped the flow phase (see below).
+        var lp: PairingLP?
         var cols: PairColumns
         var chosen: [Bool]
+        // Children with a row (set by either path: GLPK's model, or the flow's network).
+        var inModel: [Bool] = []
         switch options.start {
         case .optimalFlow:
             cols = initial
             let (net, tree, priced) = try FlowStart.run(inst, &cols, options: options, stats: &stats)
             run.priced += priced
             stats.flowColumns = cols.count
+            if stats.cutShortByDeadline && options.exportDirectory == nil {
+                // Stopped by the deadline, GLPK would only confirm the optimum of the pairs found
+                // (the proof needs the pricing that the deadline stops), and at province scale
+                // loading a model cut after its first rounds takes minutes: the flow's optimum
+                // and its tree potentials, the basis GLPK would be given, are the plan and its
+                // prices.
+                chosen = (0..<cols.count).map { net.flow(net.pairArc[$0]) > 0 }
+                run.duals = net.duals(inst)
+                inModel = (0..<inst.childCount).map { net.leadArc[$0] >= 0 }
+                break
+            }
             // GLPK gets the pairs with flow or reduced cost 0 (the tree's arcs among them), and
             // every continuity pair (pricing's distance bound leaves out the continuity bonus,
             // so those pairs stay in the model). The others sit at 0 with a reduced cost of the
@@ -63,14 +77,15 @@ public enum PairingSolver {
                 net.isTightOrUsed(j) || inst.childPairedMom[Int(cols.child[j])] == cols.mom[j]
             }
             cols = kept
-            lp = PairingLP(inst)
-            try lp.addPairs(cols, from: 0)
+            let model = PairingLP(inst)
+            try model.addPairs(cols, from: 0)
             chosen = from.map { net.flow(net.pairArc[Int($0)]) > 0 }
             if cols.count > 0 {
-                let basis = PairingTreeBasis(net, tree: tree, inst, lp)
+                let basis = PairingTreeBasis(net, tree: tree, inst, model)
                 stats.treeUnreached = basis.unreached
-                try basis.apply(to: lp, net, inst, columns: from)
+                try basis.apply(to: model, net, inst, columns: from)
             }
+            lp = model
         case .countyBases where Blocks(dataset).count > 1:
             let blocks = Blocks(dataset)
             // Solve each county apart, then join their optimal bases as the whole model's start.
@@ -94,25 +109,30 @@ public enum PairingSolver {
             }
             cols = joined.cols
             chosen = joined.chosen
-            lp = PairingLP(inst)
-            try lp.addPairs(cols, from: 0)
-            if cols.count > 0 { try joined.apply(to: lp) }
+            let model = PairingLP(inst)
+            try model.addPairs(cols, from: 0)
+            if cols.count > 0 { try joined.apply(to: model) }
+            lp = model
         case .countyBases, .greedy:
             cols = initial
-            lp = PairingLP(inst)
+            let model = PairingLP(inst)
             chosen = GreedyPairing.choose(inst, cols)
-            try lp.addPairs(cols, from: 0)
-            if cols.count > 0 { try lp.setStartingBasis(chosen: chosen, cols) }
+            try model.addPairs(cols, from: 0)
+            if cols.count > 0 { try model.setStartingBasis(chosen: chosen, cols) }
+            lp = model
         }
-        let proven = cols.count == 0 ? true : try run.generate(lp, &cols, &chosen, block: nil, stats: &stats)
+        var proven = cols.count == 0
+        if let lp, cols.count > 0 { proven = try run.generate(lp, &cols, &chosen, block: nil, stats: &stats) }
         let cutShort = stats.cutShortByDeadline
         stats.finalColumns = cols.count
-        stats.rows = lp.problem.rowCount
-        if let dir = options.exportDirectory {
-            try lp.problem.writeMPS(to: dir + "/pairing.mps")
-            try lp.problem.writeCPLEXLP(to: dir + "/pairing.lp")
+        if let lp {
+            stats.rows = lp.problem.rowCount
+            if let dir = options.exportDirectory {
+                try lp.problem.writeMPS(to: dir + "/pairing.mps")
+                try lp.problem.writeCPLEXLP(to: dir + "/pairing.lp")
+            }
+            inModel = (0..<inst.childCount).map { lp.childRow[$0] >= 0 }
         }
-        let inModel = (0..<inst.childCount).map { lp.childRow[$0] >= 0 }
         let duals = run.duals
 
         var pairs: [(child: Int, mom: Int)] = []

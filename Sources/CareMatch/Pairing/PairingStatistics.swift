@@ -25,6 +25,9 @@ public struct PairingStatistics: Sendable, Codable, Hashable {
     public var treeUnreached = 0
     /// The pricing loop stopped at the plan's deadline.
     public var cutShortByDeadline = false
+    /// A flow round was stopped by the deadline during its optimization and dropped: the
+    /// pairing is the round before's.
+    public var flowRoundAbandoned = false
     /// Per pricing round: pairs in the model, simplex iterations, GLPK seconds, pairs added.
     public var rounds: [Round] = []
 

@@ -17,10 +17,13 @@ enum Pricing {
     /// Adds, per child, the (at most `perChild`) left-out pairs of highest positive reduced cost,
     /// ties by mom position; returns how many allowed pairs had their reduced cost computed.
     /// Adding a few per child and round converges in a few more rounds, with far smaller models.
-    /// With `only`, only the children it marks are priced.
-    static func addImproving(_ inst: PairingInstance, _ duals: PairingDuals, _ cols: inout PairColumns, perChild: Int, block: (Blocks, Int)? = nil, only: [Bool]? = nil) -> Int {
+    /// With `only`, only the children it marks are priced. Returns nil, adding nothing, when
+    /// `deadline` passed before every child was priced (checked every 128 children).
+    @discardableResult
+    static func addImproving(_ inst: PairingInstance, _ duals: PairingDuals, _ cols: inout PairColumns, perChild: Int, block: (Blocks, Int)? = nil,
+                             only: [Bool]? = nil, until deadline: Deadline = .none) -> Int? {
         // Found against `cols` as passed (borrowed), added after: no copy of the model.
-        let results = findImproving(inst, duals, cols, perChild: perChild, block: block, only: only)
+        guard let results = findImproving(inst, duals, cols, perChild: perChild, block: block, only: only, deadline: deadline) else { return nil }
         return addFound(results, to: &cols)
     }
 
@@ -37,7 +40,8 @@ enum Pricing {
         return priced
     }
 
-    private static func findImproving(_ inst: PairingInstance, _ duals: PairingDuals, _ existing: PairColumns, perChild: Int, block: (Blocks, Int)?, only: [Bool]?) -> ChunkResults<(found: [Found], priced: Int)> {
+    private static func findImproving(_ inst: PairingInstance, _ duals: PairingDuals, _ existing: PairColumns, perChild: Int, block: (Blocks, Int)?,
+                                      only: [Bool]?, deadline: Deadline) -> ChunkResults<(found: [Found], priced: Int)>? {
         let grid = inst.momGrid
         let masks = inst.skills.masks
         // Per cell: its moms by increasing λ_m, and the union of their skills.
@@ -51,12 +55,14 @@ enum Pricing {
         // result does not depend on the threads.
         let chunkCount = inst.childCount < 2_000 ? 1 : 16
         let results = ChunkResults<(found: [Found], priced: Int)>(count: chunkCount, empty: ([], 0))
+        let stopped = ChunkResults<Bool>(count: chunkCount, empty: false)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             var found: [Found] = []
             var priced = 0
             var best = BestPairs(limit: perChild)
             let lower = inst.childCount * chunk / chunkCount, upper = inst.childCount * (chunk + 1) / chunkCount
             for c in lower..<upper {
+                if (c - lower) & 127 == 0 && deadline.hasPassed { stopped.buffer[chunk] = true; break }
                 if let (b, k) = block, b.child[c] != k { continue }
                 if let only, !only[c] { continue }
                 let childMask = inst.interests.masks[c]
@@ -100,7 +106,7 @@ enum Pricing {
             }
             results.buffer[chunk] = (found, priced)
         }
-        return results
+        return stopped.buffer.contains(true) ? nil : results
     }
 }
 

@@ -7,12 +7,16 @@ extension Pricing {
     /// the grids swapped: each cell's children are read by increasing `λ_c`, cells nearest first.
     /// A mom near a region short of moms links to the children who want her most, so the
     /// frontier of such a region moves by more than one ring of moms per round.
-    static func addImprovingByMom(_ inst: PairingInstance, _ duals: PairingDuals, _ cols: inout PairColumns, perMom: Int) -> Int {
-        let results = findImprovingByMom(inst, duals, cols, perMom: perMom)
+    /// Returns nil, adding nothing, when `deadline` passed before every mom was priced.
+    @discardableResult
+    static func addImprovingByMom(_ inst: PairingInstance, _ duals: PairingDuals, _ cols: inout PairColumns, perMom: Int,
+                                  until deadline: Deadline = .none) -> Int? {
+        guard let results = findImprovingByMom(inst, duals, cols, perMom: perMom, deadline: deadline) else { return nil }
         return addFound(results, to: &cols)
     }
 
-    private static func findImprovingByMom(_ inst: PairingInstance, _ duals: PairingDuals, _ existing: PairColumns, perMom: Int) -> ChunkResults<(found: [Found], priced: Int)> {
+    private static func findImprovingByMom(_ inst: PairingInstance, _ duals: PairingDuals, _ existing: PairColumns, perMom: Int,
+                                           deadline: Deadline) -> ChunkResults<(found: [Found], priced: Int)>? {
         let grid = inst.childGrid
         let cells = CellsByPrice(grid, price: { duals.child[$0] }, mask: { inst.interests.masks[$0] })
         guard let lowest = duals.child.min() else { return ChunkResults(count: 0, empty: ([], 0)) }
@@ -21,6 +25,7 @@ extension Pricing {
         let moms = inst.activeMoms
         let chunkCount = moms.count < 2_000 ? 1 : 16
         let results = ChunkResults<(found: [Found], priced: Int)>(count: chunkCount, empty: ([], 0))
+        let stopped = ChunkResults<Bool>(count: chunkCount, empty: false)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             var found: [Found] = []
             var priced = 0
@@ -28,7 +33,8 @@ extension Pricing {
             let lower = moms.count * chunk / chunkCount, upper = moms.count * (chunk + 1) / chunkCount
             var momList = Array(moms[lower..<upper])
             momList.sort()
-            for m32 in momList {
+            for (k, m32) in momList.enumerated() {
+                if k & 127 == 0 && deadline.hasPassed { stopped.buffer[chunk] = true; break }
                 let m = Int(m32)
                 let momMask = inst.skills.masks[m]
                 let fitMax = momMask == 0 ? 0 : inst.weights.fit
@@ -62,6 +68,6 @@ extension Pricing {
             }
             results.buffer[chunk] = (found, priced)
         }
-        return results
+        return stopped.buffer.contains(true) ? nil : results
     }
 }

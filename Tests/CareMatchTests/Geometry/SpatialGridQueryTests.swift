@@ -83,4 +83,33 @@ final class SpatialGridQueryTests: XCTestCase {
             XCTAssertEqual(x.map(\.1), y.map(\.1))
         }
     }
+
+    /// `cellLiesWithin` never vouches for a cell holding a point beyond the limit, on maps where
+    /// the projection is worst (high latitudes, both hemispheres, across the equator), and it
+    /// does vouch for most of the cells a wide circle covers (or it would save nothing).
+    func testACellSaidToLieWithinReachHoldsNoPointBeyondIt() {
+        var vouched = 0, cellsSeen = 0
+        for (k, (lat, spread)) in [(29.0, 120.0), (66.0, 300.0), (-41.0, 200.0), (0.3, 400.0), (29.0, 30.0)].enumerated() {
+            for seed in UInt64(10 * k)...UInt64(10 * k + 5) {
+                var r = TestRandom(seed: seed)
+                let points = Self.points(&r, count: r.int(400...1500), lat: lat, lon: 118.9, spreadKm: spread)
+                let grid = SpatialGrid(points: points, cellKm: [0.5, 1, 2, 5][r.int(0...3)])
+                for center in Self.points(&r, count: 15, lat: lat, lon: 118.9, spreadKm: spread * 1.1) {
+                    let limit = r.int(100...(Int(spread) * 40))
+                    guard let q = grid.query(withinCentikm: limit, of: center) else { continue }
+                    grid.forEachCell(q) { cell, _ in
+                        cellsSeen += 1
+                        guard grid.cellLiesWithin(q, cell) else { return }
+                        vouched += 1
+                        for pos in grid.pointRange(ofCell: cell) {
+                            let i = grid.point(at: pos)
+                            XCTAssertLessThanOrEqual(Distance.centikm(center, points[i]), limit,
+                                                     "seed \(seed): cell \(cell) vouched for, point \(i) beyond \(limit) centikm")
+                        }
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(vouched * 3, cellsSeen, "too few cells vouched for")
+    }
 }

@@ -35,6 +35,40 @@ final class DeadlineTests: XCTestCase {
         XCTAssertTrue(PlanTerminalSummary.render(plan, folder: "x", texts: Texts(.en)).contains("deadline"))
     }
 
+    func testAPairingStoppedAtAnyOfItsChecksHandsOverTheOptimumOfThePairsItHolds() throws {
+        // The deadline passes at each place the pairing checks it in turn: inside a warm round's
+        // optimization (the round is dropped for the one before), inside pricing (what it found
+        // is dropped), between rounds, or before GLPK's pricing. Whichever, the plan is feasible,
+        // it is the optimum of the pairs it was chosen from (its prices satisfy complementary
+        // slackness with it on them; GLPK, when given them, has no pivot left to do), and the
+        // bound stated holds.
+        let d = DatasetGenerator(scale: 0.1, seed: 13).generate()
+        let optimum = try PairingSolver.solve(d)
+        XCTAssertTrue(optimum.certificate.proven)
+        var abandoned = 0, cut = 0, proven = 0
+        for n in stride(from: 1, through: 56, by: 2) {
+            var o = PairingOptions()
+            o.deadline = .passing(atCheck: n)
+            let s = try PairingSolver.solve(d, options: o)
+            XCTAssertTrue(s.evaluation.isFeasible, "check \(n)")
+            XCTAssertEqual(s.certificate.maxComplementarySlacknessViolation, 0, "check \(n): the plan is not the optimum of its pairs")
+            XCTAssertEqual(s.statistics.simplexIterations, 0, "check \(n): GLPK had to improve the flow handed over")
+            if s.certificate.proven {
+                proven += 1
+                XCTAssertEqual(s.evaluation.scoreUnits, optimum.evaluation.scoreUnits, "check \(n)")
+                continue
+            }
+            cut += 1
+            XCTAssertTrue(s.certificate.cutShortByDeadline, "check \(n)")
+            XCTAssertLessThanOrEqual(s.evaluation.scoreUnits, optimum.evaluation.scoreUnits, "check \(n)")
+            XCTAssertGreaterThanOrEqual(s.certificate.dual + 1e-6, optimum.certificate.primal, "check \(n)")
+            if s.statistics.flowRoundAbandoned { abandoned += 1 }
+        }
+        XCTAssertGreaterThan(abandoned, 0, "no warm round was stopped in its optimization")
+        XCTAssertGreaterThan(cut, abandoned, "no run was stopped elsewhere")
+        XCTAssertGreaterThan(proven, 0, "the sweep never reached the end of the pairing")
+    }
+
     func testAGenerousDeadlineChangesNothing() throws {
         let d = DatasetGenerator(scale: 0.1, seed: 12).generate()
         var generous = PlannerOptions()
