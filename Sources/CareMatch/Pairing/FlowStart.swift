@@ -16,7 +16,10 @@ enum FlowStart {
     /// Runs the phase from the pairs `cols`; returns the optimized network (holding `cols` as
     /// extended by pricing), its shortest-path tree from the ground (see `PairingTreeBasis`)
     /// and the number of allowed pairs priced.
-    static func run(_ inst: PairingInstance, _ cols: inout PairColumns, options: PairingOptions,
+    /// A phase stopped by the deadline returns an empty tree unless `treeWhenCut` (GLPK is then
+    /// given the model anyway): at province scale the tree costs seconds, and the flow's own
+    /// potentials are optimal for its pairs too.
+    static func run(_ inst: PairingInstance, _ cols: inout PairColumns, options: PairingOptions, treeWhenCut: Bool,
                     stats: inout PairingStatistics) throws -> (network: PairingNetwork, tree: [Int32], priced: Int) {
         let clock = ContinuousClock()
         let start = clock.now
@@ -47,7 +50,7 @@ enum FlowStart {
                 let back = PairingNetwork(inst, cols, previous: warm)
                 try back.repair()
                 back.normalizeUnusedMoms()
-                tree = back.shortestPathTree()
+                tree = treeWhenCut ? back.shortestPathTree() : []
                 network = back
                 stats.flowSearches += back.searches
                 stats.flowSettledNodes += back.settledNodes
@@ -104,7 +107,8 @@ enum FlowStart {
                 }
                 // The pairs just priced are not in the network: the hand-over holds only its pairs.
                 cols = cols.keeping { $0 < before }.columns
-                tree = net.shortestPathTree(); break
+                tree = treeWhenCut || !stats.cutShortByDeadline ? net.shortestPathTree() : []
+                break
             }
         }
         stats.flowRounds = rounds

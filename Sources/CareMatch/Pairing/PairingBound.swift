@@ -53,8 +53,9 @@ enum PairingBound {
     /// one stopped near the end 4,410,737.81; about 0.1 s per pass there (Guides/Pairing.md).
     ///
     /// The passes come after the deadline, so they have a budget: `budgetSeconds` for all of
-    /// them, measured on the first (at scale 100 one pass takes tens of seconds); at least the
-    /// first is made.
+    /// them, measured on the first (at scale 100 one pass takes tens of seconds). The two ends
+    /// are always evaluated: `t = 1`, and `t = 0`, which is cheap (no prices: each child's
+    /// search stops at her nearest best moms) and never above the coarse bound.
     static func lagrangianAlong(_ inst: PairingInstance, momPrice: [Int64], evaluations: Int = 8,
                                 budgetSeconds: Double = .infinity) -> Int64 {
         var memo: [Double: Int64] = [:]
@@ -69,9 +70,9 @@ enum PairingBound {
         _ = at(1)
         let pass = (clock.now - start).seconds
         let affordable = budgetSeconds / max(pass, 1e-9)
-        let evaluations = affordable >= Double(evaluations) ? evaluations : max(1, Int(affordable))
-        guard evaluations > 1 else { return memo[1]! }
         _ = at(0)
+        let evaluations = affordable >= Double(evaluations) ? evaluations : max(2, Int(affordable))
+        guard evaluations > 2 else { return memo.values.min()! }
         let ratio = (5.0.squareRoot() - 1) / 2
         var (lo, hi) = (0.0, 1.0)
         var x1 = hi - ratio * (hi - lo), x2 = lo + ratio * (hi - lo)

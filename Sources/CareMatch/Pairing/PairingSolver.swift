@@ -54,15 +54,14 @@ public enum PairingSolver {
         switch options.start {
         case .optimalFlow:
             cols = initial
-            let (net, tree, priced) = try FlowStart.run(inst, &cols, options: options, stats: &stats)
+            let (net, tree, priced) = try FlowStart.run(inst, &cols, options: options, treeWhenCut: options.exportDirectory != nil, stats: &stats)
             run.priced += priced
             stats.flowColumns = cols.count
             if stats.cutShortByDeadline && options.exportDirectory == nil {
                 // Stopped by the deadline, GLPK would only confirm the optimum of the pairs found
                 // (the proof needs the pricing that the deadline stops), and at province scale
                 // loading a model cut after its first rounds takes minutes: the flow's optimum
-                // and its tree potentials, the basis GLPK would be given, are the plan and its
-                // prices.
+                // and its potentials are the plan and its prices.
                 chosen = (0..<cols.count).map { net.flow(net.pairArc[$0]) > 0 }
                 run.duals = net.duals(inst)
                 inModel = (0..<inst.childCount).map { net.leadArc[$0] >= 0 }
