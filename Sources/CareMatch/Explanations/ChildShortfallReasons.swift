@@ -172,8 +172,6 @@ public enum ChildShortfallReasons {
             var point = [Int32](repeating: 0, count: d.moms.count)
             for (i, m) in byID.enumerated() { point[m] = Int32(i) }
             self.point = point
-            freeCount = d.moms.indices.filter { load[$0] < d.moms[$0].capacity }.count
-            withCapacityCount = d.moms.filter { $0.capacity > 0 }.count
             settingLimit = Int((d.settings.maxKm * 100 + 1e-6).rounded(.down))
             var free = [Int32](repeating: 0, count: grid.cellCount), shorter = free
             for (i, m) in byID.enumerated() where d.moms[m].capacity > 0 {
@@ -184,6 +182,8 @@ public enum ChildShortfallReasons {
             shorterReachInCell = shorter
             isFree = byID.map { load[$0] < d.moms[$0].capacity }
             reach = byID.map { Int32(limitCentikm(d, $0)) }
+            freeCount = isFree.lazy.filter { $0 }.count
+            withCapacityCount = d.moms.lazy.filter { $0.capacity > 0 }.count
         }
 
         /// The moms within reach of a child at `p` (contract distance at most their limit, the
@@ -219,7 +219,7 @@ public enum ChildShortfallReasons {
     /// smaller id), with her distance in centikm: a ring walk of `free`, the live points being
     /// the moms with free capacity, that stops at the first ring beyond the best found.
     static func nearestFreeMom(_ d: Dataset, _ p: GeoPoint, moms: MomsByID, free: inout LivePoints, load: [Int], paired: Set<Int>) -> (Int, Int)? {
-        guard moms.freeCount > paired.filter({ load[$0] < d.moms[$0].capacity }).count else { return nil }
+        guard moms.freeCount > paired.filter({ moms.isFree[Int(moms.point[$0])] }).count else { return nil }
         return free.nearest(to: p, withinCentikm: anywhereCentikm,
                             isLive: { moms.isFree[$0] },
                             accept: { i, _ in !paired.contains(Int(moms.mom[i])) })
