@@ -9,9 +9,10 @@ import Foundation
 /// her limit; if all are full, how many and the nearest free mom beyond reach; if one is free,
 /// what the pair would add to the score (≤ 0, or the plan would have made it).
 ///
-/// - Complexity: per child short of moms, one spatial-grid query within her reach, and when
-///   those moms are all full a ring walk outward to the nearest mom with free capacity, which
-///   stops one ring past her (`LivePoints`, the full moms dropped as met); never children × moms.
+/// - Complexity: per child short of moms, a ring walk to the nearest free mom within reach and a
+///   count of the free ones from per-cell totals (mom by mom only in the cells her circle cuts);
+///   when none is free, one query listing the moms within reach and a ring walk outward to the
+///   nearest free mom (`LivePoints`, the full moms dropped as met); never children × moms.
 public enum ChildShortfallReasons {
     /// The `child` rows (by child id), then the `supporting` rows (by child id).
     ///
@@ -44,7 +45,7 @@ public enum ChildShortfallReasons {
             }
         }
         let dual = momDual?.count == d.moms.count ? momDual : nil
-        let (loads, moms, children, shortOnes) = (load, momsOf, childrenOf, short)
+        let (moms, children, shortOnes) = (momsOf, childrenOf, short)
         let chunkCount = shortOnes.count < 256 ? 1 : 16
         let chunks = ChunkResults<[UnmetEntry]>(count: chunkCount, empty: [])
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
@@ -54,7 +55,7 @@ public enum ChildShortfallReasons {
             let lower = shortOnes.count * chunk / chunkCount, upper = shortOnes.count * (chunk + 1) / chunkCount
             for (c, kind, missing) in shortOnes[lower..<upper] {
                 let child = d.children[c]
-                let (code, reason) = explainChild(d, c, kind: kind, moms: nearby, free: &free, any: &any, load: loads,
+                let (code, reason) = explainChild(d, c, kind: kind, moms: nearby, free: &free, any: &any,
                                                   paired: Set(moms[c]), childrenOf: children, momDual: dual)
                 rows.append(UnmetEntry(kind: kind, id: child.id, childID: child.id, group: child.group, county: child.county,
                                        township: child.township, priority: nil, missing: Double(missing), code: code, reason: reason))
@@ -88,7 +89,7 @@ public enum ChildShortfallReasons {
     static func points(_ x: Double) -> String { Decimals.format(Decimals.round(x), maxDecimals: 2) }
 
     static func explainChild(_ d: Dataset, _ c: Int, kind: UnmetEntry.Kind, moms: MomsByID, free: inout LivePoints,
-                             any: inout LivePoints, load: [Int], paired: Set<Int>, childrenOf: [[Int]], momDual: [Double]?) -> (UnmetReasonCode, String) {
+                             any: inout LivePoints, paired: Set<Int>, childrenOf: [[Int]], momDual: [Double]?) -> (UnmetReasonCode, String) {
         let s = d.settings
         let child = d.children[c]
         let settingLimit = Decimals.format(s.maxKm, maxDecimals: 2)
@@ -108,7 +109,7 @@ public enum ChildShortfallReasons {
         }
         let nearer = { (a: (m: Int, d: Int), b: (m: Int, d: Int)) in a.d != b.d ? a.d < b.d : d.moms[a.m].id.precedesInCodePoints(d.moms[b.m].id) }
         inReach.sort(by: nearer)
-        let nearestFree = nearestFreeMom(d, child.location, moms: moms, free: &free, load: load, paired: paired)
+        let nearestFree = nearestFreeMom(d, child.location, moms: moms, free: &free, paired: paired)
         var beyond: String
         if let (m, dist) = nearestFree {
             beyond = "the nearest \(other)mom with free capacity is \(d.moms[m].id) at \(km(dist)) km, beyond the \(km(limitCentikm(d, m))) km limit that applies"
@@ -218,7 +219,7 @@ public enum ChildShortfallReasons {
     /// The nearest mom with free capacity not paired with the child, at any distance (ties:
     /// smaller id), with her distance in centikm: a ring walk of `free`, the live points being
     /// the moms with free capacity, that stops at the first ring beyond the best found.
-    static func nearestFreeMom(_ d: Dataset, _ p: GeoPoint, moms: MomsByID, free: inout LivePoints, load: [Int], paired: Set<Int>) -> (Int, Int)? {
+    static func nearestFreeMom(_ d: Dataset, _ p: GeoPoint, moms: MomsByID, free: inout LivePoints, paired: Set<Int>) -> (Int, Int)? {
         guard moms.freeCount > paired.filter({ moms.isFree[Int(moms.point[$0])] }).count else { return nil }
         return free.nearest(to: p, withinCentikm: anywhereCentikm,
                             isLive: { moms.isFree[$0] },

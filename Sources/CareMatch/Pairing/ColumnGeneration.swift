@@ -55,8 +55,7 @@ struct ColumnGeneration {
             let before = cols.count
             // At the deadline (passed already, or during the pass) nothing more is priced: the
             // pairs priced would not enter the model, and the plan is the restricted optimum.
-            guard !options.deadline.hasPassed,
-                  let n = Pricing.addImproving(inst, duals, &cols, perChild: options.pricedPerChild, block: block, until: options.deadline) else {
+            guard let n = Pricing.addImproving(inst, duals, &cols, perChild: options.pricedPerChild, block: block, until: options.deadline) else {
                 stats.pricingSeconds += (clock.now - t1).seconds
                 stats.cutShortByDeadline = true
                 options.progress?("pairing: deadline reached; GLPK's optimum of the pairs found so far is kept, not proven optimal")
