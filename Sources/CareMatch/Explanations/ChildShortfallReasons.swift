@@ -9,10 +9,10 @@ import Foundation
 /// her limit; if all are full, how many and the nearest free mom beyond reach; if one is free,
 /// what the pair would add to the score (≤ 0, or the plan would have made it).
 ///
-/// - Complexity: per child short of moms, a ring walk to the nearest free mom within reach and a
-///   count of the free ones from per-cell totals (mom by mom only in the cells her circle cuts);
-///   when none is free, one query listing the moms within reach and a ring walk outward to the
-///   nearest free mom (`LivePoints`, the full moms dropped as met); never children × moms.
+/// - Complexity: per child short of moms, ring walks to the nearest mom within reach (free, or
+///   with any capacity) and counts from per-cell totals (`MomsInReach`); when all within reach
+///   are full, the closest call walks the cells nearest first and stops where the cheapest place
+///   left cannot come closer; never children × moms.
 public enum ChildShortfallReasons {
     /// The `child` rows (by child id), then the `supporting` rows (by child id).
     ///
@@ -31,7 +31,8 @@ public enum ChildShortfallReasons {
             childrenOf[p.mom].append(p.child)
             if p.role == .lead { hasLead[p.child] = true }
         }
-        let nearby = MomsByID(d, load: load)
+        let dual = momDual?.count == d.moms.count ? momDual : nil
+        let nearby = MomsInReach(d, load: load, dual: dual)
         let order = d.children.indices.sorted { d.children[$0].id.precedesInCodePoints(d.children[$1].id) }
         // The children short of moms, in id order; explained in parallel chunks (each child's
         // reason depends only on the plan), put back in that order.
@@ -44,7 +45,6 @@ public enum ChildShortfallReasons {
                 short.append((c, .supporting, wanted - (momsOf[c].count - 1)))
             }
         }
-        let dual = momDual?.count == d.moms.count ? momDual : nil
         let (moms, children, shortOnes) = (momsOf, childrenOf, short)
         let chunkCount = shortOnes.count < 256 ? 1 : 16
         let chunks = ChunkResults<[UnmetEntry]>(count: chunkCount, empty: [])
@@ -88,7 +88,7 @@ public enum ChildShortfallReasons {
 
     static func points(_ x: Double) -> String { Decimals.format(Decimals.round(x), maxDecimals: 2) }
 
-    static func explainChild(_ d: Dataset, _ c: Int, kind: UnmetEntry.Kind, moms: MomsByID, free: inout LivePoints,
+    static func explainChild(_ d: Dataset, _ c: Int, kind: UnmetEntry.Kind, moms: MomsInReach, free: inout LivePoints,
                              any: inout LivePoints, paired: Set<Int>, childrenOf: [[Int]], momDual: [Double]?) -> (UnmetReasonCode, String) {
         let s = d.settings
         let child = d.children[c]
@@ -101,24 +101,17 @@ public enum ChildShortfallReasons {
                     "\(freeCount) \(other)mom(s) within reach have free capacity, but pairing the nearest, \(d.moms[best.m].id) at \(km(best.d)) km, would change the score by \(points(value)) points")
         }
         // Otherwise every mom within reach of this child, not already paired with her, is full.
-        var inReach: [(m: Int, d: Int)] = []
-        moms.grid.forEach(within: s.maxKm, of: child.location) { i, dist in
-            let m = Int(moms.mom[i])
-            guard !paired.contains(m), d.moms[m].capacity > 0, dist <= limitCentikm(d, m) else { return }
-            inReach.append((m, dist))
-        }
-        let nearer = { (a: (m: Int, d: Int), b: (m: Int, d: Int)) in a.d != b.d ? a.d < b.d : d.moms[a.m].id.precedesInCodePoints(d.moms[b.m].id) }
-        inReach.sort(by: nearer)
+        let inReach = moms.withCapacityInReach(child.location, any: &any, paired: paired)
         let nearestFree = nearestFreeMom(d, child.location, moms: moms, free: &free, paired: paired)
         var beyond: String
         if let (m, dist) = nearestFree {
             beyond = "the nearest \(other)mom with free capacity is \(d.moms[m].id) at \(km(dist)) km, beyond the \(km(limitCentikm(d, m))) km limit that applies"
-        } else if inReach.isEmpty, let (m, dist) = nearestMom(d, child.location, moms: moms, any: &any, paired: paired) {
+        } else if inReach == nil, let (m, dist) = nearestMom(d, child.location, moms: moms, any: &any, paired: paired) {
             beyond = "no \(other)mom has free capacity anywhere (the nearest \(other)mom, \(d.moms[m].id), is \(km(dist)) km away against her \(km(limitCentikm(d, m))) km limit, and full)"
         } else {
             beyond = "no \(other)mom has free capacity anywhere"
         }
-        if inReach.isEmpty {
+        guard let (count, nearest) = inReach else {
             // The nearest mom of all, when she is not the nearest free one: just past the limit
             // and full is a different fact from far away.
             if let (f, _) = nearestFree, let (m, dist) = nearestMom(d, child.location, moms: moms, any: &any, paired: paired), m != f {
@@ -126,91 +119,64 @@ public enum ChildShortfallReasons {
             }
             return (.noMomInReach, "no \(other)mom within reach (pairing.max_km \(settingLimit) km, or the mom's own max_km); \(beyond)")
         }
-        let nearest = inReach[0]
         var held = ""
-        if let dual = momDual {
-            // The full mom whose place comes closest to being worth this child's pair.
-            var best: (m: Int, gap: Double, value: Double)?
-            for (m, dist) in inReach {
-                let v = pairPoints(d, c, m, centikm: dist, kind: kind)
-                let gap = dual[m] - v
-                if best == nil || gap < best!.gap - 1e-9 { best = (m, gap, v) }
-            }
-            if let b = best {
-                let theirs = childrenOf[b.m].map { d.children[$0].id }.sorted { $0.precedesInCodePoints($1) }
-                let list = theirs.count > 3 ? theirs.prefix(3).joined(separator: ", ") + ", …" : theirs.joined(separator: ", ")
-                held = "; the closest call is \(d.moms[b.m].id): a place with her is worth \(points(dual[b.m])) points to the children she has (\(list)), this pair would bring \(points(b.value))"
-            }
+        if let dual = momDual, let b = closestCall(d, c, kind: kind, moms: moms, paired: paired, dual: dual) {
+            let theirs = childrenOf[b.m].map { d.children[$0].id }.sorted { $0.precedesInCodePoints($1) }
+            let list = theirs.count > 3 ? theirs.prefix(3).joined(separator: ", ") + ", …" : theirs.joined(separator: ", ")
+            held = "; the closest call is \(d.moms[b.m].id): a place with her is worth \(points(dual[b.m])) points to the children she has (\(list)), this pair would bring \(points(b.value))"
         }
         return (.momsInReachFull,
-                "moms within reach are all at capacity (\(inReach.count) \(other)mom(s) within reach, all full; nearest \(d.moms[nearest.m].id) at \(km(nearest.d)) km)\(held); \(beyond)")
+                "moms within reach are all at capacity (\(count) \(other)mom(s) within reach, all full; nearest \(d.moms[nearest.m].id) at \(km(nearest.d)) km)\(held); \(beyond)")
     }
 
-    /// The moms for the searches around a child: a grid over them in id order (so that the
-    /// grid's ties, smaller index, are ties by id), their dataset positions, and per cell the
-    /// counts that let a cell lying wholly within reach be counted without visiting its moms.
-    struct MomsByID: Sendable {
-        let grid: SpatialGrid
-        /// Dataset position of the grid's point `i`, and the grid point of each mom.
-        let mom: [Int32], point: [Int32]
-        /// Moms with free capacity, and moms with any capacity, in the plan.
-        let freeCount: Int, withCapacityCount: Int
-        /// `pairing.max_km` in hundredths of a km: the reach of a mom without a shorter limit.
-        let settingLimit: Int
-        /// Per cell: moms with free capacity and the setting's reach; moms with capacity and a
-        /// shorter reach of their own (a cell holding any is counted mom by mom).
-        let freeInCell: [Int32], shorterReachInCell: [Int32]
-        /// Per grid point: whether the mom has free capacity, and her reach in centikm (read in
-        /// the hot loops instead of the dataset's moms).
-        let isFree: [Bool], reach: [Int32]
-
-        init(_ d: Dataset, load: [Int]) {
-            let byID = d.moms.indices.sorted { d.moms[$0].id.precedesInCodePoints(d.moms[$1].id) }
-            // Finer cells on dense maps: the cells a circle cuts are visited mom by mom.
-            let points = byID.map { d.moms[$0].location }, settingKm = max(1, d.settings.maxKm)
-            grid = SpatialGrid(points: points, cellKm: SpatialGrid.cellKm(for: points, perCell: 16, minKm: settingKm / 32, maxKm: settingKm / 4))
-            mom = byID.map { Int32($0) }
-            var point = [Int32](repeating: 0, count: d.moms.count)
-            for (i, m) in byID.enumerated() { point[m] = Int32(i) }
-            self.point = point
-            settingLimit = Int((d.settings.maxKm * 100 + 1e-6).rounded(.down))
-            var free = [Int32](repeating: 0, count: grid.cellCount), shorter = free
-            for (i, m) in byID.enumerated() where d.moms[m].capacity > 0 {
-                let cell = grid.cell(ofPoint: i)
-                if limitCentikm(d, m) < settingLimit { shorter[cell] += 1 } else if load[m] < d.moms[m].capacity { free[cell] += 1 }
-            }
-            freeInCell = free
-            shorterReachInCell = shorter
-            isFree = byID.map { load[$0] < d.moms[$0].capacity }
-            reach = byID.map { Int32(limitCentikm(d, $0)) }
-            freeCount = isFree.lazy.filter { $0 }.count
-            withCapacityCount = d.moms.lazy.filter { $0.capacity > 0 }.count
+    /// Among the moms within reach of child `c` with capacity, not in `paired` (all full when
+    /// this is asked), the one whose place comes closest to being worth the child's pair:
+    /// the smallest gap `dual[m] − pairPoints` in whole score units, then the nearest, then
+    /// the smaller id. Cells are walked nearest first and skipped, with every farther ring,
+    /// once the cheapest place they hold minus the best pair value they could give (with the
+    /// shared-interest bonus, at their nearest distance) is above the best gap found; the
+    /// continuity mom, whose bonus the bound leaves out, is priced first.
+    static func closestCall(_ d: Dataset, _ c: Int, kind: UnmetEntry.Kind, moms: MomsInReach, paired: Set<Int>, dual: [Double]) -> (m: Int, gap: Double, value: Double)? {
+        let s = d.settings, child = d.children[c]
+        guard let q = moms.grid.query(withinCentikm: moms.settingLimit, of: child.location), !moms.lowestDualInCell.isEmpty else { return nil }
+        let interests = Set(child.interests)
+        let reward = s.weight(child.group) * (kind == .child ? s.leadReward : s.supportReward)
+        func value(_ m: Int, _ centikm: Int) -> Double {
+            let mom = d.moms[m]
+            return reward + (interests.isDisjoint(with: mom.skills) ? 0 : s.fitBonus)
+                + (child.pairedMomID == mom.id ? s.continuityBonus : 0) - s.kmCost * Double(centikm) / 100
         }
-
-        /// The moms within reach of a child at `p` (contract distance at most their limit, the
-        /// smaller of `pairing.max_km` and their own) with free capacity, not in `paired`: how
-        /// many, and the nearest (ties: smaller id), found by a ring walk of `free`. Cells
-        /// wholly within reach are counted from their totals, the others mom by mom.
-        func freeInReach(_ p: GeoPoint, free: inout LivePoints, paired: Set<Int>) -> (count: Int, nearest: (m: Int, d: Int))? {
-            guard let q = grid.query(withinCentikm: settingLimit, of: p),
-                  let near = free.nearest(to: p, withinCentikm: settingLimit, isLive: { isFree[$0] },
-                                          accept: { i, dist in dist <= Int(reach[i]) && !paired.contains(Int(mom[i])) })
-            else { return nil }
-            var count = 0
-            grid.forEachCell(q) { cell, _ in
-                if shorterReachInCell[cell] == 0 && grid.cellLiesWithin(q, cell) {
-                    count += Int(freeInCell[cell])
-                    for m in paired where grid.cell(ofPoint: Int(point[m])) == cell && isFree[Int(point[m])] { count -= 1 }
-                    return
-                }
-                for k in grid.pointRange(ofCell: cell) {
-                    let i = grid.point(at: k)
-                    guard isFree[i], grid.nearestCentikm(q, i) != nil, !paired.contains(Int(mom[i])) else { continue }
-                    if Distance.centikm(p, grid.points[i]) <= Int(reach[i]) { count += 1 }
-                }
-            }
-            return (count, (Int(mom[near.index]), near.centikm))
+        var best: (m: Int, gap: Double, value: Double, units: Int64, d: Int, i: Int)?
+        func consider(_ i: Int, _ centikm: Int) {
+            let m = Int(moms.mom[i]), v = value(m, centikm), gap = dual[m] - v
+            let key = (Int64((gap * moms.unitsPerPoint).rounded()), centikm, i)
+            if let b = best, key >= (b.units, b.d, b.i) { return }
+            best = (m, gap, v, key.0, centikm, i)
         }
+        var continuity = -1
+        if let id = child.pairedMomID, let i = moms.point(ofID: id) {
+            let m = Int(moms.mom[i]), dist = Distance.centikm(child.location, moms.grid.points[i])
+            if moms.hasCapacity[i], !paired.contains(m), dist <= Int(moms.reach[i]) { consider(i, dist); continuity = i }
+        }
+        // A gap at least this much above the best found cannot round to its units or below.
+        let margin = max(1e-6, 2 / moms.unitsPerPoint)
+        let lowestDual = moms.lowestDualInCell.min() ?? .infinity
+        let most = reward + s.fitBonus
+        func beaten(_ cheapest: Double, _ centikm: Int) -> Bool {
+            guard let b = best else { return false }
+            return cheapest - (most - s.kmCost * Double(centikm) / 100) > b.gap + margin
+        }
+        moms.grid.forEachCellByRings(q, ring: { !beaten(lowestDual, $0) }) { cell, nearest in
+            guard !beaten(moms.lowestDualInCell[cell], nearest) else { return }
+            for k in moms.grid.pointRange(ofCell: cell) {
+                let i = moms.grid.point(at: k)
+                guard moms.hasCapacity[i], i != continuity, let low = moms.grid.nearestCentikm(q, i), low <= Int(moms.reach[i]),
+                      !paired.contains(Int(moms.mom[i])) else { continue }
+                let dist = Distance.centikm(child.location, moms.grid.points[i])
+                if dist <= Int(moms.reach[i]) { consider(i, dist) }
+            }
+        }
+        return best.map { ($0.m, $0.gap, $0.value) }
     }
 
     /// Farther than any two points on Earth, in hundredths of a km.
@@ -219,7 +185,7 @@ public enum ChildShortfallReasons {
     /// The nearest mom with free capacity not paired with the child, at any distance (ties:
     /// smaller id), with her distance in centikm: a ring walk of `free`, the live points being
     /// the moms with free capacity, that stops at the first ring beyond the best found.
-    static func nearestFreeMom(_ d: Dataset, _ p: GeoPoint, moms: MomsByID, free: inout LivePoints, paired: Set<Int>) -> (Int, Int)? {
+    static func nearestFreeMom(_ d: Dataset, _ p: GeoPoint, moms: MomsInReach, free: inout LivePoints, paired: Set<Int>) -> (Int, Int)? {
         guard moms.freeCount > paired.filter({ moms.isFree[Int(moms.point[$0])] }).count else { return nil }
         return free.nearest(to: p, withinCentikm: anywhereCentikm,
                             isLive: { moms.isFree[$0] },
@@ -228,7 +194,7 @@ public enum ChildShortfallReasons {
     }
 
     /// The nearest mom not paired with the child, whatever her load (ties: smaller id).
-    static func nearestMom(_ d: Dataset, _ p: GeoPoint, moms: MomsByID, any: inout LivePoints, paired: Set<Int>) -> (Int, Int)? {
+    static func nearestMom(_ d: Dataset, _ p: GeoPoint, moms: MomsInReach, any: inout LivePoints, paired: Set<Int>) -> (Int, Int)? {
         guard moms.withCapacityCount > paired.filter({ d.moms[$0].capacity > 0 }).count else { return nil }
         return any.nearest(to: p, withinCentikm: anywhereCentikm,
                            isLive: { i in d.moms[Int(moms.mom[i])].capacity > 0 },

@@ -254,6 +254,37 @@ public struct SpatialGrid: Sendable {
         return upperKm * 100 <= Double(q.limit)
     }
 
+    /// Whether point `i` is certainly at most `limitCentikm` from the query's center (contract
+    /// distance): the same upper bound as `cellLiesWithin`, a rhumb line's length, taken at the
+    /// point itself, with the largest cosine over the latitudes from the center's to the point's
+    /// row. False means "measure it", not "beyond".
+    @inline(__always)
+    public func pointLiesWithin(_ q: Query, _ i: Int, limitCentikm: Int) -> Bool {
+        let dx = abs(xs[i] - q.cx), dy = abs(ys[i] - q.cy)
+        let gy = min(rows - 1, max(0, Int((ys[i] - minY) / cellKm)))
+        let south = min(q.cy, ys[i], minY + Double(gy) * cellKm), north = max(q.cy, ys[i], minY + Double(gy + 1) * cellKm)
+        let cosMax = south <= 0 && north >= 0 ? 1 : max(q.latCos, edgeCos[gy], edgeCos[gy + 1])
+        let sx = dx * cosMax / max(1e-9, lat0Cos)
+        let upperKm = (dy * dy + sx * sx).squareRoot() * (1 + 1e-6) + 1e-3
+        return upperKm * 100 <= Double(limitCentikm)
+    }
+
+    /// The cells of a query row by row: in each row, `interior(first, last)` gets the run of
+    /// cells lying wholly within the query's limit (`cellLiesWithin`; contiguous, since its bound
+    /// grows with the distance across the row), and `edge(cell, nearestCentikm)` every other
+    /// non-empty cell that may hold a point of the query. Together they are the cells
+    /// `forEachCell` visits, plus empty interior ones; a caller with per-cell totals in row-major
+    /// prefix sums counts a row's interior in O(1).
+    public func forEachRowOfCells(_ q: Query, interior: (Int, Int) -> Void, edge: (Int, Int) -> Void) {
+        guard let box = cellBox(q) else { return }
+        for gy in box.y0...box.y1 {
+            var left = box.x0, right = box.x1
+            while left <= right, !cellLiesWithin(q, gy * columns + left) { visitCell(left, gy, q, edge); left += 1 }
+            while right >= left, !cellLiesWithin(q, gy * columns + right) { visitCell(right, gy, q, edge); right -= 1 }
+            if left <= right { interior(gy * columns + left, gy * columns + right) }
+        }
+    }
+
     /// A lower bound on the contract distance from the query's center to point `i`, or nil when
     /// the point is outside the query's circle.
     @inline(__always)
