@@ -53,6 +53,7 @@ extension CareMatchCommand {
         }
 
         func run() throws {
+            let started = ContinuousClock.now
             // --out and --export-model are checked before any work; each protects the other.
             var inputs = [input.protectedInput]
             if let dir = exportModel { inputs.append(("the --export-model folder", dir)) }
@@ -69,6 +70,7 @@ extension CareMatchCommand {
             options.progress = progress.handler
             options.allocation.marginals = !noMarginals
             options.timeLimit = timeLimit
+            options.startedAt = started
             if let n = pairingNearest { options.pairing.nearest = n }
             if let n = pairingSharing { options.pairing.sharing = n }
             if let n = pairingPerChild { options.pairing.pricedPerChild = n }
@@ -85,9 +87,12 @@ extension CareMatchCommand {
                     try AllocationSolver.exportModel(dataset, to: model.url)
                 }
                 let plan = try Planner.plan(dataset, options: options)
-                progress.done()
+                // The explanations of unmet children and the pages are made here: seconds at
+                // province scale, said rather than silent.
+                progress("writing the plan folder: explanations, tables, report")
                 let pages = report.settings(over: dataset)
                 try PlanFolder.write(try PlanFolderContents.files(plan, report: pages, byteOrderMark: output.excel, workbook: xlsx), to: outGuard)
+                progress.done()
                 try model?.commit()
                 if output.json {
                     FileHandle.standardOutput.write(try plan.summary.json())
@@ -99,6 +104,7 @@ extension CareMatchCommand {
                     throw UserFacingError(message: "internal failure: \(failure)", status: ExitStatus.internalFailure)
                 }
             } catch {
+                progress.done()
                 model?.discard()
                 throw error
             }

@@ -48,3 +48,27 @@ extension AllocationRow {
                   priceFen: units > 0 ? Int64((yuan / units * 100).rounded()) : 0)
     }
 }
+
+/// The temporary folders of the command-line and workflow tests, all under one folder per test
+/// process that is removed when the process exits: a test run leaves nothing behind in the
+/// temporary directory (before, every run left some sixty folders of generated datasets there).
+enum TestScratch {
+    static let root: URL = {
+        let u = FileManager.default.temporaryDirectory
+            .appendingPathComponent("carematch-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
+        scratchRootPath = u.path
+        atexit { if let path = scratchRootPath { try? FileManager.default.removeItem(atPath: path) } }
+        return u
+    }()
+
+    /// A new empty folder named `prefix-UUID` under `root`.
+    static func folder(_ prefix: String) -> URL {
+        let u = root.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
+        return u
+    }
+}
+
+/// `TestScratch.root`'s path for the exit handler (a C function pointer captures nothing).
+nonisolated(unsafe) private var scratchRootPath: String?

@@ -58,7 +58,7 @@ public enum WhatIf {
             while let q = queue.next() {
                 let job = jobs[q]
                 let d = datasets[job.dataset]
-                let deadline = Deadline(seconds: options.timeLimit ?? d.settings.planTimeLimit)
+                let deadline = Planner.solvingDeadline(limit: options.timeLimit ?? d.settings.planTimeLimit, from: .now)
                 switch job.part {
                 case .pairing: pairings.store(job.dataset, Planner.solvePairing(d, options: options, deadline: deadline))
                 case .allocation: allocations.store(job.dataset, Planner.solveAllocation(d, options: options, deadline: deadline))
@@ -71,7 +71,7 @@ public enum WhatIf {
             let pairing = p[parts.pairingSource[i]]!, allocation = a[parts.allocationSource[i]]!
             let plan = try Planner.assemble(datasets[i], pairing, allocation, total: max(pairing.seconds, allocation.seconds))
             return try Planner.applyOverrides(plan, options: options,
-                                              deadline: Deadline(seconds: options.timeLimit ?? datasets[i].settings.planTimeLimit))
+                                              deadline: Planner.solvingDeadline(limit: options.timeLimit ?? datasets[i].settings.planTimeLimit, from: .now))
         }
     }
 

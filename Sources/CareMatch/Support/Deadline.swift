@@ -38,6 +38,13 @@ public struct Deadline: Sendable {
         return remainingSeconds.map { $0 <= 0 } ?? false
     }
 
+    /// The same deadline `seconds` earlier: the part of a time limit given to solving, the rest
+    /// kept for what follows (a test's deadline by checks is returned unchanged).
+    public func reserving(_ seconds: Double) -> Deadline {
+        guard checks == nil, let end else { return self }
+        return Deadline(end: end.advanced(by: .milliseconds(-Int64((max(0, seconds) * 1000).rounded(.down)))))
+    }
+
     /// A time limit for one step: the smaller of `limit` and the time left (`nil`: neither).
     public func limit(_ limit: Double?) -> Double? {
         switch (limit, remainingSeconds) {

@@ -39,8 +39,7 @@ enum CLI {
 
     /// A new empty temporary folder, symbolic links resolved.
     static func tempDir() -> URL {
-        let u = FileManager.default.temporaryDirectory.appendingPathComponent("carematch-cli-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
+        let u = TestScratch.folder("carematch-cli")
         return ResolvedPath.resolve(u.path)
     }
 

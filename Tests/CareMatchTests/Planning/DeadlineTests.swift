@@ -81,4 +81,26 @@ final class DeadlineTests: XCTestCase {
         XCTAssertEqual(a.allocation.rows, b.allocation.rows)
         XCTAssertEqual(a.allocation.explanations.marginals, b.allocation.explanations.marginals)
     }
+
+    func testTheTimeLimitCountsFromTheCommandsStartAndKeepsAShareForWhatFollowsTheSolves() throws {
+        // The solves get 85 % of the limit, counted from the command's start.
+        let now = ContinuousClock.now
+        let solving = Planner.solvingDeadline(limit: 100, from: now.advanced(by: .seconds(-50)))
+        let left = try XCTUnwrap(solving.remainingSeconds)
+        XCTAssertGreaterThan(left, 34); XCTAssertLessThanOrEqual(left, 35)
+        XCTAssertTrue(Planner.solvingDeadline(limit: 10, from: now.advanced(by: .seconds(-8.6))).hasPassed)
+        // A plan whose command started longer ago than its limit is cut short at once; the same
+        // limit counted from now leaves it time to prove both parts.
+        let d = DatasetGenerator(scale: 0.15, seed: 11).generate()
+        var late = PlannerOptions()
+        late.timeLimit = 30
+        late.startedAt = ContinuousClock.now.advanced(by: .seconds(-31))
+        let cut = try Planner.plan(d, options: late)
+        XCTAssertTrue(cut.pairing.certificate.cutShortByDeadline)
+        XCTAssertNotEqual(cut.allocation.status, .optimal)
+        late.startedAt = nil
+        let whole = try Planner.plan(d, options: late)
+        XCTAssertTrue(whole.pairing.certificate.proven)
+        XCTAssertEqual(whole.allocation.status, .optimal)
+    }
 }

@@ -45,8 +45,7 @@ enum Workflow {
     }
 
     static func tempDir() -> URL {
-        let u = FileManager.default.temporaryDirectory.appendingPathComponent("carematch-workflow-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
+        let u = TestScratch.folder("carematch-workflow")
         return u
     }
 
