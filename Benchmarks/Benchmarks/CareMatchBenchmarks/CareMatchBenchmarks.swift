@@ -74,6 +74,8 @@ func measureAlternatives(_ benchmark: Benchmark, _ d: Dataset) throws {
     benchmark.measurement(alternativeSettledNodes, a.settledNodes)
 }
 
+let unmetRows = BenchmarkMetric.custom("unmet.csv rows", polarity: .prefersSmaller, useScalingFactor: false)
+
 nonisolated(unsafe) var quzhou: Dataset?
 
 let benchmarks: @Sendable () -> Void = {
@@ -217,6 +219,27 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.stopMeasurement()
             reportAllocation(benchmark, a)
         }
+    }
+
+    // What `plan` does after the solve: the plan folder's files (the unmet children's reasons
+    // with their counts, nearest moms and closest calls, the tables, the report), from a plan of
+    // scale 10 on the dense map cut short after its first pairing round, so that thousands of
+    // children are short of moms (the case that took minutes at province scale). The plan is made
+    // in setup; its rows depend on where the deadline fell, so the unmet rows are reported.
+    Benchmark("Plan files of a plan cut short, scale 10 dense seed 1",
+              configuration: .init(metrics: [.wallClock, .peakMemoryResident, unmetRows], maxDuration: .seconds(300), maxIterations: 5)) { benchmark in
+        var g = DatasetGenerator(scale: 10, seed: 1)
+        g.pairing = .dense
+        var options = PlannerOptions()
+        options.timeLimit = 1
+        options.allocation.marginals = false
+        let plan = try Planner.plan(g.generate(), options: options)
+        precondition(plan.pairing.certificate.cutShortByDeadline)
+        benchmark.startMeasurement()
+        let files = try PlanFolderContents.files(plan)
+        benchmark.stopMeasurement()
+        let unmet = files.first { $0.name == "unmet.csv" }.map { $0.data.reduce(0) { $0 + ($1 == 10 ? 1 : 0) } - 1 } ?? 0
+        benchmark.measurement(unmetRows, unmet)
     }
 
     Benchmark("Generate scale 10") { benchmark in
