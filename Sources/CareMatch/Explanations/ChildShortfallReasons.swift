@@ -79,7 +79,7 @@ public enum ChildShortfallReasons {
     /// times the group weight, plus the pair value v(m,c) of contract section 5.
     static func pairPoints(_ d: Dataset, _ c: Int, _ m: Int, centikm: Int, kind: UnmetEntry.Kind) -> Double {
         let s = d.settings, child = d.children[c], mom = d.moms[m]
-        let shared = !Set(child.interests).isDisjoint(with: mom.skills)
+        let shared = child.interests.contains(where: mom.skills.contains)
         let continued = child.pairedMomID == mom.id
         let reward = kind == .child ? s.leadReward : s.supportReward
         return s.weight(child.group) * reward + (shared ? s.fitBonus : 0) + (continued ? s.continuityBonus : 0)
@@ -139,16 +139,10 @@ public enum ChildShortfallReasons {
     static func closestCall(_ d: Dataset, _ c: Int, kind: UnmetEntry.Kind, moms: MomsInReach, paired: Set<Int>, dual: [Double]) -> (m: Int, gap: Double, value: Double)? {
         let s = d.settings, child = d.children[c]
         guard let q = moms.grid.query(withinCentikm: moms.settingLimit, of: child.location), !moms.lowestDualInCell.isEmpty else { return nil }
-        let interests = Set(child.interests)
         let reward = s.weight(child.group) * (kind == .child ? s.leadReward : s.supportReward)
-        func value(_ m: Int, _ centikm: Int) -> Double {
-            let mom = d.moms[m]
-            return reward + (interests.isDisjoint(with: mom.skills) ? 0 : s.fitBonus)
-                + (child.pairedMomID == mom.id ? s.continuityBonus : 0) - s.kmCost * Double(centikm) / 100
-        }
         var best: (m: Int, gap: Double, value: Double, units: Int64, d: Int, i: Int)?
         func consider(_ i: Int, _ centikm: Int) {
-            let m = Int(moms.mom[i]), v = value(m, centikm), gap = dual[m] - v
+            let m = Int(moms.mom[i]), v = pairPoints(d, c, m, centikm: centikm, kind: kind), gap = dual[m] - v
             let key = (Int64((gap * moms.unitsPerPoint).rounded()), centikm, i)
             if let b = best, key >= (b.units, b.d, b.i) { return }
             best = (m, gap, v, key.0, centikm, i)
@@ -197,7 +191,7 @@ public enum ChildShortfallReasons {
     static func nearestMom(_ d: Dataset, _ p: GeoPoint, moms: MomsInReach, any: inout LivePoints, paired: Set<Int>) -> (Int, Int)? {
         guard moms.withCapacityCount > paired.filter({ d.moms[$0].capacity > 0 }).count else { return nil }
         return any.nearest(to: p, withinCentikm: anywhereCentikm,
-                           isLive: { i in d.moms[Int(moms.mom[i])].capacity > 0 },
+                           isLive: { moms.hasCapacity[$0] },
                            accept: { i, _ in !paired.contains(Int(moms.mom[i])) })
             .map { (Int(moms.mom[$0.index]), $0.centikm) }
     }
