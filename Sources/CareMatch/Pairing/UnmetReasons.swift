@@ -6,7 +6,8 @@ import Dispatch
 /// both answer the same question: these strings are shown in `report.html`'s table of unpaired
 /// children, so replacing them changes that page's text (not only `summary.json`, which keeps
 /// only the count), and `ChildShortfallReasons` needs the pairing's mom duals, which exist only
-/// after the solve returns. The merge belongs where the plan is assembled (issue 16).
+/// after the solve returns. The merge belongs where the plan is assembled (issue 16). Both read
+/// the moms within reach from `MomsInReach` (counts from cell totals, nearest by ring walks).
 enum UnmetReasons {
     static func explain(_ inst: PairingInstance, _ ev: PairingEvaluation) -> [UnmetChild] {
         var hasLead = [Bool](repeating: false, count: inst.childCount)
