@@ -24,6 +24,9 @@ struct MomsInReach: Sendable {
     /// capacity; and of the moms with capacity and a shorter reach of their own, which are
     /// always measured one by one.
     let freeBefore: [Int32], withCapacityBefore: [Int32], shorterBefore: [Int32]
+    /// The grid points of the moms with capacity and a shorter reach, grouped by cell in cell
+    /// order: those of cells `a...b` are `shorterPoints[shorterBefore[a]..<shorterBefore[b + 1]]`.
+    let shorterPoints: [Int32]
     /// Per cell, the smallest dual price of a place among its moms with capacity (empty
     /// without prices): a bound for the closest call's walk.
     let lowestDualInCell: [Double]
@@ -59,13 +62,18 @@ struct MomsInReach: Sendable {
         self.settingLimit = settingLimit
         var free = [Int32](repeating: 0, count: grid.cellCount), withCapacity = free, shorter = free
         var lowest = [Double](repeating: .infinity, count: dual == nil ? 0 : grid.cellCount)
-        for (i, m) in byID.enumerated() where capacity[m] > 0 {
-            let cell = grid.cell(ofPoint: i)
-            if let dual { lowest[cell] = min(lowest[cell], dual[m]) }
-            if reach[m] < settingLimit { shorter[cell] += 1; continue }
-            withCapacity[cell] += 1
-            if load[m] < capacity[m] { free[cell] += 1 }
+        var shorterPoints: [Int32] = []
+        for cell in 0..<grid.cellCount {
+            for k in grid.pointRange(ofCell: cell) {
+                let i = grid.point(at: k), m = byID[i]
+                guard capacity[m] > 0 else { continue }
+                if let dual { lowest[cell] = min(lowest[cell], dual[m]) }
+                if reach[m] < settingLimit { shorter[cell] += 1; shorterPoints.append(Int32(i)); continue }
+                withCapacity[cell] += 1
+                if load[m] < capacity[m] { free[cell] += 1 }
+            }
         }
+        self.shorterPoints = shorterPoints
         func prefix(_ a: [Int32]) -> [Int32] {
             var out = [Int32](repeating: 0, count: a.count + 1)
             for c in a.indices { out[c + 1] = out[c] + a[c] }
@@ -108,19 +116,17 @@ struct MomsInReach: Sendable {
     private func count(_ p: GeoPoint, _ flag: [Bool], _ before: [Int32], paired: Set<Int>) -> Int {
         guard let q = grid.query(withinCentikm: settingLimit, of: p) else { return 0 }
         var count = 0
-        func measure(_ cell: Int, shorterOnly: Bool) {
-            for k in grid.pointRange(ofCell: cell) {
-                let i = grid.point(at: k), limit = Int(reach[i])
-                guard flag[i], !shorterOnly || limit < settingLimit,
-                      let low = grid.nearestCentikm(q, i), low <= limit else { continue }
-                if grid.pointLiesWithin(q, i, limitCentikm: limit) || Distance.centikm(p, grid.points[i]) <= limit { count += 1 }
-            }
+        func measure(_ i: Int) {
+            let limit = Int(reach[i])
+            guard flag[i], let low = grid.nearestCentikm(q, i), low <= limit else { return }
+            if grid.pointLiesWithin(q, i, limitCentikm: limit) || Distance.centikm(p, grid.points[i]) <= limit { count += 1 }
         }
         grid.forEachRowOfCells(q, interior: { first, last in
             count += Int(before[last + 1] - before[first])
-            guard shorterBefore[last + 1] > shorterBefore[first] else { return }
-            for cell in first...last where shorterBefore[cell + 1] > shorterBefore[cell] { measure(cell, shorterOnly: true) }
-        }, edge: { cell, _ in measure(cell, shorterOnly: false) })
+            for k in Int(shorterBefore[first])..<Int(shorterBefore[last + 1]) { measure(Int(shorterPoints[k])) }
+        }, edge: { cell, _ in
+            for k in grid.pointRange(ofCell: cell) { measure(grid.point(at: k)) }
+        })
         for m in paired {
             let i = Int(point[m])
             if flag[i], Distance.centikm(p, grid.points[i]) <= Int(reach[i]) { count -= 1 }
