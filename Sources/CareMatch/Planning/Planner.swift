@@ -63,11 +63,12 @@ public enum Planner {
 
     /// The share of a time limit kept for what follows a solve cut short by it: the pairing's
     /// bound (`PairingBound`), the explanations of unmet children and of mom places, and writing
-    /// the plan folder. At scale 100 with the default 600 s these took about 80 s (13 %) after
-    /// the solve: the round stopped falls back to the one before, the bound's passes take 5 % of
-    /// the time spent, writing 20 s (Guides/Pairing.md). A plan that finishes within 85 % of its
-    /// limit never meets the reserve.
-    public static let reservedShare = 0.15
+    /// the plan folder. At scale 100 with the default 600 s these took 60–90 s (10–15 %) after
+    /// the solve, by the machine's speed at the time: the round stopped falls back to the one
+    /// before, the bound's passes take 5 % of the time spent, writing 20–30 s (Guides/Pairing.md).
+    /// A fifth leaves room for a slower machine; a plan that finishes within 80 % of its limit
+    /// never meets the reserve.
+    public static let reservedShare = 0.2
 
     /// The deadline of the solves (pairing, allocation, their explanations, overrides and
     /// alternatives) within a time limit of `limit` seconds counted from `start`: its end less
