@@ -7,7 +7,11 @@ import Foundation
 /// For each such child: the moms within reach (distance ≤ min(her `max_km`, `pairing.max_km`))
 /// not already paired with the child; if none, the nearest mom with free capacity anywhere and
 /// her limit; if all are full, how many and the nearest free mom beyond reach; if one is free,
-/// what the pair would add to the score (≤ 0, or the plan would have made it).
+/// what the pair would add to the score. In an optimal plan that is at most 0 for every free
+/// mom within reach (`not_worth_pairing`: a free pair can always be added); in a plan stopped
+/// before its optimum (a time limit) some pair may add points, and then the best of them is
+/// named instead (`moms_left_unused`), so that a reason never calls a gain a loss. Pairs that
+/// `overrides.csv` forbids are left out of that search.
 ///
 /// - Complexity: per child short of moms, ring walks to the nearest mom within reach (free, or
 ///   with any capacity) and counts from per-cell totals (`MomsInReach`); when all within reach
@@ -20,7 +24,10 @@ public enum ChildShortfallReasons {
     /// position), a child whose moms within reach are all full is also told which of them
     /// comes closest: the points a place with her is worth to the children she has, against
     /// what this child's pair would bring (at the optimum the place is worth at least that).
-    public static func explain(_ d: Dataset, pairs: [EvaluatedPair], momDual: [Double]? = nil) -> [UnmetEntry] {
+    ///
+    /// With `leadsOnly`, only the `child` rows of the first `leadsOnly` children without a lead
+    /// (by id): the rows `report.html` lists, the same sentences as `unmet.csv`'s.
+    public static func explain(_ d: Dataset, pairs: [EvaluatedPair], momDual: [Double]? = nil, leadsOnly: Int? = nil) -> [UnmetEntry] {
         var load = [Int](repeating: 0, count: d.moms.count)
         var momsOf = [[Int]](repeating: [], count: d.children.count)
         var childrenOf = [[Int]](repeating: [], count: d.moms.count)
@@ -33,6 +40,8 @@ public enum ChildShortfallReasons {
         }
         let dual = momDual?.count == d.moms.count ? momDual : nil
         let nearby = MomsInReach(d, load: load, dual: dual)
+        let tags = TagSets.pair(children: d.children.map(\.interests), moms: d.moms.map(\.skills))
+        let forbidden = forbiddenPairs(d)
         let order = d.children.indices.sorted { d.children[$0].id.precedesInCodePoints(d.children[$1].id) }
         // The children short of moms, in id order; explained in parallel chunks (each child's
         // reason depends only on the plan), put back in that order.
@@ -40,8 +49,9 @@ public enum ChildShortfallReasons {
         for c in order {
             let wanted = max(0, d.children[c].supportersWanted)
             if !hasLead[c] {
+                if let k = leadsOnly, short.count >= k { break }
                 short.append((c, .child, 1 + wanted))
-            } else if momsOf[c].count - 1 < wanted {
+            } else if leadsOnly == nil, momsOf[c].count - 1 < wanted {
                 short.append((c, .supporting, wanted - (momsOf[c].count - 1)))
             }
         }
@@ -55,8 +65,10 @@ public enum ChildShortfallReasons {
             let lower = shortOnes.count * chunk / chunkCount, upper = shortOnes.count * (chunk + 1) / chunkCount
             for (c, kind, missing) in shortOnes[lower..<upper] {
                 let child = d.children[c]
+                let barred = forbidden[c].filter { $0.role == nil || $0.role == (kind == .child ? .lead : .support) }.map(\.mom)
                 let (code, reason) = explainChild(d, c, kind: kind, moms: nearby, free: &free, any: &any,
-                                                  paired: Set(moms[c]), childrenOf: children, momDual: dual)
+                                                  paired: Set(moms[c]), forbidden: Set(barred), tags: tags,
+                                                  childrenOf: children, momDual: dual)
                 rows.append(UnmetEntry(kind: kind, id: child.id, childID: child.id, group: child.group, county: child.county,
                                        township: child.township, priority: nil, missing: Double(missing), code: code, reason: reason))
             }
@@ -65,6 +77,20 @@ public enum ChildShortfallReasons {
         let rows = chunks.buffer.flatMap { $0 }
         let leads: [UnmetEntry] = rows.filter { $0.kind == UnmetEntry.Kind.child }
         return leads + rows.filter { $0.kind == UnmetEntry.Kind.supporting }
+    }
+
+    /// The `forbid_pair` lines of `overrides.csv`, by child position: the mom and the role
+    /// forbidden (`nil`: both).
+    static func forbiddenPairs(_ d: Dataset) -> [[(mom: Int, role: PairingRole?)]] {
+        var out = [[(mom: Int, role: PairingRole?)]](repeating: [], count: d.children.count)
+        let lines = d.overrides.filter { $0.kind == .forbidPair }
+        guard !lines.isEmpty else { return out }
+        let index = DatasetIndex(d)
+        for o in lines {
+            guard let cid = o.childID, let mid = o.momID, let c = index.childByID[cid], let m = index.momByID[mid] else { continue }
+            out[c].append((m, o.role))
+        }
+        return out
     }
 
     /// The distance limit of a pair with mom `m`, in hundredths of a km.
@@ -89,16 +115,24 @@ public enum ChildShortfallReasons {
     static func points(_ x: Double) -> String { Decimals.format(Decimals.round(x), maxDecimals: 2) }
 
     static func explainChild(_ d: Dataset, _ c: Int, kind: UnmetEntry.Kind, moms: MomsInReach, free: inout LivePoints,
-                             any: inout LivePoints, paired: Set<Int>, childrenOf: [[Int]], momDual: [Double]?) -> (UnmetReasonCode, String) {
+                             any: inout LivePoints, paired: Set<Int>, forbidden: Set<Int> = [], tags: (children: TagSets, moms: TagSets),
+                             childrenOf: [[Int]], momDual: [Double]?) -> (UnmetReasonCode, String) {
         let s = d.settings
         let child = d.children[c]
         let settingLimit = Decimals.format(s.maxKm, maxDecimals: 2)
         let other = kind == .supporting ? "other " : ""
-        // With a free mom within reach: how many, and what pairing the nearest would bring.
-        if let (freeCount, best) = moms.freeInReach(child.location, free: &free, paired: paired) {
-            let value = pairPoints(d, c, best.m, centikm: best.d, kind: kind)
+        // With a free mom within reach: how many, and what pairing the nearest would bring —
+        // unless some free pair would add points (a plan stopped before its optimum).
+        if let (freeCount, nearest) = moms.freeInReach(child.location, free: &free, paired: paired) {
+            if let gain = bestFreePair(d, c, kind: kind, moms: moms, free: &free, paired: paired, forbidden: forbidden,
+                                       tags: tags, nearest: nearest), gain.units > 0 {
+                return (.momsLeftUnused,
+                        "\(freeCount) \(other)mom(s) within reach have free capacity, and pairing \(d.moms[gain.m].id) at \(km(gain.d)) km would add \(points(gain.value)) points: the pairing stopped before its optimum (its time limit), so a longer time limit or pairing them by hand would raise the score")
+            }
+            let value = pairPoints(d, c, nearest.m, centikm: nearest.d, kind: kind)
+            let barred = forbidden.contains(nearest.m) ? " (a pair overrides.csv forbids)" : ""
             return (.notWorthPairing,
-                    "\(freeCount) \(other)mom(s) within reach have free capacity, but pairing the nearest, \(d.moms[best.m].id) at \(km(best.d)) km, would change the score by \(points(value)) points")
+                    "\(freeCount) \(other)mom(s) within reach have free capacity, but pairing the nearest, \(d.moms[nearest.m].id) at \(km(nearest.d)) km, would change the score by \(points(value)) points\(barred)")
         }
         // Otherwise every mom within reach of this child, not already paired with her, is full.
         let inReach = moms.withCapacityInReach(child.location, any: &any, paired: paired)
@@ -127,6 +161,47 @@ public enum ChildShortfallReasons {
         }
         return (.momsInReachFull,
                 "moms within reach are all at capacity (\(count) \(other)mom(s) within reach, all full; nearest \(d.moms[nearest.m].id) at \(km(nearest.d)) km)\(held); \(beyond)")
+    }
+
+    /// The free mom within reach of child `c`, not in `paired` nor `forbidden`, whose pair adds
+    /// the most to the score (in whole score units; ties: nearer, then smaller id), given
+    /// `nearest`, the nearest free mom within reach not in `paired`. With distance costing
+    /// points, the best pair is the nearest acceptable mom, the nearest one sharing an interest,
+    /// or the continuity mom: every other one is farther than one of these and brings at most
+    /// the same bonuses. The walk for the one sharing an interest is only made when her bonus
+    /// could lift the pair above 0.
+    static func bestFreePair(_ d: Dataset, _ c: Int, kind: UnmetEntry.Kind, moms: MomsInReach, free: inout LivePoints,
+                             paired: Set<Int>, forbidden: Set<Int>, tags: (children: TagSets, moms: TagSets),
+                             nearest: (m: Int, d: Int)) -> (m: Int, d: Int, value: Double, units: Int64)? {
+        let child = d.children[c], s = d.settings
+        func units(_ v: Double) -> Int64 { Int64((v * moms.unitsPerPoint).rounded()) }
+        var best: (m: Int, d: Int, value: Double, units: Int64)?
+        func consider(_ m: Int, _ dist: Int) {
+            let v = pairPoints(d, c, m, centikm: dist, kind: kind), u = units(v)
+            if let b = best, (u, -dist, -Int(moms.point[m])) <= (b.units, -b.d, -Int(moms.point[b.m])) { return }
+            best = (m, dist, v, u)
+        }
+        let excluded = { (i: Int) in paired.contains(Int(moms.mom[i])) || forbidden.contains(Int(moms.mom[i])) }
+        var first = nearest
+        if forbidden.contains(nearest.m) {
+            guard let near = free.nearest(to: child.location, withinCentikm: moms.settingLimit, isLive: { moms.isFree[$0] },
+                                          accept: { i, dist in dist <= Int(moms.reach[i]) && !excluded(i) })
+            else { return nil }
+            first = (Int(moms.mom[near.index]), near.centikm)
+        }
+        consider(first.m, first.d)
+        if let id = child.pairedMomID, let i = moms.point(ofID: id), moms.isFree[i], !excluded(i) {
+            let dist = Distance.centikm(child.location, moms.grid.points[i])
+            if dist <= Int(moms.reach[i]) { consider(Int(moms.mom[i]), dist) }
+        }
+        let reward = s.weight(child.group) * (kind == .child ? s.leadReward : s.supportReward)
+        if s.fitBonus > 0, !tags.children.shares(c, with: tags.moms, first.m),
+           case let bound = units(reward + s.fitBonus - s.kmCost * Double(first.d) / 100), bound > 0, bound >= best?.units ?? 0,
+           let near = free.nearest(to: child.location, withinCentikm: moms.settingLimit, isLive: { moms.isFree[$0] },
+                                   accept: { i, dist in dist <= Int(moms.reach[i]) && !excluded(i) && tags.children.shares(c, with: tags.moms, Int(moms.mom[i])) }) {
+            consider(Int(moms.mom[near.index]), near.centikm)
+        }
+        return best
     }
 
     /// Among the moms within reach of child `c` with capacity, not in `paired` (all full when

@@ -39,6 +39,9 @@ public enum UnmetReasonCode: String, Sendable, Hashable, CaseIterable {
     /// A mom within reach has free capacity, but the pair would lower the score (its distance
     /// costs more points than the reward gives).
     case notWorthPairing = "not_worth_pairing"
+    /// A mom within reach has free capacity and the pair would raise the score: the pairing
+    /// stopped before its optimum (its time limit), which never leaves such a pair.
+    case momsLeftUnused = "moms_left_unused"
     // Needs.
     /// No offer or fund serves the category in the child's county for the child's group.
     case noSource = "no_source"

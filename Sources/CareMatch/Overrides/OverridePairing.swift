@@ -494,7 +494,7 @@ enum OverridePairing {
         let perPoint = Double(scale.unitsPerPoint)
         let momDual = momDualUnits.map { $0 / perPoint }
         var solution = PairingSolution(evaluation: evaluation, certificate: cert, statistics: stats,
-                                       unmet: explain ? UnmetReasons.explain(inst, evaluation) : [], momDual: momDual,
+                                       unmet: explain ? UnmetChild.withoutLead(evaluation, ids: d.children.map(\.id)) : [], momDual: momDual,
                                        childDual: childDualUnits.map { $0 / perPoint })
         if explain { solution.capacity = CapacityValues.compute(d, inst, evaluation, momDual: momDual) }
         return solution

@@ -29,7 +29,7 @@ public enum PairingSolver {
         var childDual = [Double](repeating: 0, count: dataset.children.count)
         for (k, c) in childOrder.enumerated() { childDual[c] = s.childDual[k] }
         var solution = PairingSolution(evaluation: evaluation, certificate: s.certificate, statistics: s.statistics,
-                                       unmet: s.unmet.map { UnmetChild(child: childOrder[$0.child], reason: $0.reason) },
+                                       unmet: UnmetChild.withoutLead(evaluation, ids: dataset.children.map(\.id)),
                                        momDual: momDual, childDual: childDual)
         solution.capacity = CapacityValues.compute(dataset, inst, evaluation, momDual: momDual)
         return solution
@@ -160,7 +160,7 @@ public enum PairingSolver {
         }
         stats.totalSeconds = (clock.now - start).seconds
         return PairingSolution(evaluation: evaluation, certificate: certificate, statistics: stats,
-                               unmet: UnmetReasons.explain(inst, evaluation),
+                               unmet: [],
                                momDual: duals.mom.map { scale.points($0) },
                                childDual: duals.child.map { scale.points($0) })
     }

@@ -166,9 +166,14 @@ public enum ReportHTML {
         let e = HTML.escape
         var b = "<h2 id=\"unmet\">\(e(t(.unpairedHeading, plan.pairing.unmet.count)))</h2>\n"
         if plan.pairing.unmet.isEmpty { b += "<p>\(e(t(.everyChildPaired)))</p>\n" } else {
+            // The first children without a lead (by id), with `unmet.csv`'s sentences.
+            let reasons = ChildShortfallReasons.explain(d, pairs: plan.pairing.evaluation.pairs, momDual: plan.pairing.momDual,
+                                                        leadsOnly: tableLimit)
+            var reasonOf: [String: String] = [:]
+            for u in reasons { reasonOf[u.childID] = u.reason }
             let rows = plan.pairing.unmet.prefix(tableLimit).map { u -> [String] in
                 let c = d.children[u.child]
-                return [c.id, t.group(c.group.rawValue), t.county(c.county), c.township, "\(1 + max(0, c.supportersWanted))", u.reason]
+                return [c.id, t.group(c.group.rawValue), t.county(c.county), c.township, "\(1 + max(0, c.supportersWanted))", reasonOf[c.id] ?? ""]
             }
             b += HTML.table([t(.childIDColumn), t(.groupColumn), t(.countyColumn), t(.townshipColumn), t(.momsWantedColumn), t(.reasonColumn)], rows, numeric: [4])
             b += more(plan.pairing.unmet.count, t)

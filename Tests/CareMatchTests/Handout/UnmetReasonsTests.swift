@@ -127,6 +127,70 @@ final class ChildShortfallReasonsTests: XCTestCase {
         XCTAssertTrue(r[0].reason.contains("1 other mom(s) within reach, all full; nearest M2"), r[0].reason)
         XCTAssertTrue(r[0].reason.contains("no other mom has free capacity anywhere"), r[0].reason)
     }
+
+    /// A plan stopped before its optimum can leave a child without a lead next to a free mom
+    /// whose pair would add points: the reason names the best such pair as a gain
+    /// (`moms_left_unused`), never "not worth pairing" with a positive change; pairs that
+    /// `overrides.csv` forbids are left out of that search.
+    func testAFreePairThatWouldAddPointsIsNamedAsAGainLeftUnused() {
+        var d = Dataset()
+        d.settings.maxKm = 25
+        d.settings.kmCost = 1
+        d.settings.fitBonus = 20
+        d.children = [Child(id: "C1", group: .leftBehind, county: "A", location: north(0), interests: ["reading"])]
+        // M1 is the nearest; M2, farther, shares C1's interest and brings the most; M3 is full.
+        d.moms = [Mom(id: "M1", county: "A", location: north(1), capacity: 1),
+                  Mom(id: "M2", county: "A", location: north(3), capacity: 1, skills: ["reading"]),
+                  Mom(id: "M3", county: "A", location: north(0.5), capacity: 0)]
+        let c = d.children[0].location
+        func value(_ m: Int, shared: Bool) -> String {
+            let km = Workflow.km(c.lat, c.lon, d.moms[m].location.lat, d.moms[m].location.lon)
+            let v = d.settings.weight(.leftBehind) * d.settings.leadReward + (shared ? 20 : 0) - (km * 100).rounded() / 100
+            return Decimals.format(Decimals.round(v), maxDecimals: 2)
+        }
+        var r = ChildShortfallReasons.explain(d, pairs: [])
+        XCTAssertEqual(r.map(\.code), [.momsLeftUnused])
+        XCTAssertTrue(r[0].reason.hasPrefix("2 mom(s) within reach have free capacity, and pairing M2 at \(dist(c, d.moms[1].location)) km would add \(value(1, shared: true)) points"), r[0].reason)
+        // Forbidden as a lead (or in both roles), M2 gives way to M1.
+        for role in [PairingRole.lead, nil] {
+            d.overrides = [Override(kind: .forbidPair, childID: "C1", momID: "M2", role: role)]
+            r = ChildShortfallReasons.explain(d, pairs: [])
+            XCTAssertEqual(r.map(\.code), [.momsLeftUnused])
+            XCTAssertTrue(r[0].reason.contains("pairing M1 at \(dist(c, d.moms[0].location)) km would add \(value(0, shared: false)) points"), r[0].reason)
+        }
+        // Forbidding M2 only as a supporting mom leaves her the best lead.
+        d.overrides = [Override(kind: .forbidPair, childID: "C1", momID: "M2", role: .support)]
+        XCTAssertTrue(ChildShortfallReasons.explain(d, pairs: [])[0].reason.contains("pairing M2 at"))
+        // Both forbidden: no pair is left to add, and the nearest is said to be forbidden.
+        d.overrides = [Override(kind: .forbidPair, childID: "C1", momID: "M2"), Override(kind: .forbidPair, childID: "C1", momID: "M1", role: .lead)]
+        r = ChildShortfallReasons.explain(d, pairs: [])
+        XCTAssertEqual(r.map(\.code), [.notWorthPairing])
+        XCTAssertTrue(r[0].reason.hasSuffix("pairing the nearest, M1 at \(dist(c, d.moms[0].location)) km, would change the score by \(value(0, shared: false)) points (a pair overrides.csv forbids)"), r[0].reason)
+    }
+
+    /// In a proven-optimal pairing no free mom within reach can add points (the pair could be
+    /// added): every child short of moms next to a free mom is `not_worth_pairing`, none
+    /// `moms_left_unused`. Distances cost 20 points per km, so that such children exist.
+    func testAProvenOptimalPairingLeavesNoFreePairThatWouldAddPoints() throws {
+        var notWorth = 0
+        for seed in UInt64(1)...UInt64(8) {
+            var d = TestInstances.pairing(seed: seed, moms: 80, children: 60, spreadKm: 30, maxKm: 10)
+            d.settings.kmCost = 20
+            let s = try PairingSolver.solve(d)
+            XCTAssertTrue(s.certificate.proven, "seed \(seed)")
+            let rows = ChildShortfallReasons.explain(d, pairs: s.evaluation.pairs, momDual: s.momDual)
+            XCTAssertFalse(rows.contains { $0.code == .momsLeftUnused }, "seed \(seed): \(rows.filter { $0.code == .momsLeftUnused }.map(\.reason))")
+            notWorth += rows.filter { $0.code == .notWorthPairing }.count
+            // Taking a lead away whose pair was worth points leaves exactly that gain unused.
+            if let p = s.evaluation.pairs.first(where: { p in p.role == .lead && !s.evaluation.pairs.contains { $0.child == p.child && $0.role == .support }
+                    && ChildShortfallReasons.pairPoints(d, p.child, p.mom, centikm: p.centikm, kind: .child) >= 0.01 }) {
+                let cut = ChildShortfallReasons.explain(d, pairs: s.evaluation.pairs.filter { $0 != p }, momDual: s.momDual)
+                let row = cut.first { $0.childID == d.children[p.child].id && $0.kind == .child }
+                XCTAssertEqual(row?.code, .momsLeftUnused, "seed \(seed): \(row?.reason ?? "-")")
+            }
+        }
+        XCTAssertGreaterThan(notWorth, 10)
+    }
 }
 
 final class UnmetNeedReasonsTests: XCTestCase {
