@@ -43,28 +43,64 @@ struct PairColumns {
 
 /// The first set of pairs: for each child the nearest moms, the nearest moms sharing an
 /// interest, and the current mom — found through the grid, never by scanning every mom.
+///
+/// Each child's moms come from one ring walk of the moms' grid, nearest cells first: it keeps
+/// the `nearest` nearest allowed moms and the `sharing` nearest sharing an interest (by distance,
+/// then position), and stops at the first ring that lies beyond both lists' last entries once
+/// they are full. The pairs are added in (distance, position) order, nearest moms and those
+/// sharing an interest interleaved as they come, then the current mom.
+///
+/// - Complexity: per child, the cells of the rings up to the farthest mom kept (plus one ring),
+///   whatever the map's density. The former walk collected and sorted every allowed mom of a
+///   circle doubled from 0.5 km, hundreds per child on the towns of a scale-100 map: 17 s of
+///   the first round there, one core (Guides/Pairing.md).
 enum InitialCandidates {
     static func build(_ inst: PairingInstance, nearest: Int, sharing: Int) -> PairColumns {
         var cols = PairColumns(momCount: inst.momCount)
-        var found: [(m: Int, f: PairingInstance.PairFacts)] = []
-        for c in 0..<inst.childCount {
-            // Start small and double: on a dense map (scale 100) a fixed 3 km circle holds
-            // over a thousand moms per child.
-            var radius = 50
-            while true {
-                found.removeAll(keepingCapacity: true)
-                inst.forEachAllowedMom(of: c, within: radius) { m, f in found.append((m, f)) }
-                let sharingCount = found.reduce(0) { $0 + ($1.f.shared ? 1 : 0) }
-                if (found.count >= nearest && sharingCount >= sharing) || radius >= inst.maxReach { break }
-                radius = min(inst.maxReach, radius * 2)
+        let grid = inst.momGrid
+        // Kept moms as (centikm, position), sorted, at most `nearest` and `sharing` long.
+        var near: [(d: Int, m: Int)] = [], shared: [(d: Int, m: Int)] = []
+        near.reserveCapacity(nearest + 1); shared.reserveCapacity(sharing + 1)
+        func keep(_ list: inout [(d: Int, m: Int)], _ limit: Int, _ e: (d: Int, m: Int)) {
+            guard limit > 0 else { return }
+            if list.count == limit {
+                guard let last = list.last, (e.d, e.m) < (last.d, last.m) else { return }
+                list.removeLast()
             }
-            found.sort { ($0.f.centikm, $0.m) < ($1.f.centikm, $1.m) }
-            var taken = 0, shared = 0
-            for (m, f) in found {
-                if taken < nearest { cols.add(mom: m, child: c, facts: f); taken += 1 }
-                else if f.shared && shared < sharing { cols.add(mom: m, child: c, facts: f) }
-                if f.shared { shared += 1 }
-                if taken >= nearest && shared >= sharing { break }
+            var k = list.count
+            while k > 0 && (e.d, e.m) < (list[k - 1].d, list[k - 1].m) { k -= 1 }
+            list.insert(e, at: k)
+        }
+        for c in 0..<inst.childCount {
+            near.removeAll(keepingCapacity: true); shared.removeAll(keepingCapacity: true)
+            guard let q = grid.query(withinCentikm: inst.maxReach, of: inst.childLocation[c]) else { continue }
+            // Moms farther than this cannot enter either list (ties go to the smaller position,
+            // so a mom at exactly this distance still may); a list of length 0 wants none.
+            func bound() -> Int {
+                let a = nearest <= 0 ? Int.min : near.count < nearest ? Int.max : near[near.count - 1].d
+                let b = sharing <= 0 ? Int.min : shared.count < sharing ? Int.max : shared[shared.count - 1].d
+                return max(a, b)
+            }
+            grid.forEachCellByRings(q, ring: { $0 <= bound() }) { cell, nearestInCell in
+                guard nearestInCell <= bound() else { return }
+                for k in grid.pointRange(ofCell: cell) {
+                    let i = grid.point(at: k)
+                    guard let low = grid.nearestCentikm(q, i), low <= bound() else { continue }
+                    let m = Int(inst.activeMoms[i])
+                    let d = Distance.centikm(inst.childLocation[c], inst.momLocation[m])
+                    guard d <= Int(inst.momReach[m]), d <= inst.maxReach else { continue }
+                    keep(&near, nearest, (d, m))
+                    if inst.interests.shares(c, with: inst.skills, m) { keep(&shared, sharing, (d, m)) }
+                }
+            }
+            // Both lists in (distance, position) order, merged; a mom in both is added once.
+            var a = 0, b = 0
+            while a < near.count || b < shared.count {
+                let e: (d: Int, m: Int)
+                if b >= shared.count || (a < near.count && (near[a].d, near[a].m) <= (shared[b].d, shared[b].m)) {
+                    e = near[a]; a += 1
+                } else { e = shared[b]; b += 1 }
+                cols.add(mom: e.m, child: c, facts: inst.facts(mom: e.m, child: c, centikm: e.d))
             }
             let p = Int(inst.childPairedMom[c])
             if p >= 0 {
