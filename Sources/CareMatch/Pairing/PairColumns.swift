@@ -60,7 +60,7 @@ enum InitialCandidates {
         let grid = inst.momGrid
         // Kept moms as (centikm, position), sorted, at most `nearest` and `sharing` long.
         var near: [(d: Int, m: Int)] = [], shared: [(d: Int, m: Int)] = []
-        near.reserveCapacity(nearest + 1); shared.reserveCapacity(sharing + 1)
+        near.reserveCapacity(max(0, nearest) + 1); shared.reserveCapacity(max(0, sharing) + 1)
         func keep(_ list: inout [(d: Int, m: Int)], _ limit: Int, _ e: (d: Int, m: Int)) {
             guard limit > 0 else { return }
             if list.count == limit {
