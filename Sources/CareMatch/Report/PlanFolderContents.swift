@@ -9,9 +9,11 @@ public enum PlanFolderContents {
     public static func files(_ plan: PlanResult, report: ReportSettings = ReportSettings(), byteOrderMark: Bool = false,
                              workbook: Bool = false, comparison: PlanComparison? = nil,
                              compareWithHandMade: Bool = true) throws -> [(name: String, data: Data)] {
-        var out = try plan.files(byteOrderMark: byteOrderMark, workbook: workbook)
+        // The handout's unmet rows serve both `unmet.csv` and the report's table.
+        let handout = PlanHandout(plan)
+        var out = try plan.files(byteOrderMark: byteOrderMark, workbook: workbook, handout: handout)
         let c = comparison ?? (compareWithHandMade ? handMadeComparison(plan) : nil)
-        out.append(("report.html", Data(ReportHTML.render(plan, report: report, comparison: c).utf8)))
+        out.append(("report.html", Data(ReportHTML.render(plan, report: report, comparison: c, unmet: handout.unmet).utf8)))
         return out
     }
 

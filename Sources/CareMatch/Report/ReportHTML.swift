@@ -12,9 +12,10 @@ public enum ReportHTML {
 
     /// The page. With `comparison` (the dataset's hand-made plan scored against this one), a
     /// section sets both side by side. Maps with more than `mapPointLimit` children and moms
-    /// are drawn as squares.
+    /// are drawn as squares. `unmet` is the plan's `unmet.csv` rows when the caller has them
+    /// (`PlanHandout.unmet`), so that the unpaired children's reasons are not worked out twice.
     public static func render(_ plan: PlanResult, report: ReportSettings = ReportSettings(), comparison: PlanComparison? = nil,
-                              mapPointLimit: Int = MapSVG.pointLimit) -> String {
+                              mapPointLimit: Int = MapSVG.pointLimit, unmet rows: [UnmetEntry]? = nil) -> String {
         let t = Texts(report.language ?? .en)
         let d = plan.dataset
         let e = HTML.escape
@@ -40,7 +41,7 @@ public enum ReportHTML {
             b += ComparisonPage.figures(comparison, texts: t)
         }
         b += OverrideReport.html(plan, t)
-        b += unmet(plan, t)
+        b += unmet(plan, t, rows)
         b += countyMaps(plan, t, mapPointLimit)
         b += warnings(plan, t)
         return HTML.page(title: "\(title) — \(d.name)", lang: t.htmlLang, body: b)
@@ -161,14 +162,16 @@ public enum ReportHTML {
         return b + "</div>\n"
     }
 
-    static func unmet(_ plan: PlanResult, _ t: Texts) -> String {
+    static func unmet(_ plan: PlanResult, _ t: Texts, _ rows: [UnmetEntry]?) -> String {
         let d = plan.dataset, a = plan.allocation
         let e = HTML.escape
         var b = "<h2 id=\"unmet\">\(e(t(.unpairedHeading, plan.pairing.unmet.count)))</h2>\n"
         if plan.pairing.unmet.isEmpty { b += "<p>\(e(t(.everyChildPaired)))</p>\n" } else {
-            // The first children without a lead (by id), with `unmet.csv`'s sentences.
-            let reasons = ChildShortfallReasons.explain(d, pairs: plan.pairing.evaluation.pairs, momDual: plan.pairing.momDual,
-                                                        leadsOnly: tableLimit)
+            // The first children without a lead (by id), with `unmet.csv`'s sentences: its `child`
+            // rows come first, in id order.
+            let reasons = rows.map { $0.prefix { $0.kind == .child }.prefix(tableLimit) }.map(Array.init)
+                ?? ChildShortfallReasons.explain(d, pairs: plan.pairing.evaluation.pairs, momDual: plan.pairing.momDual,
+                                                 leadsOnly: tableLimit)
             var reasonOf: [String: String] = [:]
             for u in reasons { reasonOf[u.childID] = u.reason }
             let rows = plan.pairing.unmet.prefix(tableLimit).map { u -> [String] in

@@ -31,6 +31,17 @@ final class ReportPagesTests: XCTestCase {
         }
     }
 
+    /// The table of children without a lead shows `unmet.csv`'s own sentences, whether the page
+    /// works them out or is handed the handout's rows (as the plan folder does).
+    func testTheUnpairedChildrensReasonsAreUnmetCsvsSentences() {
+        let handout = PlanHandout(Self.plan)
+        let children = handout.unmet.filter { $0.kind == .child }
+        XCTAssertFalse(children.isEmpty, "the tiny plan has a child without a lead")
+        let page = ReportHTML.render(Self.plan)
+        XCTAssertEqual(page, ReportHTML.render(Self.plan, unmet: handout.unmet))
+        for row in children { XCTAssertTrue(page.contains(HTML.escape(row.reason)), row.reason) }
+    }
+
     func testTheChineseReportUsesTheGlossarysWordsAndIsTheSameOnEveryRun() {
         let report = ReportSettings(language: .zh, title: "2026年第一季度", date: "2026-03-31")
         let html = ReportHTML.render(Self.plan, report: report)
