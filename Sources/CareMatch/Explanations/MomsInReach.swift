@@ -7,8 +7,8 @@ import Foundation
 ///
 /// - Complexity: building O(moms log moms) (the id order); a count visits each row of cells the
 ///   circle touches once, reads the totals of the cells wholly within reach as one run per row
-///   (row-major prefix sums), and measures only the moms of the cells the circle cuts whose
-///   distance the grid's bounds leave in doubt.
+///   (row-major prefix sums), and measures the moms of the cells the circle cuts by a squared
+///   chord each (`ChordLimit`), read in cell order.
 struct MomsInReach: Sendable {
     let grid: SpatialGrid
     /// Dataset position of the grid's point `i`, and the grid point of each mom.
@@ -19,14 +19,31 @@ struct MomsInReach: Sendable {
     let freeCount: Int, withCapacityCount: Int
     /// The reach of a mom without a shorter limit of her own (`pairing.max_km`), centikm.
     let settingLimit: Int
-    /// Row-major prefix sums over the cells (entry c is the sum over the cells before c), among
-    /// the moms with the setting's reach: those with free capacity, and those with any
-    /// capacity; and of the moms with capacity and a shorter reach of their own, which are
-    /// always measured one by one.
-    let freeBefore: [Int32], withCapacityBefore: [Int32], shorterBefore: [Int32]
-    /// The grid points of the moms with capacity and a shorter reach, grouped by cell in cell
-    /// order: those of cells `a...b` are `shorterPoints[shorterBefore[a]..<shorterBefore[b + 1]]`.
-    let shorterPoints: [Int32]
+    /// The reaches counted from per-cell totals: `layers[0]` is `pairing.max_km`'s (the moms
+    /// without a shorter limit), then each shorter reach shared by many moms (the generator's
+    /// 10, 12, 15 and 20 km), so that a count walks the rows once per reach and measures only
+    /// the moms of the cells each circle cuts, instead of every mom of a shorter reach inside.
+    let layers: [ReachLayer]
+    /// Per grid position (cell order): the layer of a mom with capacity, `MomsInReach.measured`
+    /// for one whose shorter reach too few moms share (measured one by one), `none` without
+    /// capacity.
+    let layerAt: [UInt8]
+    /// The grid positions (`SpatialGrid.point(at:)`) of the moms measured one by one, grouped
+    /// by cell in cell order: those of cells `a...b` are
+    /// `measuredPositions[measuredBefore[a]..<measuredBefore[b + 1]]`.
+    let measuredPositions: [Int32], measuredBefore: [Int32]
+    static let measured: UInt8 = 255, none: UInt8 = 254
+    /// Per grid position (cell order, so that a cell's moms are read contiguously): the mom's
+    /// unit vector, her reach as a `ChordLimit`, and whether she has free capacity and any.
+    let unitAt: [SIMD3<Double>], reachAt: [ChordLimit], freeAt: [Bool], capacityAt: [Bool]
+
+    /// The moms of one reach: row-major prefix sums over the cells (entry c is the sum over the
+    /// cells before c) of those with free capacity and of those with any capacity.
+    struct ReachLayer: Sendable {
+        let limit: Int
+        let freeBefore: [Int32], withCapacityBefore: [Int32]
+    }
+
     /// Per cell, the smallest dual price of a place among its moms with capacity (empty
     /// without prices): a bound for the closest call's walk.
     let lowestDualInCell: [Double]
@@ -62,28 +79,58 @@ struct MomsInReach: Sendable {
         self.point = point
         self.ids = ids
         self.settingLimit = settingLimit
-        var free = [Int32](repeating: 0, count: grid.cellCount), withCapacity = free, shorter = free
+        // The reaches with layers: the setting's, then up to 7 shorter ones shared by at least
+        // 256 moms (and 1/512 of all), fewer on a grid so large that 16 M cell totals per kind
+        // would not hold them; the other moms are measured one by one.
+        var perReach: [Int: Int] = [:]
+        for m in ids.indices where capacity[m] > 0 && reach[m] < settingLimit { perReach[reach[m], default: 0] += 1 }
+        let common = perReach.filter { $0.value >= max(256, ids.count / 512) }
+            .sorted { ($0.value, $0.key) > ($1.value, $1.key) }.prefix(max(0, min(7, 16_000_000 / max(1, grid.cellCount) - 1))).map(\.key).sorted(by: >)
+        let limits = [settingLimit] + common
+        var layerOf: [Int: UInt8] = [settingLimit: 0]
+        for (j, limit) in common.enumerated() { layerOf[limit] = UInt8(j + 1) }
+        var free = [[Int32]](repeating: [Int32](repeating: 0, count: grid.cellCount), count: limits.count), withCapacity = free
+        var measuredCount = [Int32](repeating: 0, count: grid.cellCount)
         var lowest = [Double](repeating: .infinity, count: dual == nil ? 0 : grid.cellCount)
-        var shorterPoints: [Int32] = []
+        var measuredPositions: [Int32] = []
+        var layerAt = [UInt8](repeating: MomsInReach.none, count: ids.count)
         for cell in 0..<grid.cellCount {
             for k in grid.pointRange(ofCell: cell) {
                 let i = grid.point(at: k), m = byID[i]
                 guard capacity[m] > 0 else { continue }
                 if let dual { lowest[cell] = min(lowest[cell], dual[m]) }
-                if reach[m] < settingLimit { shorter[cell] += 1; shorterPoints.append(Int32(i)); continue }
-                withCapacity[cell] += 1
-                if load[m] < capacity[m] { free[cell] += 1 }
+                guard let j = layerOf[min(reach[m], settingLimit)].map(Int.init) else {
+                    layerAt[k] = MomsInReach.measured
+                    measuredCount[cell] += 1; measuredPositions.append(Int32(k))
+                    continue
+                }
+                layerAt[k] = UInt8(j)
+                withCapacity[j][cell] += 1
+                if load[m] < capacity[m] { free[j][cell] += 1 }
             }
         }
-        self.shorterPoints = shorterPoints
+        self.measuredPositions = measuredPositions
+        self.layerAt = layerAt
+        let built = grid
+        let atPosition = (0..<ids.count).map { byID[built.point(at: $0)] }
+        unitAt = atPosition.map { Distance.unitVector(locations[$0]) }
+        var limitOf: [Int: ChordLimit] = [:]
+        reachAt = atPosition.map { m in
+            let r = min(reach[m], settingLimit)
+            if let known = limitOf[r] { return known }
+            let made = ChordLimit(limitCentikm: r)
+            limitOf[r] = made
+            return made
+        }
+        freeAt = atPosition.map { load[$0] < capacity[$0] }
+        capacityAt = atPosition.map { capacity[$0] > 0 }
         func prefix(_ a: [Int32]) -> [Int32] {
             var out = [Int32](repeating: 0, count: a.count + 1)
             for c in a.indices { out[c + 1] = out[c] + a[c] }
             return out
         }
-        freeBefore = prefix(free)
-        withCapacityBefore = prefix(withCapacity)
-        shorterBefore = prefix(shorter)
+        layers = limits.indices.map { ReachLayer(limit: limits[$0], freeBefore: prefix(free[$0]), withCapacityBefore: prefix(withCapacity[$0])) }
+        measuredBefore = prefix(measuredCount)
         lowestDualInCell = lowest
         isFree = byID.map { load[$0] < capacity[$0] }
         hasCapacity = byID.map { capacity[$0] > 0 }
@@ -100,7 +147,7 @@ struct MomsInReach: Sendable {
         guard let near = free.nearest(to: p, withinCentikm: settingLimit, isLive: { isFree[$0] },
                                       accept: { i, dist in dist <= Int(reach[i]) && !paired.contains(Int(mom[i])) })
         else { return nil }
-        return (count(p, isFree, freeBefore, paired: paired), (Int(mom[near.index]), near.centikm))
+        return (count(p, freeAt, isFree, free: true, paired: paired), (Int(mom[near.index]), near.centikm))
     }
 
     /// The same for the moms with any capacity (the child's own excepted), found by a ring
@@ -109,29 +156,50 @@ struct MomsInReach: Sendable {
         guard let near = any.nearest(to: p, withinCentikm: settingLimit, isLive: { hasCapacity[$0] },
                                      accept: { i, dist in dist <= Int(reach[i]) && !paired.contains(Int(mom[i])) })
         else { return nil }
-        return (count(p, hasCapacity, withCapacityBefore, paired: paired), (Int(mom[near.index]), near.centikm))
+        return (count(p, capacityAt, hasCapacity, free: false, paired: paired), (Int(mom[near.index]), near.centikm))
     }
 
-    /// The moms within reach of `p` with `flag`, not in `paired`: each row's cells wholly
-    /// within reach from the prefix sums `before` (their moms of a shorter reach measured),
-    /// the cells the circle cuts mom by mom, measuring only those the bounds leave in doubt.
-    private func count(_ p: GeoPoint, _ flag: [Bool], _ before: [Int32], paired: Set<Int>) -> Int {
-        guard let q = grid.query(withinCentikm: settingLimit, of: p) else { return 0 }
+    /// The moms within reach of `p` with `flag` (by grid position; `flagOfPoint` the same by grid
+    /// point), not in `paired`, counted among those with free capacity (`free`) or any. One
+    /// row walk per layer: the cells wholly within its reach from its prefix sums, the cells its
+    /// circle cuts mom by mom (its own moms); the walk at `pairing.max_km` also measures the
+    /// moms of no layer, in its interior runs and its cut cells. A mom is measured by her squared
+    /// chord against her reach (`ChordLimit`, exact), read in cell order.
+    private func count(_ p: GeoPoint, _ flag: [Bool], _ flagOfPoint: [Bool], free: Bool, paired: Set<Int>) -> Int {
+        let u = Distance.unitVector(p)
         var count = 0
-        func measure(_ i: Int) {
-            let limit = Int(reach[i])
-            guard flag[i], let low = grid.nearestCentikm(q, i), low <= limit else { return }
-            if grid.pointLiesWithin(q, i, limitCentikm: limit) || Distance.centikm(p, grid.points[i]) <= limit { count += 1 }
+        flag.withUnsafeBufferPointer { flag in
+            unitAt.withUnsafeBufferPointer { unit in
+                reachAt.withUnsafeBufferPointer { reach in
+                    layerAt.withUnsafeBufferPointer { layerAt in
+                        func measure(_ k: Int) {
+                            guard flag[k] else { return }
+                            let c2 = Distance.chordSquared(u, unit[k])
+                            if c2 < reach[k].within || (c2 <= reach[k].beyond && reach[k].contains(chordSquared: c2, p, grid.points[grid.point(at: k)])) {
+                                count += 1
+                            }
+                        }
+                        for (j, layer) in layers.enumerated() {
+                            guard let q = grid.query(withinCentikm: layer.limit, of: p) else { continue }
+                            let before = free ? layer.freeBefore : layer.withCapacityBefore
+                            let mine = UInt8(j)
+                            grid.forEachRowOfCells(q, interior: { first, last in
+                                count += Int(before[last + 1] - before[first])
+                                guard j == 0 else { return }
+                                for i in Int(measuredBefore[first])..<Int(measuredBefore[last + 1]) { measure(Int(measuredPositions[i])) }
+                            }, edge: { cell, _ in
+                                for k in grid.pointRange(ofCell: cell) where layerAt[k] == mine || (j == 0 && layerAt[k] == MomsInReach.measured) {
+                                    measure(k)
+                                }
+                            })
+                        }
+                    }
+                }
+            }
         }
-        grid.forEachRowOfCells(q, interior: { first, last in
-            count += Int(before[last + 1] - before[first])
-            for k in Int(shorterBefore[first])..<Int(shorterBefore[last + 1]) { measure(Int(shorterPoints[k])) }
-        }, edge: { cell, _ in
-            for k in grid.pointRange(ofCell: cell) { measure(grid.point(at: k)) }
-        })
         for m in paired {
             let i = Int(point[m])
-            if flag[i], Distance.centikm(p, grid.points[i]) <= Int(reach[i]) { count -= 1 }
+            if flagOfPoint[i], Distance.centikm(p, grid.points[i]) <= Int(reach[i]) { count -= 1 }
         }
         return count
     }

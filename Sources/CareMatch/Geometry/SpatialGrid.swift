@@ -270,18 +270,56 @@ public struct SpatialGrid: Sendable {
     }
 
     /// The cells of a query row by row: in each row, `interior(first, last)` gets the run of
-    /// cells lying wholly within the query's limit (`cellLiesWithin`; contiguous, since its bound
-    /// grows with the distance across the row), and `edge(cell, nearestCentikm)` every other
-    /// non-empty cell that may hold a point of the query. Together they are the cells
-    /// `forEachCell` visits, plus empty interior ones; a caller with per-cell totals in row-major
-    /// prefix sums counts a row's interior in O(1).
+    /// cells lying wholly within the query's limit, and `edge(cell, nearestCentikm)` every other
+    /// non-empty cell that may hold a point of the query. Together they hold every point
+    /// `forEachCell` would find; a caller with per-cell totals in row-major prefix sums counts a
+    /// row's interior in O(1).
+    ///
+    /// Both runs come from the sphere itself, in O(1) per row (`SphericalRow`): with
+    /// `hav(x) = sin²(x/2)`, a point at latitude φ and longitude difference Δλ from the center
+    /// has `hav(θ) = hav(φ − φc) + cos φc·cos φ·hav(Δλ)`, every term growing with `|φ − φc|`,
+    /// `cos φ` and `|Δλ|` (up to π), so over a row's latitudes the term's smallest and largest
+    /// values bound it, and the longitudes where the bound meets the limit's `hav` close the
+    /// row's possible and certain runs of cells. Near the poles, or on a map wider than half the
+    /// globe, rows fall back to scanning with `cellLiesWithin` across the planar circle's chord.
     public func forEachRowOfCells(_ q: Query, interior: (Int, Int) -> Void, edge: (Int, Int) -> Void) {
         guard let box = cellBox(q) else { return }
+        let limit = ChordLimit(limitCentikm: q.limit)
+        let xPerRadian = SpatialGrid.kmPerDegree * lat0Cos * 180 / Double.pi
+        let spherical = lat0Cos > 1e-3 && Double(columns) * cellKm < Double.pi * xPerRadian
         for gy in box.y0...box.y1 {
-            var left = box.x0, right = box.x1
-            while left <= right, !cellLiesWithin(q, gy * columns + left) { visitCell(left, gy, q, edge); left += 1 }
-            while right >= left, !cellLiesWithin(q, gy * columns + right) { visitCell(right, gy, q, edge); right -= 1 }
-            if left <= right { interior(gy * columns + left, gy * columns + right) }
+            var outer = (box.x0, box.x1), inner: (Int, Int)?
+            if spherical {
+                guard let row = SphericalRow(q, bottomKm: minY + Double(gy) * cellKm, cellKm: cellKm, limit: limit) else { continue }
+                func cells(_ halfRadians: Double, grow: Bool) -> (Double, Double) {
+                    let w = halfRadians * xPerRadian + (grow ? 1e-6 : -1e-6)
+                    return ((q.cx - w - minX) / cellKm, (q.cx + w - minX) / cellKm)
+                }
+                if let half = row.possibleHalfWidth {
+                    let (l, r) = cells(half, grow: true)
+                    outer = (max(box.x0, Int(max(-1, l).rounded(.down))), min(box.x1, Int(min(Double(columns), r).rounded(.down))))
+                }
+                if let half = row.certainHalfWidth {
+                    if half.isInfinite {
+                        inner = outer
+                    } else {
+                        let (l, r) = cells(half, grow: false)
+                        inner = (max(outer.0, Int(max(-1, l).rounded(.up))), min(outer.1, Int(min(Double(columns), r).rounded(.down)) - 1))
+                    }
+                }
+            } else {
+                var left = box.x0, right = box.x1
+                while left <= right, !cellLiesWithin(q, gy * columns + left) { left += 1 }
+                while right >= left, !cellLiesWithin(q, gy * columns + right) { right -= 1 }
+                inner = (left, right)
+            }
+            if let (a, b) = inner, a <= b {
+                for gx in outer.0..<a { visitCell(gx, gy, q, edge) }
+                interior(gy * columns + a, gy * columns + b)
+                for gx in stride(from: outer.1, to: b, by: -1) { visitCell(gx, gy, q, edge) }
+            } else if outer.0 <= outer.1 {
+                for gx in outer.0...outer.1 { visitCell(gx, gy, q, edge) }
+            }
         }
     }
 

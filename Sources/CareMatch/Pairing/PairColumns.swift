@@ -57,51 +57,11 @@ struct PairColumns {
 enum InitialCandidates {
     static func build(_ inst: PairingInstance, nearest: Int, sharing: Int) -> PairColumns {
         var cols = PairColumns(momCount: inst.momCount)
-        let grid = inst.momGrid
-        // Kept moms as (centikm, position), sorted, at most `nearest` and `sharing` long.
-        var near: [(d: Int, m: Int)] = [], shared: [(d: Int, m: Int)] = []
-        near.reserveCapacity(max(0, nearest) + 1); shared.reserveCapacity(max(0, sharing) + 1)
-        func keep(_ list: inout [(d: Int, m: Int)], _ limit: Int, _ e: (d: Int, m: Int)) {
-            guard limit > 0 else { return }
-            if list.count == limit {
-                guard let last = list.last, (e.d, e.m) < (last.d, last.m) else { return }
-                list.removeLast()
-            }
-            var k = list.count
-            while k > 0 && (e.d, e.m) < (list[k - 1].d, list[k - 1].m) { k -= 1 }
-            list.insert(e, at: k)
-        }
+        var lists = NearestMoms(nearest: nearest, sharing: sharing)
         for c in 0..<inst.childCount {
-            near.removeAll(keepingCapacity: true); shared.removeAll(keepingCapacity: true)
-            guard let q = grid.query(withinCentikm: inst.maxReach, of: inst.childLocation[c]) else { continue }
-            // Moms farther than this cannot enter either list (ties go to the smaller position,
-            // so a mom at exactly this distance still may); a list of length 0 wants none.
-            func bound() -> Int {
-                let a = nearest <= 0 ? Int.min : near.count < nearest ? Int.max : near[near.count - 1].d
-                let b = sharing <= 0 ? Int.min : shared.count < sharing ? Int.max : shared[shared.count - 1].d
-                return max(a, b)
-            }
-            grid.forEachCellByRings(q, ring: { $0 <= bound() }) { cell, nearestInCell in
-                guard nearestInCell <= bound() else { return }
-                for k in grid.pointRange(ofCell: cell) {
-                    let i = grid.point(at: k)
-                    guard let low = grid.nearestCentikm(q, i), low <= bound() else { continue }
-                    let m = Int(inst.activeMoms[i])
-                    let d = Distance.centikm(inst.childLocation[c], inst.momLocation[m])
-                    guard d <= Int(inst.momReach[m]), d <= inst.maxReach else { continue }
-                    keep(&near, nearest, (d, m))
-                    if inst.interests.shares(c, with: inst.skills, m) { keep(&shared, sharing, (d, m)) }
-                }
-            }
+            lists.find(inst, c)
             // Both lists in (distance, position) order, merged; a mom in both is added once.
-            var a = 0, b = 0
-            while a < near.count || b < shared.count {
-                let e: (d: Int, m: Int)
-                if b >= shared.count || (a < near.count && (near[a].d, near[a].m) <= (shared[b].d, shared[b].m)) {
-                    e = near[a]; a += 1
-                } else { e = shared[b]; b += 1 }
-                cols.add(mom: e.m, child: c, facts: inst.facts(mom: e.m, child: c, centikm: e.d))
-            }
+            lists.forEachMerged { d, m in cols.add(mom: m, child: c, facts: inst.facts(mom: m, child: c, centikm: d)) }
             let p = Int(inst.childPairedMom[c])
             if p >= 0 {
                 let f = inst.facts(mom: p, child: c)
@@ -109,5 +69,77 @@ enum InitialCandidates {
             }
         }
         return cols
+    }
+}
+
+/// A child's `nearest` nearest allowed moms and `sharing` nearest allowed moms sharing an
+/// interest with her, in (distance, position) order, found by one ring walk of the moms' grid
+/// that stops at the first ring beyond both lists' last entries once they are full.
+///
+/// With no mom prices, a pair's value only falls with the distance and rises with a shared
+/// interest (the fit bonus is not negative) or continuity, so a child's `k` most valuable pairs
+/// are among her `k` nearest, her `k` nearest sharing an interest and her current mom:
+/// `InitialCandidates` and `PairingBound.atZeroPrices` use that.
+struct NearestMoms {
+    var nearest: Int, sharing: Int
+    /// Kept moms as (centikm, position), sorted, at most `nearest` and `sharing` long.
+    private(set) var near: [(d: Int, m: Int)] = [], shared: [(d: Int, m: Int)] = []
+
+    init(nearest: Int, sharing: Int) {
+        self.nearest = nearest; self.sharing = sharing
+        near.reserveCapacity(max(0, nearest) + 1); shared.reserveCapacity(max(0, sharing) + 1)
+    }
+
+    private static func keep(_ list: inout [(d: Int, m: Int)], _ limit: Int, _ e: (d: Int, m: Int)) {
+        guard limit > 0 else { return }
+        if list.count == limit {
+            guard let last = list.last, (e.d, e.m) < (last.d, last.m) else { return }
+            list.removeLast()
+        }
+        var k = list.count
+        while k > 0 && (e.d, e.m) < (list[k - 1].d, list[k - 1].m) { k -= 1 }
+        list.insert(e, at: k)
+    }
+
+    /// Fills both lists for child `c`.
+    mutating func find(_ inst: PairingInstance, _ c: Int) {
+        near.removeAll(keepingCapacity: true); shared.removeAll(keepingCapacity: true)
+        let grid = inst.momGrid
+        guard let q = grid.query(withinCentikm: inst.maxReach, of: inst.childLocation[c]) else { return }
+        let (nearest, sharing) = (self.nearest, self.sharing)
+        // Moms farther than this cannot enter either list (ties go to the smaller position,
+        // so a mom at exactly this distance still may); a list of length 0 wants none.
+        func bound() -> Int {
+            let a = nearest <= 0 ? Int.min : near.count < nearest ? Int.max : near[near.count - 1].d
+            let b = sharing <= 0 ? Int.min : shared.count < sharing ? Int.max : shared[shared.count - 1].d
+            return max(a, b)
+        }
+        grid.forEachCellByRings(q, ring: { $0 <= bound() }) { cell, nearestInCell in
+            guard nearestInCell <= bound() else { return }
+            for k in grid.pointRange(ofCell: cell) {
+                let i = grid.point(at: k)
+                guard let low = grid.nearestCentikm(q, i), low <= bound() else { continue }
+                let m = Int(inst.activeMoms[i])
+                let d = Distance.centikm(inst.childLocation[c], inst.momLocation[m])
+                guard d <= Int(inst.momReach[m]), d <= inst.maxReach else { continue }
+                Self.keep(&near, nearest, (d, m))
+                if inst.interests.shares(c, with: inst.skills, m) { Self.keep(&shared, sharing, (d, m)) }
+            }
+        }
+    }
+
+    /// Both lists merged in (distance, position) order, a mom in both once.
+    func forEachMerged(_ body: (Int, Int) -> Void) {
+        var a = 0, b = 0, last = -1
+        while a < near.count || b < shared.count {
+            let e: (d: Int, m: Int)
+            if b >= shared.count || (a < near.count && (near[a].d, near[a].m) <= (shared[b].d, shared[b].m)) {
+                e = near[a]; a += 1
+            } else { e = shared[b]; b += 1 }
+            // A mom in both lists comes twice in a row (same distance and position).
+            if e.m == last { continue }
+            last = e.m
+            body(e.d, e.m)
+        }
     }
 }

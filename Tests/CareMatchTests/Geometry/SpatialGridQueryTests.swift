@@ -112,4 +112,67 @@ final class SpatialGridQueryTests: XCTestCase {
         }
         XCTAssertGreaterThan(vouched * 3, cellsSeen, "too few cells vouched for")
     }
+    /// `forEachRowOfCells` (the unmet children's counts): every point within the limit lies in a
+    /// cell it reports, every point of a cell it calls interior is within, no cell is reported
+    /// twice; on maps at high latitudes, in both hemispheres, across the equator,
+    /// and with limits from 0 to hundreds of km. Its rows are tight: the cells it reports hold
+    /// few points beyond the limit (the planar circle's 2 % slack would add hundreds).
+    func testTheRowsOfCellsHoldEveryPointWithinReachAndTheirInteriorsNoneBeyond() {
+        var measuredBeyond = 0, within = 0, inInterior = 0
+        let maps: [(Double, Double)] = [(29.0, 120.0), (66.0, 300.0), (-41.0, 200.0), (0.3, 400.0), (29.0, 30.0), (80.0, 100.0)]
+        for (k, (lat, spread)) in maps.enumerated() {
+            for seed in UInt64(100 + 10 * k)...UInt64(100 + 10 * k + 5) {
+                var r = TestRandom(seed: seed)
+                let points = Self.points(&r, count: r.int(400...1500), lat: lat, lon: 118.9, spreadKm: spread)
+                let grid = SpatialGrid(points: points, cellKm: [0.25, 0.5, 1, 2, 5][r.int(0...4)])
+                for center in Self.points(&r, count: 15, lat: lat, lon: 118.9, spreadKm: spread * 1.1) {
+                    let limit = r.int(0...3) == 0 ? r.int(0...10) : r.int(100...(Int(spread) * 40))
+                    guard let q = grid.query(withinCentikm: limit, of: center) else { continue }
+                    var seen = Set<Int>(), interiorPoints = Set<Int>(), reported = Set<Int>()
+                    grid.forEachRowOfCells(q, interior: { first, last in
+                        for cell in first...last {
+                            XCTAssertTrue(seen.insert(cell).inserted, "seed \(seed): cell \(cell) reported twice")
+                            for pos in grid.pointRange(ofCell: cell) { interiorPoints.insert(grid.point(at: pos)) }
+                        }
+                    }, edge: { cell, _ in
+                        XCTAssertTrue(seen.insert(cell).inserted, "seed \(seed): cell \(cell) reported twice")
+                        for pos in grid.pointRange(ofCell: cell) { reported.insert(grid.point(at: pos)) }
+                    })
+                    for (i, p) in points.enumerated() {
+                        let inside = Distance.centikm(center, p) <= limit
+                        if interiorPoints.contains(i) {
+                            XCTAssertTrue(inside, "seed \(seed): point \(i) in an interior cell, beyond \(limit) centikm")
+                            inInterior += 1
+                        } else if inside {
+                            XCTAssertTrue(reported.contains(i), "seed \(seed): point \(i) within \(limit) centikm in no cell reported")
+                        }
+                        if inside { within += 1 } else if reported.contains(i) { measuredBeyond += 1 }
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(inInterior * 2, within, "the interiors should hold most points within reach")
+        XCTAssertLessThan(measuredBeyond * 4, within, "edge cells should hold few points beyond reach")
+    }
+
+    /// `ChordLimit` gives the contract's answer (`Distance.centikm(a, b) <= limit`) for pairs at,
+    /// just inside and just beyond the limit, from 0 to thousands of km, anywhere on the globe.
+    func testTheChordTestAgreesWithTheContractsRoundedDistance() {
+        var r = TestRandom(seed: 77)
+        var pairs = 0
+        for _ in 0..<4_000 {
+            let a = GeoPoint(lat: (r.unit() - 0.5) * 179, lon: (r.unit() - 0.5) * 359)
+            let km = [0.001, 0.05, 0.3, 3, 40, 900][r.int(0...5)] * r.unit()
+            let b = GeoPoint(lat: min(89.9, max(-89.9, a.lat + (r.unit() - 0.5) * km / 55.6)),
+                             lon: a.lon + (r.unit() - 0.5) * km / 55.6 / max(0.05, cos(a.lat * Double.pi / 180)))
+            let d = Distance.centikm(a, b)
+            let c2 = Distance.chordSquared(Distance.unitVector(a), Distance.unitVector(b))
+            for limit in [d - 1, d, d + 1, 0, 2 * d] where limit >= 0 {
+                pairs += 1
+                XCTAssertEqual(ChordLimit(limitCentikm: limit).contains(chordSquared: c2, a, b), d <= limit,
+                               "\(a.lat),\(a.lon) to \(b.lat),\(b.lon): \(d) centikm against \(limit)")
+            }
+        }
+        XCTAssertGreaterThan(pairs, 10_000)
+    }
 }

@@ -20,11 +20,20 @@ final class ShortfallReasonsAgainstAListingTests: XCTestCase {
     /// lie wholly within a circle and many are cut by it), moms of capacity 0–2, some with a
     /// shorter reach of their own; a random pairing that fills some or most places, and dual prices on
     /// a coarse grid of values, so that many gaps tie and the ties go to distance, then id.
-    func randomCase(seed: UInt64) -> (Dataset, [EvaluatedPair], [Double]) {
+    ///
+    /// With `sharedReaches`, 1,500–2,000 moms whose own limits take two common values (each
+    /// shared by hundreds of moms, so that `MomsInReach` counts them by layers of cell totals)
+    /// and one rare value near `pairing.max_km` (measured mom by mom, also in the cells the circle cuts).
+    func randomCase(seed: UInt64, sharedReaches: Bool = false) -> (Dataset, [EvaluatedPair], [Double]) {
         var r = TestRandom(seed: seed)
         let maxKm = Double(r.int(3...12))
-        var d = TestInstances.pairing(seed: seed, moms: r.int(40...400), children: r.int(60...500),
+        var d = TestInstances.pairing(seed: seed, moms: sharedReaches ? r.int(1_500...2_000) : r.int(40...400),
+                                      children: sharedReaches ? r.int(60...200) : r.int(60...500),
                                       spreadKm: Double(r.int(10...40)), maxKm: maxKm)
+        if sharedReaches {
+            let reaches: [Double?] = [nil, maxKm * 0.5, maxKm * 0.75, maxKm * 0.97]
+            for m in d.moms.indices { d.moms[m].maxKm = r.int(0...40) == 0 ? reaches[3] : reaches[r.int(0...2)] }
+        }
         d.settings.kmCost = r.pick([0, 0.5, 1, 3, 30, 80])
         d.settings.fitBonus = r.pick([0, 10, 20])
         let inst = PairingInstance(dataset: d)
@@ -172,6 +181,28 @@ final class ShortfallReasonsAgainstAListingTests: XCTestCase {
         XCTAssertGreaterThan(seen[.momsInReachFull] ?? 0, 100, "\(seen)")
         XCTAssertGreaterThan(seen[.noMomInReach] ?? 0, 10, "\(seen)")
         XCTAssertGreaterThan(closestByTie, 20, "the closest call is often not the nearest mom")
+    }
+
+    /// The same on maps where many moms share a few shorter limits of their own: the counts
+    /// then come from one layer of cell totals per shared limit (`MomsInReach.layers`), the
+    /// rare limit's moms measured one by one.
+    func testCountsByLayersOfSharedReachesStateWhatAListingFinds() {
+        var rows = 0, layered = 0
+        for seed in UInt64(41)...UInt64(46) {
+            let (d, pairs, dual) = randomCase(seed: seed, sharedReaches: true)
+            var load = [Int](repeating: 0, count: d.moms.count)
+            for p in pairs { load[p.mom] += 1 }
+            let moms = MomsInReach(d, load: load, dual: dual)
+            if moms.layers.count == 3 && !moms.measuredPositions.isEmpty { layered += 1 }
+            for e in ChildShortfallReasons.explain(d, pairs: pairs, momDual: dual) {
+                let c = d.children.firstIndex { $0.id == e.childID }!
+                XCTAssertEqual(read(e), listing(d, c, supporting: e.kind == .supporting, pairs: pairs, dual: dual),
+                               "seed \(seed), \(e.kind) \(e.childID): \(e.reason)")
+                rows += 1
+            }
+        }
+        XCTAssertEqual(layered, 6, "every map should have two layers of shorter reach and moms measured one by one")
+        XCTAssertGreaterThan(rows, 300)
     }
 
     /// `report.html` lists the first children without a lead with `unmet.csv`'s own sentences:

@@ -32,6 +32,29 @@ final class PairingBoundTests: XCTestCase {
         (0..<inst.momCount).map { _ in r.bool(0.4) ? 0 : r.bool(0.1) ? -Int64(r.int(1...500)) : Int64(r.int(1...4_000)) }
     }
 
+    /// At zero prices the bound takes each child's best moms from her nearest ones and her
+    /// nearest sharing an interest (`PairingBound.atZeroPrices`), not from a pricing pass: it
+    /// equals a scan of every pair, with distance free or costly, the fit bonus on or off,
+    /// supporting moms, continuity and moms' own limits, on sparse and dense maps.
+    func testTheBoundAtZeroPricesFromEachChildsNearestMomsEqualsAScan() {
+        var supported = 0, continued = 0
+        for seed in 960...1_003 as ClosedRange<UInt64> {
+            var r = TestRandom(seed: seed)
+            let dense = seed % 2 == 0
+            var d = TestInstances.pairing(seed: seed, moms: dense ? r.int(150...250) : r.int(5...60),
+                                          children: dense ? r.int(100...200) : r.int(5...60), spreadKm: dense ? 4 : 20)
+            if seed % 4 == 1 { d.settings.kmCost = 0 }
+            if seed % 4 == 3 { d.settings.fitBonus = 0 }
+            let inst = PairingInstance(dataset: d)
+            let zero = [Int64](repeating: 0, count: inst.momCount)
+            XCTAssertEqual(PairingBound.atZeroPrices(inst), Self.boundByScan(inst, zero), "seed \(seed)")
+            if inst.childSlots.contains(where: { $0 > 1 }) { supported += 1 }
+            if inst.childPairedMom.contains(where: { $0 >= 0 }) { continued += 1 }
+        }
+        XCTAssertGreaterThan(supported, 30)
+        XCTAssertGreaterThan(continued, 30)
+    }
+
     func testTheBoundEqualsAScanOfEveryAllowedPair() {
         var supported = 0
         for seed in 900...939 as ClosedRange<UInt64> {
