@@ -52,25 +52,30 @@ enum PairingBound {
     /// 4,598,046) a model stopped after its first round stated 4,485,066 (at t = 1: 4,656,479),
     /// one stopped near the end 4,410,737.81; about 0.1 s per pass there (Guides/Pairing.md).
     ///
-    /// The passes come after the deadline, so they have a budget: `budgetSeconds` for all of
-    /// them, measured on the first (at scale 100 one pass takes several seconds). The two ends
-    /// are always evaluated: `t = 1`, and `t = 0`, which is cheap (`atZeroPrices`: each child's
-    /// walk stops at her nearest best moms) and never above the coarse bound.
+    /// The passes come after the deadline, so they have a budget, `budgetSeconds` for all of
+    /// them. `t = 0` comes first and always: it is cheap (`atZeroPrices`: each child's walk stops
+    /// at her nearest best moms) and never above the coarse bound, and a plan stopped after its
+    /// first rounds has its best bound there. `t = 1` comes next, within the budget: a pass is
+    /// like a pricing round (at scale 100 about 6 s on two cores), and one the budget cuts short
+    /// is dropped (its partial sum bounds nothing). The search between them runs only if the
+    /// budget left affords its passes at the measured cost of `t = 1`.
     static func lagrangianAlong(_ inst: PairingInstance, momPrice: [Int64], evaluations: Int = 8,
                                 budgetSeconds: Double = .infinity) -> Int64 {
-        var memo: [Double: Int64] = [:]
+        let clock = ContinuousClock()
+        let start = clock.now
+        let deadline = budgetSeconds.isFinite ? Deadline(end: start.advanced(by: .seconds(max(0, budgetSeconds)))) : Deadline.none
+        var memo: [Double: Int64] = [0: atZeroPrices(inst)]
         func at(_ t: Double) -> Int64 {
             if let v = memo[t] { return v }
             let v = lagrangian(inst, momPrice: momPrice, times: t)
             memo[t] = v
             return v
         }
-        let clock = ContinuousClock()
-        let start = clock.now
-        _ = at(1)
-        let pass = (clock.now - start).seconds
-        let affordable = budgetSeconds / max(pass, 1e-9)
-        _ = at(0)
+        let passStart = clock.now
+        guard let one = lagrangian(inst, momPrice: momPrice, times: 1, until: deadline) else { return memo[0]! }
+        memo[1] = one
+        let pass = (clock.now - passStart).seconds
+        let affordable = 2 + (budgetSeconds - (clock.now - start).seconds) / max(pass, 1e-9)
         let evaluations = affordable >= Double(evaluations) ? evaluations : max(2, Int(affordable))
         guard evaluations > 2 else { return memo.values.min()! }
         let ratio = (5.0.squareRoot() - 1) / 2
@@ -85,9 +90,14 @@ enum PairingBound {
 
     /// `lagrangian` at the prices `t·momPrice`, rounded down to whole units.
     private static func lagrangian(_ inst: PairingInstance, momPrice: [Int64], times t: Double) -> Int64 {
+        lagrangian(inst, momPrice: momPrice, times: t, until: .none)!
+    }
+
+    /// The same, nil when `deadline` passed before every child was counted.
+    private static func lagrangian(_ inst: PairingInstance, momPrice: [Int64], times t: Double, until deadline: Deadline) -> Int64? {
         if t == 0 { return atZeroPrices(inst) }
         let price: [Int64] = t == 1 ? momPrice.map { max(0, $0) } : momPrice.map { max(0, Int64((Double($0) * t).rounded(.down))) }
-        return lagrangianAtPrices(inst, price)
+        return lagrangianAtPrices(inst, price, until: deadline)
     }
 
     /// `lagrangian` with every price 0: each child with her best moms, capacities ignored. With no
@@ -131,8 +141,9 @@ enum PairingBound {
         return sums.buffer.reduce(0, +)
     }
 
-    /// One pass of `lagrangian`, at prices already made non-negative.
-    private static func lagrangianAtPrices(_ inst: PairingInstance, _ price: [Int64]) -> Int64 {
+    /// One pass of `lagrangian`, at prices already made non-negative; nil when `deadline`
+    /// passed first (checked every 128 children).
+    private static func lagrangianAtPrices(_ inst: PairingInstance, _ price: [Int64], until deadline: Deadline = .none) -> Int64? {
         var total: Int64 = 0
         for m in 0..<inst.momCount where inst.momCapacity[m] > 0 { total += Int64(inst.momCapacity[m]) * price[m] }
         let grid = inst.momGrid
@@ -144,10 +155,12 @@ enum PairingBound {
         let (order, first, skillsOfCell) = (cells.order, cells.first, cells.masks)
         let chunkCount = inst.childCount < 2_000 ? 1 : 16
         let sums = ChunkResults<Int64>(count: chunkCount, empty: 0)
+        let stopped = ChunkResults<Bool>(count: chunkCount, empty: false)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             var sum: Int64 = 0
             let lower = inst.childCount * chunk / chunkCount, upper = inst.childCount * (chunk + 1) / chunkCount
             for c in lower..<upper {
+                if (c - lower) & 127 == 0 && deadline.hasPassed { stopped.buffer[chunk] = true; break }
                 let lead = inst.leadReward(c), support = inst.supportReward(c)
                 // Ranked by `a_c + v − λ_m`: positive exactly when the mom is worth taking as lead.
                 var best = BestPairs(limit: Int(inst.childSlots[c]))
@@ -196,6 +209,7 @@ enum PairingBound {
             }
             sums.buffer[chunk] = sum
         }
+        guard !stopped.buffer.contains(true) else { return nil }
         for s in sums.buffer { total += s }
         return total
     }
