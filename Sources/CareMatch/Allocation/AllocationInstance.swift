@@ -109,7 +109,7 @@ public struct AllocationInstance: Sendable {
     public init(dataset d: Dataset) {
         let overrides = AllocationOverrideClasses(d)
         dataset = d
-        index = DatasetIndex(d)
+        index = d.index
         counties = d.counties
         let catalog = index.catalogByCategory
         // 1. Classes of the needs.

@@ -30,7 +30,7 @@ public enum PlanBreakdown {
                               label: "need units covered in \(c) (of \(Decimals.format(a?.unitsWanted ?? 0, maxDecimals: 2)))",
                               value: a?.unitsCovered ?? 0, decimals: 2))
         }
-        let index = DatasetIndex(d)
+        let index = d.index
         var units: [String: Double] = [:], yuan: [String: Double] = [:]
         for a in assignments {
             guard let o = index.offerByID[a.sourceID] else { continue }

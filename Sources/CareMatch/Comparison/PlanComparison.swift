@@ -62,7 +62,7 @@ public struct PlanComparison: Sendable {
                                       allocation: plan.allocation.evaluation, assignments: optimizedAssignments)
         breakdown = zip(mine, theirs).map { BreakdownRow(manual: $0, optimized: $1.value) }
         let pv = PlanComparison.placeLineless(pe.violations, pairings: pairings, dataset: d)
-        let index = DatasetIndex(d)
+        let index = d.index
         var pairingLine: [Int: String] = [:], allocationLine: [Int: (String, String)] = [:]
         for a in pairings where a.line > 0 {
             pairingLine[a.line] = index.childByID[a.childID].map { d.children[$0].county } ?? ""
@@ -83,7 +83,7 @@ public struct PlanComparison: Sendable {
     /// line: give it the line of the row that went over the limit.
     static func placeLineless(_ vs: [PlanViolation], pairings: [PairAssignment], dataset d: Dataset) -> [PlanViolation] {
         guard vs.contains(where: { $0.line == nil }) else { return vs }
-        let index = DatasetIndex(d)
+        let index = d.index
         var momLoad: [String: Int] = [:], childLoad: [String: Int] = [:]
         var momOver: [String: Int] = [:], childOver: [String: Int] = [:]
         var seen = Set<String>()

@@ -85,7 +85,7 @@ public enum ChildShortfallReasons {
         var out = [[(mom: Int, role: PairingRole?)]](repeating: [], count: d.children.count)
         let lines = d.overrides.filter { $0.kind == .forbidPair }
         guard !lines.isEmpty else { return out }
-        let index = DatasetIndex(d)
+        let index = d.index
         for o in lines {
             guard let cid = o.childID, let mid = o.momID, let c = index.childByID[cid], let m = index.momByID[mid] else { continue }
             out[c].append((m, o.role))

@@ -10,7 +10,7 @@ import Foundation
 public enum UnmetNeedReasons {
     /// One `need` row per need of `unmet`, in the order given (need id order in a plan).
     public static func explain(_ d: Dataset, rows: [AllocationRow], unmet: [UnmetNeed]) -> [UnmetEntry] {
-        let index = DatasetIndex(d)
+        let index = d.index
         let counties = d.counties
         var usedUnits = [String: Double](), usedYuan = [String: Double]()
         var ownRows = [String: [AllocationRow]]()

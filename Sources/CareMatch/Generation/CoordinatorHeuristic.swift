@@ -137,7 +137,7 @@ public enum CoordinatorHeuristic {
     ///
     /// - Complexity: O(needs · offers of the need's category).
     public static func allocations(for d: Dataset) -> [AllocationAssignment] {
-        let index = DatasetIndex(d)
+        let index = d.index
         let counties = d.counties
         var left = d.offers.map(\.quantity)
         // Offers by category, in list order: in kind, earmarked funds; and unearmarked funds.

@@ -15,7 +15,7 @@ public struct Delivery: Sendable, Hashable {
     /// The allocation rows, each with its organization and child, sorted by organization id,
     /// then source id, then need id (code points).
     public static func sheet(_ d: Dataset, rows: [AllocationRow]) -> [Delivery] {
-        let index = DatasetIndex(d)
+        let index = d.index
         let out = rows.map { r -> Delivery in
             let org = index.organizationByID[r.orgID].map { d.organizations[$0] }
             let child = index.childByID[r.childID].map { d.children[$0] }

@@ -13,21 +13,31 @@ public struct PlanHandout: Sendable {
     public init(_ plan: PlanResult) {
         let d = plan.dataset
         let pairs = plan.pairing.evaluation.pairs
-        deliveries = Delivery.sheet(d, rows: plan.allocation.rows)
-        organizations = OrganizationTotals.compute(d, deliveries: deliveries)
-        moms = MomAssignment.list(d, pairs: pairs)
-        counties = CountySummary.compute(d, pairs: pairs, deliveries: deliveries,
-                                         unmetNeedIDs: Set(plan.allocation.unmet.map(\.needID)))
-        unmet = ChildShortfallReasons.explain(d, pairs: pairs, momDual: plan.pairing.momDual)
-            + Self.withAdditions(d, UnmetNeedReasons.explain(d, rows: plan.allocation.rows, unmet: plan.allocation.unmet),
-                                 plan.allocation.explanations.marginals)
+        // The children's reasons (the longest part: counts of moms in reach) beside the rest.
+        let (children, rest) = Concurrently.both({ ChildShortfallReasons.explain(d, pairs: pairs, momDual: plan.pairing.momDual) },
+                                                 { Self.sheets(plan) })
+        (deliveries, organizations, moms, counties) = (rest.deliveries, rest.organizations, rest.moms, rest.counties)
+        unmet = children + rest.needs
+    }
+
+    /// Everything but the children's reasons: the sheets by organization, mom and county, and
+    /// each open need's reason.
+    private static func sheets(_ plan: PlanResult) -> (deliveries: [Delivery], organizations: [OrganizationTotals],
+                                                      moms: [MomAssignment], counties: [CountySummary], needs: [UnmetEntry]) {
+        let d = plan.dataset
+        let pairs = plan.pairing.evaluation.pairs
+        let deliveries = Delivery.sheet(d, rows: plan.allocation.rows)
+        return (deliveries, OrganizationTotals.compute(d, deliveries: deliveries), MomAssignment.list(d, pairs: pairs),
+                CountySummary.compute(d, pairs: pairs, deliveries: deliveries, unmetNeedIDs: Set(plan.allocation.unmet.map(\.needID))),
+                Self.withAdditions(d, UnmetNeedReasons.explain(d, rows: plan.allocation.rows, unmet: plan.allocation.unmet),
+                                   plan.allocation.explanations.marginals))
     }
 
     /// Each open need's reason, followed by what one more unit of its category in its county
     /// would bring, from the plan's marginal values (exact or as a proven interval).
     static func withAdditions(_ d: Dataset, _ entries: [UnmetEntry], _ marginals: [MarginalValue]) -> [UnmetEntry] {
         guard !marginals.isEmpty else { return entries }
-        let index = DatasetIndex(d)
+        let index = d.index
         var byPlace: [String: MarginalValue] = [:]
         for m in marginals where m.kind == "in_kind" { byPlace[m.category + "\u{0}" + (m.county ?? "")] = m }
         return entries.map { e in

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One planning round of the alliance: the directory of children and moms, the catalog, the
 /// offers and needs, and the settings (a dataset folder, contract section 1).
 ///
@@ -6,12 +8,12 @@
 public struct Dataset: Sendable {
     /// A short name (the folder's name), used in reports.
     public var name: String
-    public var children: [Child]
-    public var moms: [Mom]
-    public var organizations: [Organization]
-    public var catalog: [CatalogEntry]
-    public var offers: [Offer]
-    public var needs: [Need]
+    public var children: [Child] { didSet { ids = IndexCache() } }
+    public var moms: [Mom] { didSet { ids = IndexCache() } }
+    public var organizations: [Organization] { didSet { ids = IndexCache() } }
+    public var catalog: [CatalogEntry] { didSet { ids = IndexCache() } }
+    public var offers: [Offer] { didSet { ids = IndexCache() } }
+    public var needs: [Need] { didSet { ids = IndexCache() } }
     public var settings: Settings
     /// The coordinators' hand-made pairing (`manual_pairings.csv`), if present.
     public var manualPairings: [PairAssignment]?
@@ -36,6 +38,12 @@ public struct Dataset: Sendable {
         self.inputHashes = inputHashes
     }
 
+    /// The lookup tables from ids to positions (`DatasetIndex`), built on first use and shared by
+    /// copies until one of the arrays they index changes (at scale 100 a build takes about half a
+    /// second, and writing a plan folder used to build them ten times).
+    public var index: DatasetIndex { ids.index(of: self) }
+    private var ids = IndexCache()
+
     /// Every county named by a child, a mom, an organization or an offer, sorted by code point.
     public var counties: [String] {
         var set = Set<String>()
@@ -44,6 +52,21 @@ public struct Dataset: Sendable {
         for o in organizations { set.insert(o.county) }
         for o in offers { set.insert(o.county) }
         return set.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+}
+
+/// Holds a dataset's `DatasetIndex` once built; a changed array gets a new, empty holder.
+final class IndexCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var built: DatasetIndex?
+
+    /// The index of `d`, built by the first caller (the others wait for it).
+    func index(of d: Dataset) -> DatasetIndex {
+        lock.lock(); defer { lock.unlock() }
+        if let built { return built }
+        let made = DatasetIndex(d)
+        built = made
+        return made
     }
 }
 
@@ -60,7 +83,8 @@ public struct DatasetIndex: Sendable {
     public init(_ d: Dataset) {
         func table<T>(_ items: [T], _ id: (T) -> String) -> [String: Int] {
             var t = [String: Int](minimumCapacity: items.count)
-            for (i, x) in items.enumerated() where t[id(x)] == nil { t[id(x)] = i }
+            // Last row first, so that the first row's index is the one left: one hash per row.
+            for i in items.indices.reversed() { t[id(items[i])] = i }
             return t
         }
         childByID = table(d.children) { $0.id }

@@ -18,7 +18,7 @@ struct AllocationOverrideClasses {
     init(_ d: Dataset) {
         guard d.overrides.contains(where: { !$0.kind.isPairing }) else { return }
         let ov = ResolvedOverrides(d)
-        let index = DatasetIndex(d)
+        let index = d.index
         touched = ov.touchedNeeds
         for n in touched.sorted() {
             let need = d.needs[n]

@@ -14,7 +14,7 @@ public enum ManualPairPrices {
                                   uniquingKeysWith: { a, _ in a })
         let base = d.overrides
         let candidates = OverridePairing.Candidates(PairingInstance(dataset: d))
-        let index = DatasetIndex(d)
+        let index = d.index
         let warm = plan.pairing.evaluation.pairs.map { (child: $0.child, mom: $0.mom) }
         // The plan's pairing solved once more by the overrides' model, for its optimal basis:
         // each lock's re-solve starts there (a few pivots instead of thousands).

@@ -20,7 +20,7 @@ public enum OverrideChecks {
         func err(_ o: Override, _ column: String?, _ message: String) {
             out.append(.error(file, line: o.line, column: column, message))
         }
-        let index = given ?? DatasetIndex(d)
+        let index = given ?? d.index
         // 1. Ids.
         var known = [Bool](repeating: true, count: d.overrides.count)
         for (i, o) in d.overrides.enumerated() {

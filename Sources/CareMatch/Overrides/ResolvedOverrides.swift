@@ -28,7 +28,7 @@ public struct ResolvedOverrides: Sendable {
     /// rows whose ids are unknown (`OverrideChecks` reports those). `index` may be passed when
     /// the caller holds one of the same dataset (the overrides aside).
     public init(_ d: Dataset, excluding excluded: Set<Int> = [], index given: DatasetIndex? = nil) {
-        let index = given ?? DatasetIndex(d)
+        let index = given ?? d.index
         for (i, o) in d.overrides.enumerated() where !excluded.contains(i) {
             switch o.kind {
             case .lockPair, .forbidPair:

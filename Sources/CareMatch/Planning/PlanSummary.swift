@@ -30,6 +30,8 @@ public struct PlanSummary: Codable, Sendable {
     public var timingsSeconds: [String: Double]
     /// With `overrides.csv`: both optima and the price of the overrides (absent otherwise).
     public var overrides: OverrideSummary?
+    /// How the time limit was shared out: reading, the solves, and the reserve for what follows.
+    public var timeBudget: TimeBudget?
 
     public init(dataset d: Dataset, pairing p: PairingSolution, allocation: AllocationSummaryPart?, timings: [String: Double]) {
         engineVersion = EngineVersion.string

@@ -31,8 +31,8 @@ public enum Planner {
     public static func plan(_ dataset: Dataset, options: PlannerOptions = PlannerOptions()) throws -> PlanResult {
         let clock = ContinuousClock()
         let t0 = clock.now
-        let limit = options.timeLimit ?? dataset.settings.planTimeLimit
-        let deadline = Planner.solvingDeadline(limit: limit, from: options.startedAt ?? t0)
+        let budget = Planner.budget(dataset, options: options, now: t0)
+        let deadline = budget.solvingDeadline(from: options.startedAt ?? t0)
         let pairingOut = ResultSlots<TimedPart<PairingSolution>>(count: 1)
         let allocationOut = ResultSlots<TimedPart<AllocationSolution>>(count: 1)
         WorkerThreads.run(2) { worker in
@@ -56,25 +56,17 @@ public enum Planner {
         let alternatives = PairingAlternatives.compute(dataset, plan.pairing, perChild: perChild,
                                                        deadline: alternativesDeadline, threads: 2)
         plan.alternatives = alternatives
+        plan.timeBudget = budget
         plan.timings["alternatives"] = alternatives.seconds
         plan.timings["total"] = (clock.now - t0).seconds
         return plan
     }
 
-    /// The share of a time limit kept for what follows a solve cut short by it: the pairing's
-    /// bound (`PairingBound`), the explanations of unmet children and of mom places, and writing
-    /// the plan folder. At scale 100 with the default 600 s these took 60–90 s (10–15 %) after
-    /// the solve, by the machine's speed at the time: the round stopped falls back to the one
-    /// before, the bound's passes take 5 % of the time spent, writing 20–30 s (Guides/Pairing.md).
-    /// A fifth leaves room for a slower machine; a plan that finishes within 80 % of its limit
-    /// never meets the reserve.
-    public static let reservedShare = 0.2
-
-    /// The deadline of the solves (pairing, allocation, their explanations, overrides and
-    /// alternatives) within a time limit of `limit` seconds counted from `start`: its end less
-    /// the reserved share.
-    public static func solvingDeadline(limit: Double, from start: ContinuousClock.Instant) -> Deadline {
-        Deadline(end: start.advanced(by: .milliseconds(Int64((limit * 1000).rounded(.up))))).reserving(reservedShare * limit)
+    /// How the time limit of `options` is shared out for `dataset` (`TimeBudget`), reading counted
+    /// from `options.startedAt` to `now`.
+    public static func budget(_ dataset: Dataset, options: PlannerOptions, now: ContinuousClock.Instant = .now) -> TimeBudget {
+        TimeBudget(limit: options.timeLimit ?? dataset.settings.planTimeLimit, dataset: dataset,
+                   readSeconds: options.startedAt.map { (now - $0).seconds } ?? 0)
     }
 
     /// A part of a plan (pairing or allocation) as solved, with its wall-clock seconds.

@@ -9,12 +9,14 @@ public enum PlanFolderContents {
     public static func files(_ plan: PlanResult, report: ReportSettings = ReportSettings(), byteOrderMark: Bool = false,
                              workbook: Bool = false, comparison: PlanComparison? = nil,
                              compareWithHandMade: Bool = true) throws -> [(name: String, data: Data)] {
-        // The handout's unmet rows serve both `unmet.csv` and the report's table.
-        let handout = PlanHandout(plan)
-        var out = try plan.files(byteOrderMark: byteOrderMark, workbook: workbook, handout: handout)
-        let c = comparison ?? (compareWithHandMade ? handMadeComparison(plan) : nil)
-        out.append(("report.html", Data(ReportHTML.render(plan, report: report, comparison: c, unmet: handout.unmet).utf8)))
-        return out
+        // Two at a time, on two cores (at scale 100 the folder took 25 s on one, most of a short
+        // limit's reserve): first the handout (its unmet rows serve both `unmet.csv` and the
+        // report's table) beside the hand-made comparison, then the tables beside the report.
+        let (handout, c) = Concurrently.both({ PlanHandout(plan) },
+                                             { comparison ?? (compareWithHandMade ? handMadeComparison(plan) : nil) })
+        let (files, page) = Concurrently.both({ Result { try plan.files(byteOrderMark: byteOrderMark, workbook: workbook, handout: handout) } },
+                                              { Data(ReportHTML.render(plan, report: report, comparison: c, unmet: handout.unmet).utf8) })
+        return try files.get() + [("report.html", page)]
     }
 
     /// The dataset's own hand-made plan (`manual_pairings.csv` / `manual_allocations.csv`)

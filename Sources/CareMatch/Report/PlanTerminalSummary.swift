@@ -7,6 +7,11 @@ public enum PlanTerminalSummary {
         func n(_ x: Double, _ dec: Int = 2) -> String { HTML.num(x, dec) }
         var lines: [String] = []
         lines.append(t(.termWritten, d.name, folder))
+        // A limit too short for the dataset's size: say what the solves had, when one was cut.
+        let cut = plan.pairing.certificate.cutShortByDeadline || [.timeLimit, .noSolution].contains(plan.allocation.status)
+        if let b = plan.timeBudget, b.reserveExceedsShare, cut {
+            lines.append(t(.termLimitTooShort, n(b.limitSeconds, 1), n(b.readSeconds + b.reservedSeconds, 1), n(b.solvingSeconds, 1)))
+        }
         lines.append(t(.termPairing, n(Decimals.round(c.primal)), n(Decimals.roundUp(c.dual)),
                        c.proven ? t(.provenOptimal) : c.cutShortByDeadline ? t(.pairingCutShort) : t(.notProven)))
         lines.append(t(.termPairingKPIs, k.childrenWithLead, k.children, k.specialNeedsWithLead, k.specialNeedsChildren, k.supportSlotsFilled, k.supportSlotsWanted))
@@ -15,6 +20,7 @@ public enum PlanTerminalSummary {
             lines.append(t(.termAllocationFailed, failure))
         } else {
             let status = a.status == .optimal ? t(.provenOptimal)
+                : a.status == .noSolution ? t(.allocationNoneInTime)
                 : a.status == .timeLimit ? t(.allocationAtDeadline, n(a.gap * 100, 4))
                 : a.status == .nodeLimit ? t(.allocationAtNodeLimit, n(a.gap * 100, 4)) : t(.allocationStopped, a.status.rawValue, n(a.gap * 100, 4))
             lines.append(t(.termAllocation, n(Decimals.round(a.score)), n(Decimals.roundUp(a.bound)), status))

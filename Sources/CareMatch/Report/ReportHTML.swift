@@ -64,7 +64,8 @@ public enum ReportHTML {
         b += card(cert.proven ? t(.provenOptimal) : t(.notProven),
                   t(.cardPairingScore, HTML.num(Decimals.round(cert.primal)), HTML.num(Decimals.roundUp(cert.dual))), cert.proven ? "ok" : "bad")
         let aOK = a.status == .optimal
-        b += card(aOK ? t(.provenOptimal) : t(.allocationStopped, a.status.rawValue, HTML.num(a.gap * 100, 4)),
+        b += card(aOK ? t(.provenOptimal) : a.status == .noSolution ? t(.allocationNoneInTime)
+                  : t(.allocationStopped, a.status.rawValue, HTML.num(a.gap * 100, 4)),
                   t(.cardAllocationScore, HTML.num(Decimals.round(a.score)), HTML.num(Decimals.roundUp(a.bound))), aOK ? "ok" : "warn")
         b += card("\(HTML.num(k.meanDistanceKm)) km", t(.cardMeanDistance, HTML.num(k.p90DistanceKm)))
         b += card("\(HTML.num(Double(k.sharedInterestPairs))) / \(HTML.num(Double(k.pairs)))", t(.cardShared))

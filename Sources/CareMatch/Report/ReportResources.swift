@@ -47,7 +47,7 @@ public enum ReportResources {
     static func exhausted(_ plan: PlanResult, _ t: Texts) -> String {
         let ids = plan.allocation.explanations.exhausted
         guard !ids.isEmpty else { return "" }
-        let index = DatasetIndex(plan.dataset)
+        let index = plan.dataset.index
         var groups: [[String]: [String]] = [:]
         for id in ids {
             let o = index.offerByID[id].map { plan.dataset.offers[$0] }

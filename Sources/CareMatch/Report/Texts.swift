@@ -110,7 +110,8 @@ public enum TextKey: String, CaseIterable, Sendable {
     // Terminal
     case termWritten, termPairing, termPairingKPIs, termDistances, termAllocation, termAllocationKPIs, termUnmet,
          termWarnings, termCompareWritten, termViolations, termWhatIfWritten, termPage,
-         termAllocationFailed, termExplained, pairingCutShort, allocationAtDeadline, allocationAtNodeLimit, termAlternatives, termAlternativesCut
+         termAllocationFailed, termExplained, pairingCutShort, allocationAtDeadline, allocationAtNodeLimit, termAlternatives, termAlternativesCut,
+         allocationNoneInTime, termLimitTooShort
     // Metric labels (comparisons)
     case mChildrenReached, mSpecialReached, mSupportFilled, mPairs, mMeanDistance, mP90Distance, mShared,
          mContinuity, mUnitsPriority, mNeedsFullyCovered, mUnitsCovered, mYuanSpent, mChildren, mNeeds, mYuanAvailable,
@@ -294,6 +295,10 @@ public enum TextKey: String, CaseIterable, Sendable {
                                      "追加资源的价值 共 {1} 项：精确 {2} 项，已证明为 0 的 {3} 项，区间 {4} 项（证明因分支上限或截止时间而未完成），未计算 {5} 项（截止时间所限）")
         case .pairingCutShort: return ("NOT proven optimal: stopped at the deadline (the bound still holds: no pairing can score more)", "未证明最优：到达截止时间而停止（上界仍然成立：任何配对都不会更高）")
         case .allocationAtDeadline: return ("stopped at the deadline, gap {1} %", "到达截止时间而停止，与上界相差 {1} %")
+        case .allocationNoneInTime: return ("NO allocation found before the deadline: the empty plan is written (the bound still holds)",
+                                            "截止时间前未找到资源分配：写出的是空方案（上界仍然成立）")
+        case .termLimitTooShort: return ("Time limit  {1} s: reading, checking and writing this dataset take about {2} s, so the solves had {3} s (--time-limit, plan.time_limit_s)",
+                                         "时间限制    {1} 秒：读取、校验和写出本数据约需 {2} 秒，求解只有 {3} 秒（--time-limit，plan.time_limit_s）")
         case .allocationAtNodeLimit: return ("proof stopped at its node limit (allocation.node_limit), gap {1} %", "证明达到分支节点上限（allocation.node_limit）而停止，与上界相差 {1} %")
         case .termWarnings: return ("Warnings    {1} (listed in summary.json)", "警告        {1} 条（见 summary.json）")
         case .termCompareWritten: return ("Comparison for {1} written to {2}", "{1} 的对比已写入 {2}")

@@ -48,6 +48,8 @@ public enum WhatIf {
     public static func solveAll(_ datasets: [Dataset], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                                 options: PlannerOptions = PlannerOptions(),
                                 finished: (@Sendable (Int) -> Void)? = nil) throws -> [PlanResult] {
+        // Each part's limit counts from its own start: nothing of it was spent reading.
+        let whole = { var o = options; o.startedAt = nil; return o }()
         let parts = PlanParts(datasets)
         let jobs = parts.jobs
         let pairings = ResultSlots<Planner.TimedPart<PairingSolution>>(count: datasets.count)
@@ -58,7 +60,7 @@ public enum WhatIf {
             while let q = queue.next() {
                 let job = jobs[q]
                 let d = datasets[job.dataset]
-                let deadline = Planner.solvingDeadline(limit: options.timeLimit ?? d.settings.planTimeLimit, from: .now)
+                let deadline = Planner.budget(d, options: whole).solvingDeadline(from: .now)
                 switch job.part {
                 case .pairing: pairings.store(job.dataset, Planner.solvePairing(d, options: options, deadline: deadline))
                 case .allocation: allocations.store(job.dataset, Planner.solveAllocation(d, options: options, deadline: deadline))
@@ -71,7 +73,7 @@ public enum WhatIf {
             let pairing = p[parts.pairingSource[i]]!, allocation = a[parts.allocationSource[i]]!
             let plan = try Planner.assemble(datasets[i], pairing, allocation, total: max(pairing.seconds, allocation.seconds))
             return try Planner.applyOverrides(plan, options: options,
-                                              deadline: Planner.solvingDeadline(limit: options.timeLimit ?? datasets[i].settings.planTimeLimit, from: .now))
+                                              deadline: Planner.budget(datasets[i], options: whole).solvingDeadline(from: .now))
         }
     }
 

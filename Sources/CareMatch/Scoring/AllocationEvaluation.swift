@@ -67,7 +67,7 @@ public struct AllocationEvaluation: Sendable, Codable {
     public var isFeasible: Bool { violations.isEmpty }
 
     public init(dataset d: Dataset, assignments: [AllocationAssignment], file: String? = nil) {
-        let index = DatasetIndex(d)
+        let index = d.index
         let s = d.settings
         let counties = d.counties
         var violations: [PlanViolation] = []

@@ -32,7 +32,7 @@ public struct PairingEvaluation: Sendable {
     /// exceeded capacities and children with more than 1+N moms are violations; rows with unknown
     /// ids are left out of the score, the others count (support rewards up to N per child).
     public init(dataset d: Dataset, assignments: [PairAssignment], file: String? = nil) {
-        let index = DatasetIndex(d)
+        let index = d.index
         var pairs: [(Int, Int)] = []
         var lines: [Int] = []
         var violations: [PlanViolation] = []

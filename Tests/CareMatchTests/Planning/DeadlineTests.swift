@@ -83,15 +83,15 @@ final class DeadlineTests: XCTestCase {
     }
 
     func testTheTimeLimitCountsFromTheCommandsStartAndKeepsAShareForWhatFollowsTheSolves() throws {
-        // The solves get 80 % of the limit, counted from the command's start.
+        // The solves of a small dataset get 80 % of the limit, counted from the command's start.
+        let d = DatasetGenerator(scale: 0.15, seed: 11).generate()
         let now = ContinuousClock.now
-        let solving = Planner.solvingDeadline(limit: 100, from: now.advanced(by: .seconds(-50)))
+        let solving = TimeBudget(limit: 100, dataset: d, readSeconds: 50).solvingDeadline(from: now.advanced(by: .seconds(-50)))
         let left = try XCTUnwrap(solving.remainingSeconds)
         XCTAssertGreaterThan(left, 29); XCTAssertLessThanOrEqual(left, 30)
-        XCTAssertTrue(Planner.solvingDeadline(limit: 10, from: now.advanced(by: .seconds(-8.1))).hasPassed)
+        XCTAssertTrue(TimeBudget(limit: 10, dataset: d, readSeconds: 8.1).solvingDeadline(from: now.advanced(by: .seconds(-8.1))).hasPassed)
         // A plan whose command started longer ago than its limit is cut short at once; the same
         // limit counted from now leaves it time to prove both parts.
-        let d = DatasetGenerator(scale: 0.15, seed: 11).generate()
         var late = PlannerOptions()
         late.timeLimit = 30
         late.startedAt = ContinuousClock.now.advanced(by: .seconds(-31))
@@ -102,5 +102,40 @@ final class DeadlineTests: XCTestCase {
         let whole = try Planner.plan(d, options: late)
         XCTAssertTrue(whole.pairing.certificate.proven)
         XCTAssertEqual(whole.allocation.status, .optimal)
+        XCTAssertEqual(whole.timeBudget, TimeBudget(limit: 30, dataset: d, readSeconds: 0))
+        XCTAssertFalse(PlanTerminalSummary.render(whole, folder: "x", texts: Texts(.en)).contains("Time limit"))
+    }
+
+    func testALimitShortForTheDatasetsSizeKeepsWhatReadingAndWritingItTakeAndSaysSo() throws {
+        var d = DatasetGenerator(scale: 0.15, seed: 11).generate()
+        let small = TimeBudget(limit: 100, dataset: d, readSeconds: 2)
+        XCTAssertEqual(small.reservedSeconds, 20, accuracy: 1e-9)
+        XCTAssertFalse(small.reserveExceedsShare)
+        // 600,000 rows: the reserve follows the size, above a fifth of the limit.
+        let rows = 600_000, children = rows - d.moms.count - d.needs.count
+        d.children = (0..<children).map { d.children[$0 % d.children.count] }
+        let big = TimeBudget(limit: 60, dataset: d, readSeconds: 5)
+        XCTAssertEqual(big.reservedSeconds, TimeBudget.fixedSeconds + TimeBudget.secondsPerRow * Double(rows), accuracy: 1e-9)
+        XCTAssertGreaterThan(big.reservedSeconds, 12)
+        XCTAssertTrue(big.reserveExceedsShare)
+        XCTAssertEqual(big.solvingSeconds, 60 - 5 - big.reservedSeconds, accuracy: 1e-9)
+        let left = try XCTUnwrap(big.solvingDeadline(from: ContinuousClock.now.advanced(by: .seconds(-5))).remainingSeconds)
+        XCTAssertEqual(left, big.solvingSeconds, accuracy: 0.5)
+        XCTAssertEqual(TimeBudget(limit: 10, dataset: d, readSeconds: 5).solvingSeconds, 0)
+        // A plan whose limit its size uses up is cut at once, and the terminal says what the solves had.
+        let plain = DatasetGenerator(scale: 0.15, seed: 11).generate()
+        var o = PlannerOptions()
+        o.timeLimit = 2
+        o.startedAt = ContinuousClock.now.advanced(by: .seconds(-1.5))
+        let cut = try Planner.plan(plain, options: o)
+        let b = try XCTUnwrap(cut.timeBudget)
+        XCTAssertTrue(b.reserveExceedsShare)
+        XCTAssertEqual(b.solvingSeconds, 0)
+        XCTAssertTrue(cut.pairing.certificate.cutShortByDeadline)
+        let text = PlanTerminalSummary.render(cut, folder: "x", texts: Texts(.en))
+        XCTAssertTrue(text.contains("Time limit  2 s: reading, checking and writing this dataset take about"), text)
+        XCTAssertTrue(text.contains("so the solves had 0 s"), text)
+        let summary = try JSONDecoder().decode(PlanSummary.self, from: cut.summary.json())
+        XCTAssertEqual(summary.timeBudget, b)
     }
 }
