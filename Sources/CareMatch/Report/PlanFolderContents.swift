@@ -15,7 +15,8 @@ public enum PlanFolderContents {
         let (handout, c) = Concurrently.both({ PlanHandout(plan) },
                                              { comparison ?? (compareWithHandMade ? handMadeComparison(plan) : nil) })
         let (files, page) = Concurrently.both({ Result { try plan.files(byteOrderMark: byteOrderMark, workbook: workbook, handout: handout) } },
-                                              { Data(ReportHTML.render(plan, report: report, comparison: c, unmet: handout.unmet).utf8) })
+                                              { Data(ReportHTML.render(plan, report: report, comparison: c, unmet: handout.unmet,
+                                                                        organizations: handout.organizations).utf8) })
         return try files.get() + [("report.html", page)]
     }
 

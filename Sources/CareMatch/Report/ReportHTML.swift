@@ -13,9 +13,11 @@ public enum ReportHTML {
     /// The page. With `comparison` (the dataset's hand-made plan scored against this one), a
     /// section sets both side by side. Maps with more than `mapPointLimit` children and moms
     /// are drawn as squares. `unmet` is the plan's `unmet.csv` rows when the caller has them
-    /// (`PlanHandout.unmet`), so that the unpaired children's reasons are not worked out twice.
+    /// (`PlanHandout.unmet`), so that the unpaired children's reasons are not worked out twice;
+    /// `organizations` the same for `organization_totals.csv`'s rows (`PlanHandout.organizations`).
     public static func render(_ plan: PlanResult, report: ReportSettings = ReportSettings(), comparison: PlanComparison? = nil,
-                              mapPointLimit: Int = MapSVG.pointLimit, unmet rows: [UnmetEntry]? = nil) -> String {
+                              mapPointLimit: Int = MapSVG.pointLimit, unmet rows: [UnmetEntry]? = nil,
+                              organizations: [OrganizationTotals]? = nil) -> String {
         let t = Texts(report.language ?? .en)
         let d = plan.dataset
         let e = HTML.escape
@@ -35,7 +37,7 @@ public enum ReportHTML {
         b += coverage(plan, t)
         b += distances(plan, t)
         b += ReportResources.section(plan, texts: t)
-        b += OrganizationSection.html(plan)
+        b += organizations.map(OrganizationSection.html) ?? OrganizationSection.html(plan)
         if let comparison {
             b += "<h2 id=\"comparison\">\(e(t(.comparedHeading)))</h2>\n"
             b += ComparisonPage.figures(comparison, texts: t)

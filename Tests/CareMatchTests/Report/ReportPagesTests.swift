@@ -42,6 +42,18 @@ final class ReportPagesTests: XCTestCase {
         for row in children { XCTAssertTrue(page.contains(HTML.escape(row.reason)), row.reason) }
     }
 
+    /// The plan folder makes its parts at the same time and hands the handout's rows to the page:
+    /// the page is the one worked out alone, byte for byte.
+    func testThePlanFoldersReportIsThePageWorkedOutAlone() throws {
+        let files = try PlanFolderContents.files(Self.plan, compareWithHandMade: false)
+        let page = try XCTUnwrap(files.first { $0.name == "report.html" }).data
+        XCTAssertEqual(String(decoding: page, as: UTF8.self), ReportHTML.render(Self.plan))
+        let handout = PlanHandout(Self.plan)
+        XCTAssertFalse(handout.organizations.isEmpty)
+        XCTAssertEqual(ReportHTML.render(Self.plan, organizations: handout.organizations), ReportHTML.render(Self.plan))
+        XCTAssertEqual(files.map(\.name), try Self.plan.files(byteOrderMark: false).map(\.name) + ["report.html"])
+    }
+
     func testTheChineseReportUsesTheGlossarysWordsAndIsTheSameOnEveryRun() {
         let report = ReportSettings(language: .zh, title: "2026年第一季度", date: "2026-03-31")
         let html = ReportHTML.render(Self.plan, report: report)
