@@ -138,13 +138,15 @@ struct Ladder {
     let prefix: [Sum]
 
     init(_ rows: [AllocationRow], worth w: (AllocationRow) -> Double) {
-        let sorted = rows.map { (w($0), $0) }.sorted { $0.0 < $1.0 }
-        worth = sorted.map(\.0)
+        // Only the figures are sorted (not the rows and their strings): the order is the same,
+        // since it depends on the worths alone.
+        let sorted = rows.map { (worth: w($0), units: $0.yuan > 0 ? 0 : $0.units, yuan: $0.yuan) }.sorted { $0.worth < $1.worth }
+        worth = sorted.map(\.worth)
         var p = [Sum()]
         p.reserveCapacity(sorted.count + 1)
-        for (_, r) in sorted {
+        for r in sorted {
             var s = p[p.count - 1]
-            s.add(Sum(units: r.yuan > 0 ? 0 : r.units, yuan: r.yuan, rows: 1))
+            s.add(Sum(units: r.units, yuan: r.yuan, rows: 1))
             p.append(s)
         }
         prefix = p
