@@ -250,7 +250,7 @@ let benchmarks: @Sendable () -> Void = {
     // and parsed at the same time, then checked).
     Benchmark("Load generated scale 30 from its folder",
               configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(300), maxIterations: 5)) { benchmark in
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("carematch-bench-load-\(getpid())")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("carematch-bench-load-\(UUID().uuidString)")
         try DatasetWriter().write(DatasetGenerator(scale: 30, seed: DatasetGenerator.quzhouSeed).generate(), to: folder, overwrite: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         benchmark.startMeasurement()
@@ -264,7 +264,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Plan within a 60 s limit, generated scale 100, from folder to folder",
               configuration: .init(metrics: [.wallClock, .peakMemoryResident, solvingMilliseconds, reservedMilliseconds],
                                    maxDuration: .seconds(900), maxIterations: 1)) { benchmark in
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("carematch-bench-limit-\(getpid())")
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("carematch-bench-limit-\(UUID().uuidString)")
         let input = base.appendingPathComponent("dataset"), output = base.appendingPathComponent("plan")
         try DatasetWriter().write(DatasetGenerator(scale: 100, seed: DatasetGenerator.quzhouSeed).generate(), to: input, overwrite: true)
         defer { try? FileManager.default.removeItem(at: base) }

@@ -7,8 +7,8 @@ import Foundation
 ///
 /// The reserve for what follows is the larger of a fifth of the limit and what that work takes at
 /// the dataset's size: `fixedSeconds + secondsPerRow × (children + moms + needs)`, measured on
-/// this machine kind (2 cores) with the solves cut short — 0.7–0.8 s at scale 3, 3.2–4.4 s at
-/// scale 10, 5.8–6.7 s at scale 30 and 22 s at scale 100 (Guides/Allocation.md, "The deadline").
+/// this machine kind (2 cores) with the solves cut short — 0.7–0.9 s at scale 3, 3.2–4.4 s at
+/// scale 10, 5.8–9.3 s at scale 30 and 22–25 s at scale 100 (Guides/Allocation.md, "The deadline").
 /// A plan that finishes its solves before their deadline is unchanged, whatever the reserve.
 public struct TimeBudget: Codable, Sendable, Equatable {
     /// The whole limit (`--time-limit` or `plan.time_limit_s`).

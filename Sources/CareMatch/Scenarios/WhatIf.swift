@@ -71,9 +71,11 @@ public enum WhatIf {
         let p = pairings.values, a = allocations.values
         return try datasets.indices.map { i in
             let pairing = p[parts.pairingSource[i]]!, allocation = a[parts.allocationSource[i]]!
-            let plan = try Planner.assemble(datasets[i], pairing, allocation, total: max(pairing.seconds, allocation.seconds))
-            return try Planner.applyOverrides(plan, options: options,
-                                              deadline: Planner.budget(datasets[i], options: whole).solvingDeadline(from: .now))
+            var plan = try Planner.assemble(datasets[i], pairing, allocation, total: max(pairing.seconds, allocation.seconds))
+            // Each part had this budget (nothing read within it), counted from the part's start.
+            let budget = Planner.budget(datasets[i], options: whole)
+            plan.timeBudget = budget
+            return try Planner.applyOverrides(plan, options: options, deadline: budget.solvingDeadline(from: .now))
         }
     }
 

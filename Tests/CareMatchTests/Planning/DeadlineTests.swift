@@ -135,6 +135,10 @@ final class DeadlineTests: XCTestCase {
         let text = PlanTerminalSummary.render(cut, folder: "x", texts: Texts(.en))
         XCTAssertTrue(text.contains("Time limit  2 s: reading, checking and writing this dataset take about"), text)
         XCTAssertTrue(text.contains("so the solves had 0 s"), text)
+        // The allocation had no time for an LP: the empty plan, said as such (not as a gap).
+        XCTAssertEqual(cut.allocation.status, .noSolution)
+        XCTAssertTrue(text.contains("NO allocation found before the deadline"), text)
+        XCTAssertFalse(text.contains("gap"), text)
         let summary = try JSONDecoder().decode(PlanSummary.self, from: cut.summary.json())
         XCTAssertEqual(summary.timeBudget, b)
     }

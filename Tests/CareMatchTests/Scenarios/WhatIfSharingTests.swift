@@ -47,6 +47,9 @@ final class WhatIfSharingTests: XCTestCase {
             }
             XCTAssertEqual(alone.pairing.evaluation.score, together[i].pairing.evaluation.score)
             XCTAssertEqual(alone.allocation.score, together[i].allocation.score)
+            // Both state their budget: the same, since neither read within it.
+            XCTAssertEqual(together[i].timeBudget, alone.timeBudget)
+            XCTAssertEqual(together[i].timeBudget, TimeBudget(limit: d.settings.planTimeLimit, dataset: d, readSeconds: 0))
         }
     }
 }
