@@ -10,9 +10,9 @@ import Dispatch
 /// read by increasing `λ_m`, and the scan of a cell stops as soon as `fit·[a mom of the cell
 /// shares an interest] − km_cost·(nearest distance to the cell) − λ_m − λ_c ≤ 0`; a mom is
 /// skipped before her exact distance is computed when `fit·[shared] − km_cost·(lower bound on
-/// her distance from the plane) − λ_m − λ_c ≤ 0`. Cells are read nearest first, and once a child
-/// has her `perChild` best pairs, a cell or mom whose bound is below the last of them is skipped
-/// too: the pairs added are exactly those a full scan would add.
+/// her distance from their chord, `SpatialGrid.nearestCentikm`) − λ_m − λ_c ≤ 0`. Cells are read
+/// nearest first, and once a child has her `perChild` best pairs, a cell or mom whose bound is
+/// below the last of them is skipped too: the pairs added are exactly those a full scan would add.
 enum Pricing {
     /// Adds, per child, the (at most `perChild`) left-out pairs of highest positive reduced cost,
     /// ties by mom position; returns how many allowed pairs had their reduced cost computed.

@@ -175,4 +175,33 @@ final class SpatialGridQueryTests: XCTestCase {
         }
         XCTAssertGreaterThan(pairs, 10_000)
     }
+
+    /// `nearestCentikm(q, i)`, the bound every caller prunes with, is never above the contract's
+    /// distance (pruning stays exact), is within 0.02 km of it up to 60 km (so it prunes nearly as
+    /// much as measuring would), and is nil only for points beyond the query's limit; anywhere on
+    /// the globe, from metres to hundreds of km, on coarse and fine grids.
+    func testThePointBoundIsAtMostTheContractsDistanceAndAtMostTwoHundredthsBelowIt() {
+        var r = TestRandom(seed: 91)
+        var tight = 0, beyond = 0
+        for _ in 0..<60 {
+            let center = GeoPoint(lat: (r.unit() - 0.5) * 170, lon: (r.unit() - 0.5) * 359)
+            let spread = [0.02, 1, 30, 120, 800][r.int(0...4)]
+            let points = Self.points(&r, count: 200, lat: center.lat, lon: center.lon, spreadKm: spread)
+            let grid = SpatialGrid(points: points, cellKm: [0.5, 2, 10][r.int(0...2)])
+            let limit = r.int(0...Int(spread * 60))
+            guard let q = grid.query(withinCentikm: limit, of: center) else { return XCTFail("no query") }
+            for (i, p) in points.enumerated() {
+                let d = Distance.centikm(center, p)
+                guard let bound = grid.nearestCentikm(q, i) else {
+                    XCTAssertGreaterThan(d, limit, "\(p.lat),\(p.lon) is within \(limit) centikm of \(center.lat),\(center.lon) but was left out")
+                    beyond += 1
+                    continue
+                }
+                XCTAssertLessThanOrEqual(bound, d, "\(p.lat),\(p.lon) from \(center.lat),\(center.lon)")
+                if d <= 6_000 { XCTAssertGreaterThanOrEqual(bound, d - 2, "\(p.lat),\(p.lon) from \(center.lat),\(center.lon)"); tight += 1 }
+            }
+        }
+        XCTAssertGreaterThan(tight, 2_000)
+        XCTAssertGreaterThan(beyond, 1_000)
+    }
 }
