@@ -339,7 +339,9 @@ public struct SpatialGrid: Sendable {
     @inline(__always)
     public func nearestCentikm(_ q: Query, _ i: Int) -> Int? {
         let chord = Distance.chordSquared(q.unit, units[i]).squareRoot()
-        let bound = max(0, Int((chord * SpatialGrid.centikmPerChord).rounded(.down)) - 1)
+        // Int() truncates, which is rounding down here (≥ 0), and compiles to one instruction
+        // where `rounded(.down)` calls `floor` (2 % of a dense scale-10 pairing's samples).
+        let bound = max(0, Int(chord * SpatialGrid.centikmPerChord) - 1)
         return bound > q.limit ? nil : bound
     }
 
@@ -348,7 +350,9 @@ public struct SpatialGrid: Sendable {
 
     @inline(__always)
     private func lowerBound(planarKm: Double, _ q: Query) -> Int {
-        max(0, Int((100 * (planarKm - 0.02) / q.stretch).rounded(.down)) - 1)
+        // Truncating instead of rounding down differs only for negative arguments, whose answer
+        // is 0 either way.
+        max(0, Int(100 * (planarKm - 0.02) / q.stretch) - 1)
     }
 
     /// The number of cells, and the cell of point `i`: for per-cell summaries of the points.
