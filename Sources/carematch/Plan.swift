@@ -17,7 +17,7 @@ extension CareMatchCommand {
         @Flag(help: "Skip the allocation's marginal values (what 10,000 more yuan or one more unit would bring): faster, fewer explanations.")
         var noMarginals = false
 
-        @Option(help: ArgumentHelp("Deadline of the whole command in seconds, from its start (reading, pairing, allocation, explanations, writing; the solves stop at 80 % of it to leave time for the rest); default: the setting plan.time_limit_s (600). What is not finished is written with its bound and status.", valueName: "seconds"))
+        @Option(help: ArgumentHelp("Deadline of the whole command in seconds, from its start (reading, pairing, allocation, explanations, writing; the solves stop early enough to leave time for the rest: a fifth of the limit, or more on a large dataset, as summary.json's timeBudget says); default: the setting plan.time_limit_s (600). What is not finished is written with its bound and status.", valueName: "seconds"))
         var timeLimit: Double?
 
         @Flag(help: "Also write plan.xlsx: the plan's tables as an Excel workbook (summary, pairings, allocations, deliveries, organizations, moms, counties, unmet).")
