@@ -49,20 +49,21 @@ final class AlternativeSearch {
     /// Answers taken through the ground tree (work measure).
     private(set) var throughGroundTree = 0
 
-    // The forced computation's overlay of the read-only optimal flow: flat arrays by node,
-    // cleared through `dirty` (the nodes written since the last reset), so a reset costs what
+    // The forced computation's overlay of the read-only optimal flow: flat buffers by node (not
+    // arrays: a class's array property pays a dynamic exclusivity check at every access), cleared
+    // through `dirty` (the nodes written since the last reset), so a reset costs what
     // the computation touched, not the network's size.
-    private var potentialDelta: [Int64]
+    private let potentialDelta: UnsafeMutableBufferPointer<Int64>
     /// A mom's load change, or a child's change in her number of moms.
-    private var stateDelta: [Int32]
-    private var excess: [Int32]
+    private let stateDelta: UnsafeMutableBufferPointer<Int32>
+    private let excess: UnsafeMutableBufferPointer<Int32>
     /// The node has an entry in `overrides`.
-    private var hasOverride: [Bool]
-    private var isDirty: [Bool]
+    private let hasOverride: UnsafeMutableBufferPointer<Bool>
+    private let isDirty: UnsafeMutableBufferPointer<Bool>
     private var dirty: [Int32] = []
     /// Nodes whose state or potential changed: the ground's sorted list does not describe their
     /// arcs any more, so they are relaxed apart.
-    private var isTouched: [Bool]
+    private let isTouched: UnsafeMutableBufferPointer<Bool>
     private var touched: [Int32] = []
     /// Nodes that were given an excess (some may be balanced again).
     private var excessNodes: [Int32] = []
@@ -75,9 +76,9 @@ final class AlternativeSearch {
     private var forcedMom = -1
     private var forcedFacts = PairingInstance.PairFacts(centikm: 0, shared: false, continued: false, value: 0, allowed: false)
     // Dijkstra state, cleared through `reached`.
-    private var dist: [Int64]
-    private var pred: [Int32]
-    private var isSettled: [Bool]
+    private let dist: UnsafeMutableBufferPointer<Int64>
+    private let pred: UnsafeMutableBufferPointer<Int32>
+    private let isSettled: UnsafeMutableBufferPointer<Bool>
     private var reached: [Int32] = []
     private var settled: [Int32] = []
     private var heap = SearchHeap()
@@ -106,15 +107,21 @@ final class AlternativeSearch {
         self.ground = ground
         let n = 1 + net.momCount + net.childCount
         momArcs = Array(repeating: nil, count: net.momCount)
-        potentialDelta = Array(repeating: 0, count: n)
-        stateDelta = Array(repeating: 0, count: n)
-        excess = Array(repeating: 0, count: n)
-        hasOverride = Array(repeating: false, count: n)
-        isDirty = Array(repeating: false, count: n)
-        isTouched = Array(repeating: false, count: n)
-        dist = Array(repeating: .max, count: n)
-        pred = Array(repeating: -1, count: n)
-        isSettled = Array(repeating: false, count: n)
+        potentialDelta = .filled(0, count: n)
+        stateDelta = .filled(0, count: n)
+        excess = .filled(0, count: n)
+        hasOverride = .filled(false, count: n)
+        isDirty = .filled(false, count: n)
+        isTouched = .filled(false, count: n)
+        dist = .filled(.max, count: n)
+        pred = .filled(-1, count: n)
+        isSettled = .filled(false, count: n)
+    }
+
+    deinit {
+        for b in [isDirty, isTouched, isSettled, hasOverride] { b.deallocate() }
+        potentialDelta.deallocate(); dist.deallocate()
+        stateDelta.deallocate(); excess.deallocate(); pred.deallocate()
     }
 
     /// The result of forcing one lead.
@@ -701,5 +708,14 @@ struct SearchHeap {
             }
         }
         return top
+    }
+}
+
+extension UnsafeMutableBufferPointer {
+    /// A new buffer of `count` elements, each `value`; the owner deallocates it.
+    static func filled(_ value: Element, count: Int) -> Self {
+        let b = allocate(capacity: count)
+        b.initialize(repeating: value)
+        return b
     }
 }

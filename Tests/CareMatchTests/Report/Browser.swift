@@ -79,7 +79,8 @@ enum Browser {
         p.environment = env
         // Output to a file (no pipe to drain), the process polled against a deadline.
         let outFile = profile.appendingPathExtension("out")
-        FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        // A file that could not be made makes `FileHandle(forWritingTo:)` below throw.
+        _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: outFile) }
         let handle = try FileHandle(forWritingTo: outFile)
         defer { try? handle.close() }
