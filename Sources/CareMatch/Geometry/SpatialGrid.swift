@@ -334,8 +334,9 @@ public struct SpatialGrid: Sendable {
     /// From the chord between their unit vectors, not the plane: the haversine distance is
     /// `2R·asin(c/2) ≥ R·c` (`asin x ≥ x`), and `R·c` falls short of it by a relative `θ²/24`
     /// (4·10⁻⁷ at 40 km), where the plane's bound had a 2 % slack; so the points a caller's bound
-    /// lets through are nearly only those it would keep once measured. The chord is computed to a
-    /// relative 10⁻¹⁰ above 6 m (`ChordLimit`); the bound gives up a relative 10⁻⁹ and 0.01 km.
+    /// lets through are nearly only those it would keep once measured. The squared chord's
+    /// absolute error is below 10⁻¹⁵·c (`ChordLimit`), far inside the relative 10⁻⁹ and the
+    /// 0.01 km the bound gives up.
     @inline(__always)
     public func nearestCentikm(_ q: Query, _ i: Int) -> Int? {
         let chord = Distance.chordSquared(q.unit, units[i]).squareRoot()

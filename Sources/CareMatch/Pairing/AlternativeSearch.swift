@@ -119,9 +119,9 @@ final class AlternativeSearch {
     }
 
     deinit {
-        for b in [isDirty, isTouched, isSettled, hasOverride] { b.deallocate() }
-        potentialDelta.deallocate(); dist.deallocate()
-        stateDelta.deallocate(); excess.deallocate(); pred.deallocate()
+        potentialDelta.deallocate(); stateDelta.deallocate(); excess.deallocate()
+        hasOverride.deallocate(); isDirty.deallocate(); isTouched.deallocate()
+        dist.deallocate(); pred.deallocate(); isSettled.deallocate()
     }
 
     /// The result of forcing one lead.
@@ -708,14 +708,5 @@ struct SearchHeap {
             }
         }
         return top
-    }
-}
-
-extension UnsafeMutableBufferPointer {
-    /// A new buffer of `count` elements, each `value`; the owner deallocates it.
-    static func filled(_ value: Element, count: Int) -> Self {
-        let b = allocate(capacity: count)
-        b.initialize(repeating: value)
-        return b
     }
 }

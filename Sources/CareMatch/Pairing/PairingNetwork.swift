@@ -92,11 +92,11 @@ final class PairingNetwork {
         start[n] = s
         head = .allocate(capacity: arcCount); reverse = .allocate(capacity: arcCount)
         residual = .allocate(capacity: arcCount); cost = .allocate(capacity: arcCount)
-        excess = .allocate(capacity: n); excess.initialize(repeating: 0)
-        potential = .allocate(capacity: n); potential.initialize(repeating: 0)
-        distance = .allocate(capacity: n); distance.initialize(repeating: .max)
-        pred = .allocate(capacity: n); pred.initialize(repeating: -1)
-        settled = .allocate(capacity: n); settled.initialize(repeating: false)
+        excess = .filled(0, count: n)
+        potential = .filled(0, count: n)
+        distance = .filled(.max, count: n)
+        pred = .filled(-1, count: n)
+        settled = .filled(false, count: n)
         var fill = Array(start[0..<n])
         func add(_ u: Int, _ v: Int, _ capacity: Int32, _ c: Int64) -> Int32 {
             let a = Int(fill[u]), b = Int(fill[v])
