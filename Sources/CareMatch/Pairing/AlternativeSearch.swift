@@ -622,7 +622,16 @@ final class AlternativeSearch {
             return
         }
         let y = Int(e.node)
-        forward(x, y, net.inst.facts(mom: x, child: y), dx, pot(xn))
+        if y == forcedChild {
+            forward(x, y, net.inst.facts(mom: x, child: y), dx, pot(xn))
+        } else {
+            // A listed arc is allowed, and its length is its base reduced cost rc = −v + π_x − π_y
+            // with both ends' potential changes, rc + δ_x − δ_y, where the entry's key is
+            // d(x) + rc + δ_x: no distance measured again (the haversine's trigonometry was a
+            // sixth of an alternatives run's samples).
+            let yn = net.childNode(y)
+            if !hasFlow(mom: x, child: y) { relax(xn, yn, dx, e.key - dx - potentialDelta[yn]) }
+        }
         pushMomArc(x, i + 1, dx)
     }
 
