@@ -27,9 +27,20 @@ struct AlternativeGroundTree: Sendable {
     /// The potentials were found not optimal while building it (then no search is exact).
     let invalid: Bool
 
-    /// Builds the tree by one Dijkstra from the ground, up to `cap`.
-    init(_ net: ResidualPairing, cap: Int64) {
-        let search = AlternativeSearch(net)
+    /// Every mom's sorted arcs up to `cap` (`MomArcs`), built on `threads` threads for the tree
+    /// and handed to the searches, which extend them where they go farther.
+    let momArcs: [MomArcs?]
+
+    /// Builds the tree by one Dijkstra from the ground, up to `cap`; the moms' arc lists first,
+    /// in parallel on `threads` threads.
+    init(_ net: ResidualPairing, cap: Int64, threads: Int = 1) {
+        let queue = WorkQueue(count: net.momCount)
+        let lists = ResultSlots<MomArcs>(count: net.momCount)
+        WorkerThreads.run(max(1, threads)) { _ in
+            while let m = queue.next() { lists.store(m, MomArcs.build(net, mom: m, threshold: cap)) }
+        }
+        momArcs = lists.values
+        let search = AlternativeSearch(net, arcs: MomArcsCache(lists: momArcs))
         let tree = search.groundTree(upTo: cap)
         distance = tree.distance
         pred = tree.pred

@@ -70,8 +70,9 @@ final class AlternativeSearch {
     /// Pair flows set by the computation, latest last.
     private var overrides: [(mom: Int32, child: Int32, on: Bool)] = []
     /// Each mom's forward arcs with base reduced cost up to a threshold, sorted (built lazily,
-    /// kept for every later search of this worker: a mom's arcs do not depend on the candidate).
-    private var momArcs: [MomArcs?]
+    /// kept for every later search of this worker: a mom's arcs do not depend on the candidate),
+    /// shared by the worker's searches.
+    private let momArcs: MomArcsCache
     private var forcedChild = -1
     private var forcedMom = -1
     private var forcedFacts = PairingInstance.PairFacts(centikm: 0, shared: false, continued: false, value: 0, allowed: false)
@@ -102,11 +103,13 @@ final class AlternativeSearch {
     /// Where the fan-out settled the ground (nil: not yet, or expanded as usual).
     private var groundReachedAt: Int64? = nil
 
-    init(_ net: ResidualPairing, ground: AlternativeGroundTree? = nil) {
+    /// `arcs`: the moms' sorted lists, shared with the other searches of the same thread (a
+    /// new cache when nil).
+    init(_ net: ResidualPairing, ground: AlternativeGroundTree? = nil, arcs: MomArcsCache? = nil) {
         self.net = net
         self.ground = ground
         let n = 1 + net.momCount + net.childCount
-        momArcs = Array(repeating: nil, count: net.momCount)
+        momArcs = arcs ?? MomArcsCache(momCount: net.momCount)
         potentialDelta = .filled(0, count: n)
         stateDelta = .filled(0, count: n)
         excess = .filled(0, count: n)
@@ -133,15 +136,16 @@ final class AlternativeSearch {
     }
 
     /// Lower bound of the cost of forcing `mom` as `child`'s lead; `above` are the child's current
-    /// moms ranking above `mom`.
-    func lowerBound(child c: Int, mom m: Int, facts: PairingInstance.PairFacts, above: [Int]) -> Int64 {
+    /// moms ranking above `mom`, with their pairs' facts.
+    func lowerBound(child c: Int, mom m: Int, facts: PairingInstance.PairFacts,
+                    above: [(m: Int, f: PairingInstance.PairFacts)]) -> Int64 {
         let cn = net.childNode(c)
         var lb: Int64 = 0
         if !net.isPaired(mom: m, child: c) {
             lb += -facts.value + net.potential[net.momNode(m)] - net.potential[cn]
         }
         for h in above {
-            lb += net.inst.facts(mom: h, child: c).value + net.potential[cn] - net.potential[net.momNode(h)]
+            lb += h.f.value + net.potential[cn] - net.potential[net.momNode(h.m)]
         }
         return lb
     }
@@ -193,12 +197,83 @@ final class AlternativeSearch {
             cost += path
             if invalid { return nil }
         }
+        return Outcome(costUnits: cost, changedChildren: changedChildren(except: c))
+    }
+
+    /// The children other than `c` whose set of moms the computation changed, sorted.
+    private func changedChildren(except c: Int) -> [Int] {
         var changed = Set<Int>()
         for o in overrides where Int(o.child) != c {
             let (x, y) = (Int(o.mom), Int(o.child))
             if hasFlow(mom: x, child: y) != net.isPaired(mom: x, child: y) { changed.insert(y) }
         }
-        return Outcome(costUnits: cost, changedChildren: changed.sorted())
+        return changed.sorted()
+    }
+
+    /// Forcing `mom` as `child`'s lead (as `force`) by given pieces instead of searches: each
+    /// piece a walk of residual arcs (tail first or in any order) from a node with a unit too
+    /// many to one with a unit too few (`AlternativePathBound`). Applies the forced arcs and
+    /// every arc of every piece, each checked to be a residual arc of the modified network at
+    /// that moment (capacities, the forced lead rule), and returns the outcome when the result
+    /// is a balanced flow; nil when it is not (then the pieces do not form a flow: force it).
+    /// The result is a feasible flow of the modified network, so its cost is an upper bound of
+    /// the exact change; it is exact when it equals a lower bound.
+    func realize(child c: Int, mom m: Int, facts: PairingInstance.PairFacts, above: [Int],
+                 pieces: [(from: Int, to: Int, arcs: [(u: Int, v: Int)])]) -> Outcome? {
+        reset()
+        blockedNode = -1
+        fanTargets.removeAll(keepingCapacity: true)
+        forcedChild = c; forcedMom = m; forcedFacts = facts
+        let cn = net.childNode(c), mn = net.momNode(m)
+        var cost: Int64 = 0
+        for h in above {
+            setFlow(mom: h, child: c, false)
+            cost += net.inst.facts(mom: h, child: c).value
+            addExcess(net.momNode(h), 1)
+            addExcess(cn, -1)
+        }
+        if !hasFlow(mom: m, child: c) {
+            setFlow(mom: m, child: c, true)
+            cost -= facts.value
+            addExcess(mn, -1)
+            addExcess(cn, 1)
+        }
+        for piece in pieces {
+            for (u, v) in piece.arcs {
+                guard isResidual(from: u, to: v) else { return nil }
+                cost += apply(from: u, to: v)
+            }
+            addExcess(piece.from, -1)
+            addExcess(piece.to, 1)
+        }
+        guard excessNodes.allSatisfy({ excess[Int($0)] == 0 }) else { return nil }
+        return Outcome(costUnits: cost, changedChildren: changedChildren(except: c))
+    }
+
+    /// Whether u → v is an arc of the modified network's residual network at the current state.
+    private func isResidual(from u: Int, to v: Int) -> Bool {
+        let inst = net.inst
+        if u == 0 || v == 0 {
+            let x = u == 0 ? v : u
+            if x == 0 { return false }
+            if net.isMom(x) {
+                let m = x - 1
+                return u == 0 ? load(m) < Int(inst.momCapacity[m]) : load(m) >= 1
+            }
+            let c = x - 1 - net.momCount
+            return u == 0 ? count(c) >= 1 : count(c) < Int(inst.childSlots[c])
+        }
+        if net.isMom(u) {
+            guard !net.isMom(v) else { return false }
+            let m = u - 1, c = v - 1 - net.momCount
+            let f = inst.facts(mom: m, child: c)
+            guard f.allowed, !hasFlow(mom: m, child: c) else { return false }
+            if c == forcedChild && (m == forcedMom || net.ranksAbove(f, m, forcedFacts, forcedMom)) { return false }
+            return true
+        }
+        guard net.isMom(v) else { return false }
+        let c = u - 1 - net.momCount, m = v - 1
+        return hasFlow(mom: m, child: c) && !(c == forcedChild && m == forcedMom)
     }
 
     /// `cost − Σ_v π(v)·e(v)`: a lower bound of the final cost (see `force`).
@@ -235,6 +310,10 @@ final class AlternativeSearch {
         reached.append(Int32(source))
         heap.push(SearchEntry(key: 0, node: Int32(source), cursor: -1, owner: -1))
     }
+
+    /// How far the current search is known to go (the ground tree's cap): a mom's list is
+    /// first built that far, not extended by doubling.
+    private var reachUpTo: Int64 = 0
 
     /// The last `fanOutDistance` was through the ground tree.
     private var lastViaGround = false
@@ -298,6 +377,8 @@ final class AlternativeSearch {
     /// (`AlternativeGroundTree`).
     func groundTree(upTo cap: Int64) -> (distance: [Int64], pred: [Int32]) {
         startFanOut(from: 0, blocking: -1, targets: [], portal: false)
+        reachUpTo = cap
+        defer { reachUpTo = 0 }
         while let top = heap.first, top.key <= cap, !invalid { fanStep() }
         var d = [Int64](repeating: .max, count: dist.count)
         var p = [Int32](repeating: -1, count: dist.count)
@@ -329,6 +410,16 @@ final class AlternativeSearch {
             x = u
         }
         return arcs
+    }
+
+    /// The arcs of the fan-out's shortest path to `node`, whose distance `fanOutDistance` has
+    /// just answered (final: a settled chain, or the chain to the ground and the tree's path).
+    func fanOutPath(to node: Int) -> [(u: Int, v: Int)] {
+        var viaGround = false
+        if let dg = groundReachedAt, let g = ground, g.distance[node] != .max {
+            viaGround = dg + g.distance[node] < dist[node]
+        }
+        return pathArcs(to: node, viaGround: viaGround)
     }
 
     /// The children other than `except` whose set of moms the last fan-out answer's path (to
@@ -594,14 +685,18 @@ final class AlternativeSearch {
         }
         // Every other pair, lazily from the mom's sorted list: an entry's key is a lower bound
         // (base reduced cost plus the mom's own potential change; a child's potential only falls).
-        if momArcs[x] == nil { momArcs[x] = MomArcs.build(net, mom: x, threshold: 10 * net.inst.weights.scale.unitsPerPoint) }
+        if momArcs.lists[x] == nil {
+            // A search that will go `reachUpTo` far reads that much of her list at once.
+            let first = max(10 * net.inst.weights.scale.unitsPerPoint, reachUpTo - dx)
+            momArcs.lists[x] = MomArcs.build(net, mom: x, threshold: first)
+        }
         pushMomArc(x, 0, dx)
     }
 
     /// Pushes the entry of the `i`-th arc of mom x's list, or a continuation entry at the list's
     /// threshold when the list ends before its arcs are complete.
     private func pushMomArc(_ x: Int, _ i: Int, _ dx: Int64) {
-        let list = momArcs[x]!
+        let list = momArcs.lists[x]!
         let shift = potentialDelta[net.momNode(x)]
         let owner = Int32(net.momNode(x))
         if i < list.rc.count {
@@ -616,8 +711,8 @@ final class AlternativeSearch {
         let dx = dist[xn]
         if e.node < 0 {
             // The list ended at its threshold: extend it (the old list is a prefix of the new one).
-            let old = momArcs[x]!
-            momArcs[x] = MomArcs.build(net, mom: x, threshold: max(2 * old.threshold, e.key - dx - potentialDelta[xn]))
+            let old = momArcs.lists[x]!
+            momArcs.lists[x] = MomArcs.build(net, mom: x, threshold: max(2 * old.threshold, e.key - dx - potentialDelta[xn]))
             pushMomArc(x, i, dx)
             return
         }

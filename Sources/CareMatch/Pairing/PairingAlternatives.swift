@@ -29,6 +29,10 @@ public struct PairingAlternatives: Sendable {
     /// nodes settled by all searches (work measures).
     public var forcedEvaluated: Int
     public var fannedOut: Int
+    /// Candidates whose exact change a flow attaining the distances' bound gave without a search,
+    /// and candidates that bound ruled out (`AlternativePathBound`; work measures).
+    public var answeredByBound = 0
+    public var prunedByBound = 0
     /// Searches (forced paths and fan-out answers) that took their distance through the ground
     /// tree (`AlternativeGroundTree`) instead of expanding the ground.
     var throughGroundTree = 0
@@ -51,7 +55,10 @@ public struct PairingAlternatives: Sendable {
     }
 
     /// How far from the ground (in points) the shared ground tree is built.
-    static let groundTreeCapPoints: Int64 = 30
+    static let groundTreeCapPoints: Int64 = 10
+    /// How far (in points) the distances' bound looks for a candidate before the k-th best is
+    /// known (a candidate it cannot place within that is forced).
+    static let firstBoundPoints: Int64 = 30
 
     /// `compute`, with the fan-out searches turned off when `fanOut` is false (every candidate
     /// forced one by one: what the tests compare the fan-out with).
@@ -73,22 +80,26 @@ public struct PairingAlternatives: Sendable {
         let order = dataset.children.indices.sorted { dataset.children[$0].id.precedesInCodePoints(dataset.children[$1].id) }
         let queue = WorkQueue(count: order.count)
         let results = ResultSlots<[PairingAlternative]>(count: order.count)
-        let stats = ResultSlots<(forced: Int, fanned: Int, settled: Int, invalid: Bool, tree: Int)>(count: max(1, threads))
+        let stats = ResultSlots<(forced: Int, fanned: Int, settled: Int, invalid: Bool, tree: Int, realized: Int, pruned: Int)>(count: max(1, threads))
         // Distances from the ground, shared by every search (`AlternativeGroundTree`), up to a
         // cap: a search needing more expands the ground itself.
-        let tree = fanOut ? AlternativeGroundTree(net, cap: groundTreeCapPoints * scale.unitsPerPoint) : nil
+        let tree = fanOut ? AlternativeGroundTree(net, cap: groundTreeCapPoints * scale.unitsPerPoint, threads: threads) : nil
         WorkerThreads.run(max(1, threads)) { w in
-            let search = AlternativeSearch(net, ground: tree)
-            let fan = fanOut ? AlternativeSearch(net, ground: tree) : nil
-            var forced = 0, fanned = 0
+            let arcs = tree.map { MomArcsCache(lists: $0.momArcs) } ?? MomArcsCache(momCount: net.momCount)
+            let search = AlternativeSearch(net, ground: tree, arcs: arcs)
+            let fan = fanOut ? AlternativeSearch(net, ground: tree, arcs: arcs) : nil
+            let paths = fanOut ? AlternativePathBound(net, ground: tree, arcs: arcs) : nil
+            var forced = 0, fanned = 0, realized = 0
             while !deadline.hasPassed, let i = queue.next() {
-                let r = alternatives(of: order[i], net, search, fan, k: k, deadline: deadline)
+                let r = alternatives(of: order[i], net, search, fan, paths: paths, k: k, deadline: deadline)
                 forced += r.forced
                 fanned += r.fannedOut
+                realized += r.realized
                 if let rows = r.rows { results.store(i, rows) }
             }
-            stats.store(w, (forced, fanned, search.settledNodes + (fan?.settledNodes ?? 0), search.invalid || fan?.invalid == true,
-                            search.throughGroundTree + (fan?.throughGroundTree ?? 0)))
+            stats.store(w, (forced, fanned, search.settledNodes + (fan?.settledNodes ?? 0) + (paths?.settledNodes ?? 0),
+                            search.invalid || fan?.invalid == true || paths?.invalid == true,
+                            search.throughGroundTree + (fan?.throughGroundTree ?? 0), realized, paths?.pruned ?? 0))
         }
         var rows: [PairingAlternative] = []
         var missing = 0
@@ -102,6 +113,8 @@ public struct PairingAlternatives: Sendable {
                                    fannedOut: s.reduce(0) { $0 + $1.fanned },
                                    settledNodes: s.reduce(tree?.settledNodes ?? 0) { $0 + $1.settled }, seconds: (clock.now - start).seconds)
         out.throughGroundTree = s.reduce(0) { $0 + $1.tree }
+        out.answeredByBound = s.reduce(0) { $0 + $1.realized }
+        out.prunedByBound = s.reduce(0) { $0 + $1.pruned }
         return out
     }
 
@@ -113,7 +126,8 @@ public struct PairingAlternatives: Sendable {
     /// Child c's candidates (every allowed mom but her lead) by increasing `lb`, then mom id, and
     /// the node her fan-out starts from.
     static func candidates(of c: Int, _ net: ResidualPairing, _ search: AlternativeSearch,
-                           fanOut: Bool) -> (list: [Candidate], fanSource: Int) {
+                           fanOut: Bool) -> (list: [Candidate], fanSource: Int, current: [Int],
+                                             allowed: [(m: Int, f: PairingInstance.PairFacts)]) {
         let inst = net.inst
         var allowed: [(m: Int, f: PairingInstance.PairFacts)] = []
         inst.forEachAllowedMom(of: c, within: inst.maxReach) { m, f in allowed.append((m, f)) }
@@ -128,21 +142,22 @@ public struct PairingAlternatives: Sendable {
         var candidates: [Candidate] = []
         candidates.reserveCapacity(allowed.count)
         for (i, (m, f)) in allowed.enumerated() where m != lead {
-            let above = current.filter { $0.m != m && net.ranksAbove($0.f, $0.m, f, m) }.map(\.m)
+            let aboveFacts = current.filter { $0.m != m && net.ranksAbove($0.f, $0.m, f, m) }
+            let above = aboveFacts.map(\.m)
             let isCurrent = current.contains { $0.m == m }
             let single = !isCurrent && (loneLead != nil ? above == [loneLead!] : above.isEmpty)
-            let arcs = search.lowerBound(child: c, mom: m, facts: f, above: above)
+            let arcs = search.lowerBound(child: c, mom: m, facts: f, above: aboveFacts)
             let need = above.count - (isCurrent ? 0 : 1)
             candidates.append((arcs + refill.cost(units: need, below: i), m, f, above, single && fanOut, arcs))
         }
-        let ids = inst.momIDs
-        candidates.sort { $0.lb != $1.lb ? $0.lb < $1.lb : ids[$0.m].precedesInCodePoints(ids[$1.m]) }
-        return (candidates, fanSource)
+        let rank = net.momIDRank
+        candidates.sort { $0.lb != $1.lb ? $0.lb < $1.lb : rank[$0.m] < rank[$1.m] }
+        return (candidates, fanSource, current.map(\.m), allowed)
     }
 
     /// The best `k` alternatives of child `c` (nil when the deadline passed before they were
-    /// complete), how many leads were forced one by one and how many were answered by the
-    /// child's fan-out search.
+    /// complete), how many leads were forced one by one, how many were answered by the
+    /// child's fan-out search and how many by the distances' bound.
     ///
     /// **One search for many candidates.** Two kinds of candidate are a single path in the
     /// optimal flow's own residual network, so one Dijkstra from one source gives all of them
@@ -158,19 +173,30 @@ public struct PairingAlternatives: Sendable {
     ///   optimal flow's residual network without c, the same for every such m: one search from h
     ///   that never enters c.
     /// Every other candidate (a child with supporting moms or room for them, and m below her lead)
-    /// is forced one by one (`AlternativeSearch.force`). Both kinds share the child's ranking and
-    /// bounds, so the scan is the same as with forcing alone.
+    /// is first bounded from distances (`AlternativePathBound`, searches from each of c's moms
+    /// shared by all her candidates): ruled out when the bound exceeds the budget, exact when
+    /// the bound's pieces form a flow of the modified network (`AlternativeSearch.realize`: a
+    /// feasible flow costing the lower bound is optimal), else forced one by one
+    /// (`AlternativeSearch.force`). All kinds share the child's ranking and bounds, so the scan
+    /// is the same as with forcing alone.
     static func alternatives(of c: Int, _ net: ResidualPairing, _ search: AlternativeSearch, _ fan: AlternativeSearch?,
-                             k: Int, deadline: Deadline = .none) -> (rows: [PairingAlternative]?, forced: Int, fannedOut: Int) {
+                             paths: AlternativePathBound? = nil,
+                             k: Int, deadline: Deadline = .none) -> (rows: [PairingAlternative]?, forced: Int, fannedOut: Int, realized: Int) {
         let inst = net.inst
-        let (candidates, fanSource) = Self.candidates(of: c, net, search, fanOut: fan != nil)
-        let ids = inst.momIDs
+        let (candidates, fanSource, current, allowed) = Self.candidates(of: c, net, search, fanOut: fan != nil)
+        var pathsBegun = false
+        let rank = net.momIDRank
         // Best so far: by cost, then mom id.
         var best: [(cost: Int64, m: Int, f: PairingInstance.PairFacts, changed: [Int])] = []
-        var forced = 0, fannedOut = 0
+        var forced = 0, fannedOut = 0, realized = 0
         var fanStarted = false
+        func insert(_ item: (cost: Int64, m: Int, f: PairingInstance.PairFacts, changed: [Int])) {
+            let at = best.firstIndex { item.cost < $0.cost || (item.cost == $0.cost && rank[item.m] < rank[$0.m]) } ?? best.count
+            best.insert(item, at: at)
+            if best.count > k { best.removeLast() }
+        }
         for cand in candidates {
-            if deadline.hasPassed { return (nil, forced, fannedOut) }
+            if deadline.hasPassed { return (nil, forced, fannedOut, realized) }
             let kth = best.count == k ? best[k - 1].cost : Int64.max
             if cand.lb > kth { break }
             // The searches count from the forced arcs' bound (`AlternativeSearch.force`).
@@ -184,30 +210,49 @@ public struct PairingAlternatives: Sendable {
                 }
                 fannedOut += 1
                 guard let d = fan.fanOutDistance(to: net.momNode(cand.m), within: budget) else {
-                    if fan.invalid { return ([], forced, fannedOut) }
+                    if fan.invalid { return ([], forced, fannedOut, realized) }
                     // Beyond the budget (an unreachable m voids the computation: `invalid`).
                     continue
                 }
                 item = (cand.arcs + d, cand.m, cand.f, fan.fanOutChangedChildren(to: net.momNode(cand.m), except: c))
             } else {
+                // The distances' bound (`AlternativePathBound`): a candidate whose paths alone
+                // exceed the budget is not forced, and one whose bound is attained by a flow is
+                // exact without a search. Before the k-th best is known, asked within
+                // `firstBoundPoints` (a candidate beyond that is forced).
+                if let paths {
+                    if !pathsBegun { paths.begin(child: c, current: current, allowed: allowed); pathsBegun = true }
+                    let asked = kth == Int64.max ? firstBoundPoints * inst.weights.scale.unitsPerPoint : budget
+                    let verdict = paths.evaluate(mom: cand.m, facts: cand.f, above: cand.above, budget: asked, pieces: true)
+                    if paths.invalid { return ([], forced, fannedOut, realized) }
+                    switch verdict {
+                    case .exceeds:
+                        if kth != Int64.max { continue }
+                    case .within(let value, let pieces):
+                        if let pieces, let out = search.realize(child: c, mom: cand.m, facts: cand.f, above: cand.above, pieces: pieces),
+                           out.costUnits == cand.arcs + value {
+                            realized += 1
+                            if out.costUnits <= kth { insert((out.costUnits, cand.m, cand.f, out.changedChildren)) }
+                            continue
+                        }
+                    }
+                }
                 forced += 1
                 guard let out = search.force(child: c, mom: cand.m, facts: cand.f, above: cand.above, budget: budget) else {
-                    if search.invalid { return ([], forced, fannedOut) }
+                    if search.invalid { return ([], forced, fannedOut, realized) }
                     continue
                 }
                 item = (out.costUnits, cand.m, cand.f, out.changedChildren)
             }
             guard item.cost <= kth else { continue }
-            let at = best.firstIndex { item.cost < $0.cost || (item.cost == $0.cost && ids[item.m].precedesInCodePoints(ids[$0.m])) } ?? best.count
-            best.insert(item, at: at)
-            if best.count > k { best.removeLast() }
+            insert(item)
         }
         let childIDs = inst.childIDs
         let rows = best.enumerated().map { r, b in
             PairingAlternative(child: c, mom: b.m, rank: r + 1, centikm: b.f.centikm, scoreChangeUnits: -b.cost,
                                changedChildren: b.changed.sorted { childIDs[$0].precedesInCodePoints(childIDs[$1]) })
         }
-        return (rows, forced, fannedOut)
+        return (rows, forced, fannedOut, realized)
     }
 }
 
@@ -224,7 +269,7 @@ public struct PairingAlternatives: Sendable {
 /// prunes the candidates whose forcing takes several units (several successive shortest paths,
 /// the expensive ones) before they are searched.
 struct RefillBound {
-    /// Reduced costs of c giving up her moms one slot at a time.
+    /// Reduced costs of c giving up her moms one slot at a time, ascending.
     private let slotDrops: [Int64]
     /// For the candidate at position i of `allowed`: the smallest reduced costs (up to `width`)
     /// of pairs of c with moms ranking below that candidate and not hers, ascending.
@@ -233,7 +278,7 @@ struct RefillBound {
     init(_ c: Int, _ net: ResidualPairing, allowed: [(m: Int, f: PairingInstance.PairFacts)], current: [Int]) {
         let pc = net.potential[net.childNode(c)]
         let count = current.count
-        slotDrops = count == 0 ? [] : (1...count).reversed().map { net.slotCost(child: c, k: $0, up: false) - pc }
+        slotDrops = count == 0 ? [] : (1...count).map { net.slotCost(child: c, k: $0, up: false) - pc }.sorted()
         let width = count
         guard width > 0 else { below = Array(repeating: [], count: allowed.count); return }
         // Walk the candidates from the lowest-ranked up, keeping the smallest reduced costs seen.
@@ -255,11 +300,12 @@ struct RefillBound {
     /// the candidate at position `i`; 0 when `units ≤ 0`.
     func cost(units: Int, below i: Int) -> Int64 {
         guard units > 0 else { return 0 }
-        var a = slotDrops.sorted(), b = below[i]
+        let a = slotDrops, b = below[i]
         var sum: Int64 = 0
+        var (x, y) = (0, 0)
         for _ in 0..<units {
-            if let x = a.first, b.first.map({ x <= $0 }) ?? true { sum += x; a.removeFirst() }
-            else if let y = b.first { sum += y; b.removeFirst() }
+            if x < a.count, y >= b.count || a[x] <= b[y] { sum += a[x]; x += 1 }
+            else if y < b.count { sum += b[y]; y += 1 }
             else { break }
         }
         return sum

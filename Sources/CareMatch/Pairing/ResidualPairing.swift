@@ -29,6 +29,9 @@ struct ResidualPairing: Sendable {
     let groundArcs: [(rc: Int64, node: Int32)]
     /// The children's grid regrouped by increasing `λ_c` per cell, for a mom's arcs.
     let cells: CellsByPrice
+    /// Each mom's position among the moms' ids in code-point order (ties broken by id without
+    /// comparing strings).
+    let momIDRank: [Int32]
     /// The smallest and largest `λ_c`.
     let lowestChildDual: Int64
     let highestChildDual: Int64
@@ -70,6 +73,11 @@ struct ResidualPairing: Sendable {
         ground.sort { ($0.rc, $0.node) < ($1.rc, $1.node) }
         groundArcs = ground
         cells = CellsByPrice(inst.childGrid, price: { childDual[$0] }, mask: { inst.interests.masks[$0] })
+        var rank = [Int32](repeating: 0, count: inst.momCount)
+        for (r, m) in inst.momIDs.indices.sorted(by: { inst.momIDs[$0].precedesInCodePoints(inst.momIDs[$1]) }).enumerated() {
+            rank[m] = Int32(r)
+        }
+        momIDRank = rank
         lowestChildDual = childDual.min() ?? 0
         highestChildDual = childDual.max() ?? 0
     }
@@ -85,7 +93,7 @@ struct ResidualPairing: Sendable {
     func ranksAbove(_ a: PairingInstance.PairFacts, _ ma: Int, _ b: PairingInstance.PairFacts, _ mb: Int) -> Bool {
         if a.value != b.value { return a.value > b.value }
         if a.centikm != b.centikm { return a.centikm < b.centikm }
-        return inst.momIDs[ma].precedesInCodePoints(inst.momIDs[mb])
+        return momIDRank[ma] < momIDRank[mb]
     }
 }
 
@@ -141,4 +149,13 @@ struct MomArcs {
         items.sort { $0 < $1 }
         return MomArcs(threshold: t, complete: t >= highest, rc: items.map(\.0), child: items.map(\.1))
     }
+}
+
+/// The moms' sorted arc lists (`MomArcs`), built lazily and extended by the searches of one
+/// worker thread, which share them (not thread-safe: one cache per thread).
+final class MomArcsCache {
+    var lists: [MomArcs?]
+    init(momCount: Int) { lists = Array(repeating: nil, count: momCount) }
+    /// Starts from lists built already (e.g. `AlternativeGroundTree.momArcs`).
+    init(lists: [MomArcs?]) { self.lists = lists }
 }

@@ -25,10 +25,13 @@ public struct AlternativesSummaryPart: Codable, Sendable {
     public var childrenNotComputed: Int
     /// False when the pairing was not proven optimal, so no exact change exists (no rows).
     public var exact: Bool
-    /// Leads forced one by one, candidates answered by a child's single fan-out search, and nodes
+    /// Leads forced one by one, candidates answered by a child's single fan-out search, answered
+    /// by the distances' bound and a flow attaining it, and ruled out by that bound, and nodes
     /// all searches settled (work measures).
     public var forcedEvaluated: Int
     public var fannedOut: Int
+    public var answeredByBound: Int
+    public var prunedByBound: Int
     public var settledNodes: Int
     public var seconds: Double
 
@@ -39,6 +42,8 @@ public struct AlternativesSummaryPart: Codable, Sendable {
         exact = a.exact
         forcedEvaluated = a.forcedEvaluated
         fannedOut = a.fannedOut
+        answeredByBound = a.answeredByBound
+        prunedByBound = a.prunedByBound
         settledNodes = a.settledNodes
         seconds = a.seconds
     }

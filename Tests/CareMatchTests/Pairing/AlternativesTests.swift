@@ -75,13 +75,14 @@ final class AlternativesTests: XCTestCase {
     }
 
     func testEveryScoreChangeEqualsTheForcedReSolve() throws {
-        var rowsChecked = 0, displacedChecked = 0
+        var rowsChecked = 0, displacedChecked = 0, byBound = 0
         for seed in 600...624 as ClosedRange<UInt64> {
             let d = Self.instance(seed)
             let s = try PairingSolver.solve(d)
             XCTAssertTrue(s.certificate.proven)
             let all = PairingAlternatives.compute(d, s, perChild: 10_000)
             XCTAssertTrue(all.exact)
+            byBound += all.answeredByBound
             XCTAssertEqual(all.childrenNotComputed, 0)
             let base = Set(s.evaluation.pairs.map { [$0.mom, $0.child] })
             for row in all.rows {
@@ -92,6 +93,8 @@ final class AlternativesTests: XCTestCase {
         }
         XCTAssertGreaterThan(rowsChecked, 200)
         XCTAssertGreaterThan(displacedChecked, 20)
+        // Changes answered by a flow attaining the distances' bound were among those checked.
+        XCTAssertGreaterThan(byBound, 100)
     }
 
     /// Instances where the fan-out answers most candidates: children wanting no supporting mom
@@ -174,13 +177,59 @@ final class AlternativesTests: XCTestCase {
         XCTAssertGreaterThan(multiUnit, 50)
     }
 
+    func testThePathBoundNeverPrunesACandidateWithinItsExactCostAndDecidesWhereTheArcsDoNot() throws {
+        // `AlternativePathBound` against the exact changes of the full list: asked with the
+        // budget the exact change leaves beyond the forced arcs, it never prunes; one unit less,
+        // it prunes many candidates whose arcs-and-refill bound (`lb`) is below their exact cost.
+        var checked = 0, decided = 0, multiUnit = 0
+        for seed in 1300...1339 as ClosedRange<UInt64> {
+            var d = seed % 4 == 0 ? Self.fanOutInstance(seed) : Self.instance(seed)
+            if seed % 4 != 0 { for i in d.children.indices where i % 3 != 0 { d.children[i].supportersWanted = 2 } }
+            let s = try PairingSolver.solve(d)
+            let all = PairingAlternatives.compute(d, s, perChild: 10_000, deadline: .none, threads: 1, fanOut: false)
+            let inst = PairingInstance(dataset: d)
+            let scale = inst.weights.scale
+            let net = ResidualPairing(inst, pairs: s.evaluation.pairs.map { ($0.child, $0.mom) },
+                                      momDual: s.momDual.map { scale.units($0) }, childDual: s.childDual.map { scale.units($0) })
+            let tree = seed % 2 == 0 ? AlternativeGroundTree(net, cap: PairingAlternatives.groundTreeCapPoints * scale.unitsPerPoint) : nil
+            let arcs = MomArcsCache(momCount: net.momCount)
+            let search = AlternativeSearch(net, ground: tree, arcs: arcs)
+            for c in d.children.indices {
+                let exact = Dictionary(uniqueKeysWithValues: all.rows.filter { $0.child == c }.map { ($0.mom, -$0.scoreChangeUnits) })
+                let (list, _, current, allowed) = PairingAlternatives.candidates(of: c, net, search, fanOut: false)
+                for cand in list where !cand.above.isEmpty {
+                    let cost = try XCTUnwrap(exact[cand.m], "seed \(seed) child \(c) mom \(cand.m)")
+                    // A fresh bound each time: its searches advance with the budgets asked.
+                    let paths = AlternativePathBound(net, ground: tree, arcs: arcs)
+                    paths.begin(child: c, current: current, allowed: allowed)
+                    XCTAssertFalse(paths.exceeds(mom: cand.m, facts: cand.f, above: cand.above, budget: cost - cand.arcs),
+                                   "seed \(seed) child \(c) mom \(cand.m)")
+                    XCTAssertFalse(paths.invalid)
+                    checked += 1
+                    if cand.above.count >= 2 { multiUnit += 1 }
+                    if cand.lb < cost, paths.exceeds(mom: cand.m, facts: cand.f, above: cand.above, budget: cost - cand.arcs - 1) {
+                        decided += 1
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 1000)
+        XCTAssertGreaterThan(multiUnit, 100)
+        XCTAssertGreaterThan(decided, 500)
+    }
+
     func testFanOutKeepsTheBestKWithTies() throws {
+        var byBound = 0, pruned = 0
         for seed in 1100...1119 as ClosedRange<UInt64> {
-            let d = Self.fanOutInstance(seed)
+            var d = Self.fanOutInstance(seed)
+            // Half the instances with supported children: their candidates take several units.
+            if seed % 2 == 0 { for i in d.children.indices where i % 3 != 0 { d.children[i].supportersWanted = 2 } }
             let s = try PairingSolver.solve(d)
             let all = PairingAlternatives.compute(d, s, perChild: 10_000, deadline: .none, threads: 1, fanOut: false)
             for k in [1, 2, 3] {
                 let top = PairingAlternatives.compute(d, s, perChild: k, deadline: .none, threads: 2, fanOut: true)
+                byBound += top.answeredByBound
+                pruned += top.prunedByBound
                 var expected: [PairingAlternative] = []
                 let byID = d.children.indices.sorted { d.children[$0].id.precedesInCodePoints(d.children[$1].id) }
                 for c in byID { expected += all.rows.filter { $0.child == c }.prefix(k) }
@@ -188,6 +237,9 @@ final class AlternativesTests: XCTestCase {
                 XCTAssertEqual(top.rows.map(\.scoreChangeUnits), expected.map(\.scoreChangeUnits), "seed \(seed) k \(k)")
             }
         }
+        // The distances' bound answered and ruled out candidates in these runs.
+        XCTAssertGreaterThan(byBound, 200)
+        XCTAssertGreaterThan(pruned, 150)
     }
 
     func testEveryAllowedMomOtherThanTheLeadIsListedInOrder() throws {

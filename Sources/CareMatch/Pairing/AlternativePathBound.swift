@@ -1,0 +1,264 @@
+/// A lower bound of what forcing a candidate lead costs beyond her forced arcs, from distances
+/// in the optimal flow's residual network: it prunes the candidates whose forcing takes several
+/// units (several successive shortest paths, the expensive computations) before they are forced.
+///
+/// **Why it is a bound.** Forcing mom m as child c's lead (`AlternativeSearch.force`) ends at a
+/// flow y; y − x* is a circulation in x*'s residual network, of cost equal to its reduced cost
+/// (a sum of non-negative terms). Take away its forced arcs (c → h for c's moms h ranking above
+/// m, the set S, and m → c when m is not hers): what is left, g, sends one unit out of each h ∈ S
+/// and brings one unit to m (if m is new) and the rest to c. Split every path of g at each
+/// visit of c: the pieces between two visits are cycles (≥ 0), and each h starts a piece that
+/// ends at m or at c without passing c. So either (A) one h reaches m and the others reach c, or
+/// (B) every h reaches c and one piece leaves c for m. A piece that avoids c is at least the
+/// distance in the residual network without c (one fan-out search per mom of c, blocking c,
+/// shared by all her candidates); a piece into c ends with an arc into c that g may use: the
+/// reverse of her slot arc (she keeps a mom fewer) or a pair with a mom ranking below m who is not
+/// hers; a piece out of c starts with an arc out of c that g may use: dropping a mom of hers
+/// below m, or taking one more mom when she has room (then from the ground: the ground tree's
+/// distance, a lower bound without c's arcs removed). Units into c are bounded one by one by the
+/// cheapest such path (a relaxation: they may not share arcs in truth). When m is already one of
+/// c's moms, every h reaches c.
+///
+/// Every distance is asked within the budget (`exceeds`), so the searches advance only as far as
+/// the k-th best change found so far makes necessary.
+final class AlternativePathBound {
+    let net: ResidualPairing
+    private let ground: AlternativeGroundTree?
+    private let arcs: MomArcsCache
+    /// One fan-out search per mom of the child (grown as children with more moms come).
+    private var searches: [AlternativeSearch] = []
+    private var started: [Bool] = []
+    // The child being answered.
+    private var child = -1
+    /// Her moms, best-ranked first (the first is her lead).
+    private var current: [Int] = []
+    /// The moms the searches are asked about (her candidates; the ground is asked too).
+    private var targets: [Int] = []
+    /// Arcs into her from moms allowed for her who are not hers, by reduced cost.
+    private var entries: [(rc: Int64, m: Int, f: PairingInstance.PairFacts)] = []
+    /// Reduced costs of her reverse slot arcs (she keeps one mom fewer, two fewer, …), ascending.
+    private var slotDrops: [Int64] = []
+    /// Reduced cost of the child → ground arc when she has room for another mom.
+    private var slotUp: Int64? = nil
+    /// Candidates pruned (work measure).
+    private(set) var pruned = 0
+
+    init(_ net: ResidualPairing, ground: AlternativeGroundTree?, arcs: MomArcsCache) {
+        self.net = net
+        self.ground = ground
+        self.arcs = arcs
+    }
+
+    /// The potentials were found not optimal by one of the searches: no bound holds.
+    var invalid: Bool { searches.contains { $0.invalid } }
+    /// Nodes settled by the searches (work measure).
+    var settledNodes: Int { searches.reduce(0) { $0 + $1.settledNodes } }
+
+    /// Starts on child `c`: `current` her moms, best-ranked first; `allowed` every mom allowed
+    /// for her (the candidates and the moms she could refill from).
+    func begin(child c: Int, current: [Int], allowed: [(m: Int, f: PairingInstance.PairFacts)]) {
+        child = c
+        self.current = current
+        while searches.count < current.count { searches.append(AlternativeSearch(net, ground: ground, arcs: arcs)) }
+        started = Array(repeating: false, count: current.count)
+        let cn = net.childNode(c)
+        let pc = net.potential[cn]
+        entries.removeAll(keepingCapacity: true)
+        targets.removeAll(keepingCapacity: true)
+        for (m, f) in allowed where !current.contains(m) {
+            entries.append((-f.value + net.potential[net.momNode(m)] - pc, m, f))
+            targets.append(net.momNode(m))
+        }
+        entries.sort { ($0.rc, $0.m) < ($1.rc, $1.m) }
+        let k = current.count
+        slotDrops = (0..<k).map { net.slotCost(child: c, k: k - $0, up: false) - pc }.sorted()
+        slotUp = k < Int(net.inst.childSlots[c]) ? net.slotCost(child: c, k: k, up: true) + pc : nil
+    }
+
+    /// A walk of residual arcs from a node with a unit too many to one with a unit too few.
+    typealias Piece = (from: Int, to: Int, arcs: [(u: Int, v: Int)])
+
+    /// What the bound says of one candidate.
+    enum Verdict {
+        /// Forcing her costs more than the budget beyond her forced arcs.
+        case exceeds
+        /// The bound's value beyond the forced arcs, at most the budget, and pieces attaining
+        /// it (nil where the bound is only a relaxation: the ground's distance past the tree,
+        /// or a tree path through the child). If the pieces form a flow
+        /// (`AlternativeSearch.realize`), that flow is optimal: its cost equals the bound.
+        case within(Int64, pieces: [Piece]?)
+    }
+
+    /// Which pieces attain the bound: (A) the child's mom `i` reaches m, (B) every mom reaches
+    /// the child and one piece leaves her (over her mom `j`, or the ground when j = −1), or every
+    /// mom refills the child (m already hers). `reach`: the search's distance to the end of the
+    /// piece's path.
+    private enum Shape { case toCandidate(Int, reach: Int64), outOfChild(Int, reach: Int64), refill }
+
+    /// Whether forcing `mom` (facts `f`) as the child's lead is proven to cost more than
+    /// `budget` beyond her forced arcs (`AlternativeSearch.lowerBound`); `above` are her moms
+    /// ranking above `mom` (a prefix of `current`). False when the bound does not decide it.
+    func exceeds(mom m: Int, facts f: PairingInstance.PairFacts, above: [Int], budget: Int64) -> Bool {
+        if case .exceeds = evaluate(mom: m, facts: f, above: above, budget: budget, pieces: false) { return true }
+        return false
+    }
+
+    /// One way into the child for a unit from one of her moms: the piece's length with the
+    /// arc into her, the arc (`entry`: a mom not hers, or −1 − ℓ for her ℓ-th cheapest slot
+    /// drop) and the search's distance to the arc's tail (`reach`).
+    typealias Entry = (d: Int64, entry: Int, reach: Int64)
+
+    /// The bound for forcing `mom` as the child's lead, within `budget` beyond her forced arcs,
+    /// with the pieces attaining it when `pieces` is true.
+    ///
+    /// The units into the child end with distinct arcs (a pair carries one unit; her slot drops
+    /// are distinct arcs, the cheapest first), so they are assigned to distinct entries at least
+    /// cost; each mom's best `|S|` entries suffice for that.
+    func evaluate(mom m: Int, facts f: PairingInstance.PairFacts, above: [Int], budget: Int64, pieces wanted: Bool) -> Verdict {
+        let s = above.count
+        guard budget >= 0 else { pruned += 1; return .exceeds }
+        var options: [[Entry]] = []
+        options.reserveCapacity(s)
+        for i in 0..<s { options.append(intoChild(from: i, below: m, f, within: budget, count: s)) }
+        var best = Int64.max
+        var shape = Shape.refill
+        var into: [Entry?] = Array(repeating: nil, count: s)
+        if !current.contains(m) {
+            // (A) one h ∈ S reaches m, the others reach c.
+            for i in 0..<s {
+                guard let rest = assign(options, skipping: i, within: min(budget, best - 1)),
+                      let a = distance(from: i, to: net.momNode(m), within: min(budget, best - 1) - rest.total) else { continue }
+                best = a + rest.total
+                shape = .toCandidate(i, reach: a)
+                into = rest.choice
+            }
+            // (B) every h reaches c, and one piece leaves c for m.
+            if let all = assign(options, skipping: -1, within: min(budget, best - 1)),
+               let out = outOfChild(to: m, skipping: s, within: min(budget, best - 1) - all.total) {
+                best = all.total + out.d
+                shape = .outOfChild(out.via, reach: out.reach)
+                into = all.choice
+            }
+        } else if let all = assign(options, skipping: -1, within: budget) {
+            best = all.total
+            into = all.choice
+        }
+        guard best <= budget else { pruned += 1; return .exceeds }
+        guard wanted else { return .within(best, pieces: nil) }
+        return .within(best, pieces: self.pieces(shape, m, into))
+    }
+
+    /// The least total of one entry per mom of `options` (but `skipping`), no entry twice, if
+    /// at most `within`; the choice by mom (nil at `skipping`).
+    private func assign(_ options: [[Entry]], skipping: Int, within: Int64) -> (total: Int64, choice: [Entry?])? {
+        var choice = [Entry?](repeating: nil, count: options.count)
+        var bestChoice: [Entry?]? = nil
+        var bestTotal = within + 1
+        func walk(_ i: Int, _ total: Int64) {
+            if total >= bestTotal { return }
+            if i == options.count { bestTotal = total; bestChoice = choice; return }
+            if i == skipping { walk(i + 1, total); return }
+            for o in options[i] where !choice.contains(where: { $0?.entry == o.entry }) {
+                choice[i] = o
+                walk(i + 1, total + o.d)
+                choice[i] = nil
+            }
+        }
+        walk(0, 0)
+        guard let bestChoice else { return nil }
+        return (bestTotal, bestChoice)
+    }
+
+    /// The pieces of a bound's shape, or nil when one has no path (see `Verdict`).
+    private func pieces(_ shape: Shape, _ m: Int, _ into: [Entry?]) -> [Piece]? {
+        let cn = net.childNode(child), mn = net.momNode(m)
+        var out: [Piece] = []
+        for (i, b) in into.enumerated() {
+            let hn = net.momNode(current[i])
+            if case .toCandidate(i, let reach) = shape {
+                guard let arcs = path(from: i, to: mn, distance: reach) else { return nil }
+                out.append((hn, mn, arcs))
+                continue
+            }
+            guard let b else { return nil }
+            let end = b.entry < 0 ? 0 : net.momNode(b.entry)
+            guard let arcs = path(from: i, to: end, distance: b.reach) else { return nil }
+            out.append((hn, cn, arcs + [(end, cn)]))
+        }
+        if case .outOfChild(let j, let reach) = shape {
+            if j >= 0 {
+                guard let arcs = path(from: j, to: mn, distance: reach) else { return nil }
+                out.append((cn, mn, [(cn, net.momNode(current[j]))] + arcs))
+            } else {
+                guard let g = ground, g.distance[mn] != .max, !g.passesThrough(mn, via: cn) else { return nil }
+                var arcs: [(u: Int, v: Int)] = [(cn, 0)]
+                var x = mn
+                while g.pred[x] >= 0 { arcs.append((Int(g.pred[x]), x)); x = Int(g.pred[x]) }
+                out.append((cn, mn, arcs))
+            }
+        }
+        return out
+    }
+
+    /// The arcs of search `i`'s shortest path to `node`, whose distance `d` was answered (asked
+    /// again: a search that outran the ground tree starts over and must reach it again).
+    private func path(from i: Int, to node: Int, distance d: Int64) -> [(u: Int, v: Int)]? {
+        guard distance(from: i, to: node, within: d) == d else { return nil }
+        return searches[i].fanOutPath(to: node)
+    }
+
+    /// The reduced distance from the child's mom `i` to node `node` in the residual network
+    /// without the child, or nil when it is more than `within`.
+    private func distance(from i: Int, to node: Int, within: Int64) -> Int64? {
+        guard within >= 0 else { return nil }
+        let search = searches[i]
+        if !started[i] {
+            search.startFanOut(from: net.momNode(current[i]), blocking: net.childNode(child), targets: targets)
+            started[i] = true
+        }
+        return search.fanOutDistance(to: node, within: min(within, Int64.max / 16))
+    }
+
+    /// The `count` cheapest pieces from the child's mom `i` into the child, at most `within`,
+    /// each ending with a distinct arc allowed when mom `m` is forced: one of her slot drops
+    /// (she keeps a mom fewer) or a pair with a mom below m who is not hers. Ascending.
+    private func intoChild(from i: Int, below m: Int, _ f: PairingInstance.PairFacts, within: Int64, count: Int) -> [Entry] {
+        var found: [Entry] = []
+        func add(_ e: Entry) {
+            let at = found.firstIndex { e.d < $0.d } ?? found.count
+            if at < count { found.insert(e, at: at); if found.count > count { found.removeLast() } }
+        }
+        func limit() -> Int64 { found.count < count ? within : min(within, found[count - 1].d - 1) }
+        if let first = slotDrops.first, within - first >= 0, let d = distance(from: i, to: 0, within: within - first) {
+            for (l, drop) in slotDrops.enumerated() where d + drop <= limit() { add((d + drop, -1 - l, d)) }
+        }
+        for e in entries {
+            let lim = limit()
+            if e.rc > lim { break }
+            if e.m == m || net.ranksAbove(e.f, e.m, f, m) { continue }
+            if let d = distance(from: i, to: net.momNode(e.m), within: lim - e.rc) { add((d + e.rc, e.m, d)) }
+        }
+        return found
+    }
+
+    /// The cheapest piece from the child to mom `m` within `within`: out over a mom of hers
+    /// ranking below m (`current[s...]`; via its index), or to the ground when she has room
+    /// (via −1; the ground tree's distance, a lower bound, past its cap `cap + 1`).
+    private func outOfChild(to m: Int, skipping s: Int, within: Int64) -> (d: Int64, via: Int, reach: Int64)? {
+        let c = child
+        let pc = net.potential[net.childNode(c)]
+        var best = (d: Int64.max, via: -1, reach: Int64.max)
+        for j in s..<current.count {
+            let h = current[j]
+            let rc = net.inst.facts(mom: h, child: c).value + pc - net.potential[net.momNode(h)]
+            let limit = min(within, best.d - 1)
+            if rc <= limit, let d = distance(from: j, to: net.momNode(m), within: limit - rc) { best = (rc + d, j, d) }
+        }
+        if let up = slotUp {
+            var fromGround: Int64 = 0
+            if let g = ground { fromGround = g.distance[net.momNode(m)] == .max ? g.cap + 1 : g.distance[net.momNode(m)] }
+            if up + fromGround <= min(within, best.d - 1) { best = (up + fromGround, -1, fromGround) }
+        }
+        return best.d <= within ? best : nil
+    }
+}
