@@ -161,24 +161,7 @@ final class AlternativeSearch {
     /// reduced length d raises it by at least d. A path longer than the budget left proves the
     /// candidate cannot rank.
     func force(child c: Int, mom m: Int, facts: PairingInstance.PairFacts, above: [Int], budget: Int64) -> Outcome? {
-        reset()
-        blockedNode = -1
-        fanTargets.removeAll(keepingCapacity: true)
-        forcedChild = c; forcedMom = m; forcedFacts = facts
-        let cn = net.childNode(c), mn = net.momNode(m)
-        var cost: Int64 = 0
-        for h in above {
-            setFlow(mom: h, child: c, false)
-            cost += net.inst.facts(mom: h, child: c).value
-            addExcess(net.momNode(h), 1)
-            addExcess(cn, -1)
-        }
-        if !hasFlow(mom: m, child: c) {
-            setFlow(mom: m, child: c, true)
-            cost -= facts.value
-            addExcess(mn, -1)
-            addExcess(cn, 1)
-        }
+        var cost = startForcing(child: c, mom: m, facts: facts, above: above)
         let unbounded = budget >= Int64.max / 8
         let cap = unbounded ? Int64.max / 4 : bound(cost) + budget
         var first = true
@@ -220,24 +203,7 @@ final class AlternativeSearch {
     /// the exact change; it is exact when it equals a lower bound.
     func realize(child c: Int, mom m: Int, facts: PairingInstance.PairFacts, above: [Int],
                  pieces: [(from: Int, to: Int, arcs: [(u: Int, v: Int)])]) -> Outcome? {
-        reset()
-        blockedNode = -1
-        fanTargets.removeAll(keepingCapacity: true)
-        forcedChild = c; forcedMom = m; forcedFacts = facts
-        let cn = net.childNode(c), mn = net.momNode(m)
-        var cost: Int64 = 0
-        for h in above {
-            setFlow(mom: h, child: c, false)
-            cost += net.inst.facts(mom: h, child: c).value
-            addExcess(net.momNode(h), 1)
-            addExcess(cn, -1)
-        }
-        if !hasFlow(mom: m, child: c) {
-            setFlow(mom: m, child: c, true)
-            cost -= facts.value
-            addExcess(mn, -1)
-            addExcess(cn, 1)
-        }
+        var cost = startForcing(child: c, mom: m, facts: facts, above: above)
         for piece in pieces {
             for (u, v) in piece.arcs {
                 guard isResidual(from: u, to: v) else { return nil }
@@ -274,6 +240,30 @@ final class AlternativeSearch {
         guard net.isMom(v) else { return false }
         let c = u - 1 - net.momCount, m = v - 1
         return hasFlow(mom: m, child: c) && !(c == forcedChild && m == forcedMom)
+    }
+
+    /// Clears the overlay and applies the forced arcs: the flow off h → c for h in `above`, on
+    /// m → c unless m is already hers, with their excesses. Returns their real cost.
+    private func startForcing(child c: Int, mom m: Int, facts: PairingInstance.PairFacts, above: [Int]) -> Int64 {
+        reset()
+        blockedNode = -1
+        fanTargets.removeAll(keepingCapacity: true)
+        forcedChild = c; forcedMom = m; forcedFacts = facts
+        let cn = net.childNode(c), mn = net.momNode(m)
+        var cost: Int64 = 0
+        for h in above {
+            setFlow(mom: h, child: c, false)
+            cost += net.inst.facts(mom: h, child: c).value
+            addExcess(net.momNode(h), 1)
+            addExcess(cn, -1)
+        }
+        if !hasFlow(mom: m, child: c) {
+            setFlow(mom: m, child: c, true)
+            cost -= facts.value
+            addExcess(mn, -1)
+            addExcess(cn, 1)
+        }
+        return cost
     }
 
     /// `cost − Σ_v π(v)·e(v)`: a lower bound of the final cost (see `force`).

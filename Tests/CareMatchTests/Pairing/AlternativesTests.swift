@@ -149,6 +149,14 @@ final class AlternativesTests: XCTestCase {
         XCTAssertGreaterThan(rowsChecked, 300)
     }
 
+    /// The residual network of a proven pairing, with its duals in integer units.
+    static func residualNetwork(_ d: Dataset, _ s: PairingSolution) -> ResidualPairing {
+        let inst = PairingInstance(dataset: d)
+        let scale = inst.weights.scale
+        return ResidualPairing(inst, pairs: s.evaluation.pairs.map { ($0.child, $0.mom) },
+                               momDual: s.momDual.map { scale.units($0) }, childDual: s.childDual.map { scale.units($0) })
+    }
+
     func testEveryCandidatesBoundIsAtMostItsExactCost() throws {
         // The bounds that order and prune the candidates (forced arcs plus what the child's lost
         // moms cost to make up) against the exact changes of the full list.
@@ -159,10 +167,7 @@ final class AlternativesTests: XCTestCase {
             if seed % 4 != 0 { for i in d.children.indices where i % 3 != 0 { d.children[i].supportersWanted = 2 } }
             let s = try PairingSolver.solve(d)
             let all = PairingAlternatives.compute(d, s, perChild: 10_000, deadline: .none, threads: 1, fanOut: false)
-            let inst = PairingInstance(dataset: d)
-            let scale = inst.weights.scale
-            let net = ResidualPairing(inst, pairs: s.evaluation.pairs.map { ($0.child, $0.mom) },
-                                      momDual: s.momDual.map { scale.units($0) }, childDual: s.childDual.map { scale.units($0) })
+            let net = Self.residualNetwork(d, s)
             let search = AlternativeSearch(net)
             for c in d.children.indices {
                 let exact = Dictionary(uniqueKeysWithValues: all.rows.filter { $0.child == c }.map { ($0.mom, -$0.scoreChangeUnits) })
@@ -187,10 +192,8 @@ final class AlternativesTests: XCTestCase {
             if seed % 4 != 0 { for i in d.children.indices where i % 3 != 0 { d.children[i].supportersWanted = 2 } }
             let s = try PairingSolver.solve(d)
             let all = PairingAlternatives.compute(d, s, perChild: 10_000, deadline: .none, threads: 1, fanOut: false)
-            let inst = PairingInstance(dataset: d)
-            let scale = inst.weights.scale
-            let net = ResidualPairing(inst, pairs: s.evaluation.pairs.map { ($0.child, $0.mom) },
-                                      momDual: s.momDual.map { scale.units($0) }, childDual: s.childDual.map { scale.units($0) })
+            let net = Self.residualNetwork(d, s)
+            let scale = net.inst.weights.scale
             let tree = seed % 2 == 0 ? AlternativeGroundTree(net, cap: PairingAlternatives.groundTreeCapPoints * scale.unitsPerPoint) : nil
             let arcs = MomArcsCache(momCount: net.momCount)
             let search = AlternativeSearch(net, ground: tree, arcs: arcs)
