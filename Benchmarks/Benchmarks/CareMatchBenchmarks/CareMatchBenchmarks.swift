@@ -59,6 +59,7 @@ func measurePlan(_ benchmark: Benchmark, _ d: Dataset) throws {
 let forcedLeads = BenchmarkMetric.custom("leads forced exactly", polarity: .prefersSmaller, useScalingFactor: false)
 let fannedOutLeads = BenchmarkMetric.custom("leads answered by a fan-out", polarity: .prefersLarger, useScalingFactor: false)
 let alternativeSettledNodes = BenchmarkMetric.custom("nodes settled", polarity: .prefersSmaller, useScalingFactor: false)
+let boundLeads = BenchmarkMetric.custom("leads answered by the distances' bound", polarity: .prefersLarger, useScalingFactor: false)
 
 /// The alternatives of every child (`alternatives.csv`) from a proven pairing solved outside the
 /// measurement.
@@ -72,6 +73,7 @@ func measureAlternatives(_ benchmark: Benchmark, _ d: Dataset) throws {
     benchmark.measurement(forcedLeads, a.forcedEvaluated)
     benchmark.measurement(fannedOutLeads, a.fannedOut)
     benchmark.measurement(alternativeSettledNodes, a.settledNodes)
+    benchmark.measurement(boundLeads, a.answeredByBound)
 }
 
 let unmetRows = BenchmarkMetric.custom("unmet.csv rows", polarity: .prefersSmaller, useScalingFactor: false)
@@ -112,12 +114,12 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark("Alternatives scale 1 (all children, 3 each)",
-              configuration: .init(metrics: [.wallClock, .peakMemoryResident, forcedLeads, fannedOutLeads, alternativeSettledNodes], maxDuration: .seconds(120), maxIterations: 5)) { benchmark in
+              configuration: .init(metrics: [.wallClock, .peakMemoryResident, forcedLeads, fannedOutLeads, boundLeads, alternativeSettledNodes], maxDuration: .seconds(120), maxIterations: 5)) { benchmark in
         try measureAlternatives(benchmark, try DatasetLoader.load(folder: datasetsFolder.appendingPathComponent("quzhou")))
     }
 
     Benchmark("Alternatives scale 10 (all children, 3 each)",
-              configuration: .init(metrics: [.wallClock, .peakMemoryResident, forcedLeads, fannedOutLeads, alternativeSettledNodes], maxDuration: .seconds(900), maxIterations: 3)) { benchmark in
+              configuration: .init(metrics: [.wallClock, .peakMemoryResident, forcedLeads, fannedOutLeads, boundLeads, alternativeSettledNodes], maxDuration: .seconds(900), maxIterations: 3)) { benchmark in
         try measureAlternatives(benchmark, DatasetGenerator(scale: 10, seed: DatasetGenerator.quzhouSeed).generate())
     }
 

@@ -286,13 +286,11 @@ final class AlternativeSearch {
         forcedChild = -1; forcedMom = -1
         blockedNode = blocked
         groundReachedAt = nil
-        // The ground tree answers for the targets only if none of their tree paths passes the
-        // blocked child (the one node whose arcs differ).
-        if portal, let g = ground, blocked >= 0 {
-            fanPortal = !targets.contains { g.passesThrough($0, via: blocked) }
-        } else {
-            fanPortal = false
-        }
+        // The ground tree answers for a target whose tree path avoids the blocked child (the
+        // one node whose arcs differ); for another, its distance is a lower bound of the way
+        // through the ground, and the fan-out starts again without the tree only if that way
+        // might be the shorter (`fanOutDistance`).
+        fanPortal = portal && ground != nil && blocked >= 0
         clearSearch()
         limit = Int64.max / 4
         found = -1
@@ -316,9 +314,13 @@ final class AlternativeSearch {
     func fanOutDistance(to node: Int, within: Int64) -> Int64? {
         while !invalid {
             var viaGround = Int64.max
+            // The tree's path passes the blocked child: its distance only bounds the way through
+            // the ground from below.
+            var viaGroundBound = false
             if let dg = groundReachedAt, let g = ground {
                 if g.distance[node] != .max {
                     viaGround = dg + g.distance[node]
+                    viaGroundBound = g.passesThrough(node, via: blockedNode)
                 } else if dg + g.cap < within {
                     startFanOut(from: fanSource, blocking: blockedNode, targets: fanTargets, portal: false)
                     continue
@@ -326,6 +328,23 @@ final class AlternativeSearch {
             }
             let top = heap.first?.key ?? .max
             let own = dist[node]
+            if viaGroundBound {
+                if isSettled[node] || own <= top {
+                    // The search's own distance is final; the way through the ground is at least
+                    // `viaGround`.
+                    if own <= viaGround { lastViaGround = false; return own <= within ? own : nil }
+                    if viaGround > within { return nil }
+                    startFanOut(from: fanSource, blocking: blockedNode, targets: fanTargets, portal: false)
+                    continue
+                }
+                if top > within {
+                    if viaGround > within { return nil }
+                    startFanOut(from: fanSource, blocking: blockedNode, targets: fanTargets, portal: false)
+                    continue
+                }
+                fanStep()
+                continue
+            }
             // No key in the heap is smaller: the smaller of the two is final.
             if isSettled[node] || min(own, viaGround) <= top {
                 lastViaGround = viaGround < own
@@ -677,7 +696,7 @@ final class AlternativeSearch {
         // (base reduced cost plus the mom's own potential change; a child's potential only falls).
         if momArcs.lists[x] == nil {
             // A search that will go `reachUpTo` far reads that much of her list at once.
-            let first = max(10 * net.inst.weights.scale.unitsPerPoint, reachUpTo - dx)
+            let first = max(MomArcs.firstThresholdPoints * net.inst.weights.scale.unitsPerPoint, reachUpTo - dx)
             momArcs.lists[x] = MomArcs.build(net, mom: x, threshold: first)
         }
         pushMomArc(x, 0, dx)

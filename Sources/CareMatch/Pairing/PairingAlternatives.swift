@@ -55,7 +55,7 @@ public struct PairingAlternatives: Sendable {
     }
 
     /// How far from the ground (in points) the shared ground tree is built.
-    static let groundTreeCapPoints: Int64 = 10
+    static let groundTreeCapPoints: Int64 = 2
     /// How far (in points) the distances' bound looks for a candidate before the k-th best is
     /// known (a candidate it cannot place within that is forced).
     static let firstBoundPoints: Int64 = 30

@@ -101,6 +101,8 @@ struct ResidualPairing: Sendable {
 /// optimal potentials is at most `threshold`, by reduced cost then child: what a search expanding
 /// her reads, nearest first, without walking the grid again.
 struct MomArcs {
+    /// How far (in points of reduced cost) a mom's list is first built (extended by doubling).
+    static let firstThresholdPoints: Int64 = 2
     var threshold: Int64
     /// Every arc of the mom is in the list (the threshold is above any reduced cost she has).
     var complete: Bool
