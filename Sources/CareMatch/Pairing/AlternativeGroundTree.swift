@@ -31,17 +31,23 @@ struct AlternativeGroundTree: Sendable {
     /// and handed to the searches, which extend them where they go farther.
     let momArcs: [MomArcs?]
 
+    /// The deadline passed while the tree was built: it is empty, and no search may use it.
+    let cutShort: Bool
+
     /// Builds the tree by one Dijkstra from the ground, up to `cap`; the moms' arc lists first,
-    /// in parallel on `threads` threads.
-    init(_ net: ResidualPairing, cap: Int64, threads: Int = 1) {
+    /// in parallel on `threads` threads. Stops early, empty and `cutShort`, when `deadline` passes.
+    init(_ net: ResidualPairing, cap: Int64, threads: Int = 1, deadline: Deadline = .none) {
         let queue = WorkQueue(count: net.momCount)
         let lists = ResultSlots<MomArcs>(count: net.momCount)
         WorkerThreads.run(max(1, threads)) { _ in
-            while let m = queue.next() { lists.store(m, MomArcs.build(net, mom: m, threshold: cap)) }
+            while !deadline.hasPassed, let m = queue.next() { lists.store(m, MomArcs.build(net, mom: m, threshold: cap)) }
         }
         momArcs = lists.values
         let search = AlternativeSearch(net, arcs: MomArcsCache(lists: momArcs))
-        let tree = search.groundTree(upTo: cap)
+        let built = queue.left == 0 ? search.groundTree(upTo: cap, deadline: deadline) : nil
+        cutShort = built == nil
+        let nodes = 1 + net.momCount + net.childCount
+        let tree = built ?? (distance: [Int64](repeating: .max, count: nodes), pred: [Int32](repeating: -1, count: nodes))
         distance = tree.distance
         pred = tree.pred
         self.cap = cap

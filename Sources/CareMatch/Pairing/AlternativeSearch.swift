@@ -384,11 +384,17 @@ final class AlternativeSearch {
 
     /// Distances and tree from the ground on the optimal flow's residual network, up to `cap`
     /// (`AlternativeGroundTree`).
-    func groundTree(upTo cap: Int64) -> (distance: [Int64], pred: [Int32]) {
+    /// Nil when `deadline` passed first.
+    func groundTree(upTo cap: Int64, deadline: Deadline = .none) -> (distance: [Int64], pred: [Int32])? {
         startFanOut(from: 0, blocking: -1, targets: [], portal: false)
         reachUpTo = cap
         defer { reachUpTo = 0 }
-        while let top = heap.first, top.key <= cap, !invalid { fanStep() }
+        var steps = 0
+        while let top = heap.first, top.key <= cap, !invalid {
+            fanStep()
+            steps += 1
+            if steps & 4095 == 0 && deadline.hasPassed { return nil }
+        }
         var d = [Int64](repeating: .max, count: dist.count)
         var p = [Int32](repeating: -1, count: dist.count)
         for v in settled {

@@ -83,7 +83,13 @@ public struct PairingAlternatives: Sendable {
         let stats = ResultSlots<(forced: Int, fanned: Int, settled: Int, invalid: Bool, tree: Int, realized: Int, pruned: Int)>(count: max(1, threads))
         // Distances from the ground, shared by every search (`AlternativeGroundTree`), up to a
         // cap: a search needing more expands the ground itself.
-        let tree = fanOut ? AlternativeGroundTree(net, cap: groundTreeCapPoints * scale.unitsPerPoint, threads: threads) : nil
+        let tree = fanOut ? AlternativeGroundTree(net, cap: groundTreeCapPoints * scale.unitsPerPoint, threads: threads, deadline: deadline) : nil
+        if tree?.cutShort == true {
+            // The deadline passed while the tree was built: no child was reached.
+            return PairingAlternatives(rows: [], perChild: k, childrenNotComputed: order.count, exact: true,
+                                       forcedEvaluated: 0, fannedOut: 0, settledNodes: tree?.settledNodes ?? 0,
+                                       seconds: (clock.now - start).seconds)
+        }
         WorkerThreads.run(max(1, threads)) { w in
             let arcs = tree.map { MomArcsCache(lists: $0.momArcs) } ?? MomArcsCache(momCount: net.momCount)
             let search = AlternativeSearch(net, ground: tree, arcs: arcs)

@@ -319,6 +319,26 @@ final class AlternativesTests: XCTestCase {
         XCTAssertEqual(AlternativesSummaryPart(a).childrenNotComputed, d.children.count)
     }
 
+    func testADeadlinePassingWhileTheGroundTreeIsBuiltStopsItAndComputesNoChild() throws {
+        // The tree's lists and its search check the deadline (at scale 10 the tree took 140 s of
+        // a 60 s cap before stop 30): passing at the first check stops it at once, and no child
+        // is computed without it; passing later, some children are computed, each completely.
+        let d = Self.instance(904)
+        let s = try PairingSolver.solve(d)
+        let full = PairingAlternatives.compute(d, s, perChild: 3)
+        let cut = PairingAlternatives.compute(d, s, perChild: 3, deadline: .passing(atCheck: 1), threads: 1, fanOut: true)
+        XCTAssertEqual(cut.rows.count, 0)
+        XCTAssertEqual(cut.childrenNotComputed, d.children.count)
+        XCTAssertTrue(cut.exact)
+        var sawPartial = false
+        for n in stride(from: 2, through: 1500, by: 3) {
+            let part = PairingAlternatives.compute(d, s, perChild: 3, deadline: .passing(atCheck: n), threads: 1, fanOut: true)
+            for r in part.rows { XCTAssertTrue(full.rows.contains(r), "check \(n)") }
+            if part.childrenNotComputed > 0 && part.childrenNotComputed < d.children.count { sawPartial = true }
+        }
+        XCTAssertTrue(sawPartial)
+    }
+
     func testZeroAlternativesGiveAHeaderOnlyAndTheSettingIsValidated() throws {
         let d = Self.instance(903)
         let s = try PairingSolver.solve(d)
