@@ -149,6 +149,15 @@ final class AlternativesTests: XCTestCase {
         XCTAssertGreaterThan(rowsChecked, 300)
     }
 
+    /// One seed in four the fan-out instance; otherwise two children in three want two supporting
+    /// moms, so that candidates below them take several units.
+    static func supportedInstance(_ seed: UInt64) -> Dataset {
+        if seed % 4 == 0 { return fanOutInstance(seed) }
+        var d = instance(seed)
+        for i in d.children.indices where i % 3 != 0 { d.children[i].supportersWanted = 2 }
+        return d
+    }
+
     /// The residual network of a proven pairing, with its duals in integer units.
     static func residualNetwork(_ d: Dataset, _ s: PairingSolution) -> ResidualPairing {
         let inst = PairingInstance(dataset: d)
@@ -162,9 +171,7 @@ final class AlternativesTests: XCTestCase {
         // moms cost to make up) against the exact changes of the full list.
         var multiUnit = 0
         for seed in 1200...1239 as ClosedRange<UInt64> {
-            var d = seed % 4 == 0 ? Self.fanOutInstance(seed) : Self.instance(seed)
-            // Children with supporting moms, whose candidates below them take several units.
-            if seed % 4 != 0 { for i in d.children.indices where i % 3 != 0 { d.children[i].supportersWanted = 2 } }
+            let d = Self.supportedInstance(seed)
             let s = try PairingSolver.solve(d)
             let all = PairingAlternatives.compute(d, s, perChild: 10_000, deadline: .none, threads: 1, fanOut: false)
             let net = Self.residualNetwork(d, s)
@@ -188,8 +195,7 @@ final class AlternativesTests: XCTestCase {
         // it prunes many candidates whose arcs-and-refill bound (`lb`) is below their exact cost.
         var checked = 0, decided = 0, multiUnit = 0
         for seed in 1300...1339 as ClosedRange<UInt64> {
-            var d = seed % 4 == 0 ? Self.fanOutInstance(seed) : Self.instance(seed)
-            if seed % 4 != 0 { for i in d.children.indices where i % 3 != 0 { d.children[i].supportersWanted = 2 } }
+            let d = Self.supportedInstance(seed)
             let s = try PairingSolver.solve(d)
             let all = PairingAlternatives.compute(d, s, perChild: 10_000, deadline: .none, threads: 1, fanOut: false)
             let net = Self.residualNetwork(d, s)
