@@ -15,12 +15,15 @@
 /// reverse of her slot arc (she keeps a mom fewer) or a pair with a mom ranking below m who is not
 /// hers; a piece out of c starts with an arc out of c that g may use: dropping a mom of hers
 /// below m, or taking one more mom when she has room (then from the ground: the ground tree's
-/// distance, a lower bound without c's arcs removed). Units into c are bounded one by one by the
-/// cheapest such path (a relaxation: they may not share arcs in truth). When m is already one of
-/// c's moms, every h reaches c.
+/// distance, a lower bound without c's arcs removed). The units into c end with distinct arcs
+/// (a pair carries one unit; her slot drops are distinct arcs), so they are assigned to distinct
+/// entries at least cost; otherwise the pieces are bounded independently (a relaxation: in truth
+/// they may not share arcs). When m is already one of c's moms, every h reaches c.
 ///
-/// Every distance is asked within the budget (`exceeds`), so the searches advance only as far as
-/// the k-th best change found so far makes necessary.
+/// Every distance is asked within the budget (`evaluate`), so the searches advance only as far as
+/// the k-th best change found so far makes necessary. The pieces attaining the bound are handed
+/// back: if they form a flow of the forced network (`AlternativeSearch.realize`), that flow costs
+/// the lower bound and is optimal.
 final class AlternativePathBound {
     let net: ResidualPairing
     private let ground: AlternativeGroundTree?
