@@ -43,8 +43,6 @@ final class AlternativePathBound {
     private var slotDrops: [Int64] = []
     /// Reduced cost of the child → ground arc when she has room for another mom.
     private var slotUp: Int64? = nil
-    /// Candidates pruned (work measure).
-    private(set) var pruned = 0
 
     init(_ net: ResidualPairing, ground: AlternativeGroundTree?, arcs: MomArcsCache) {
         self.net = net
@@ -74,7 +72,7 @@ final class AlternativePathBound {
         }
         entries.sort { ($0.rc, $0.m) < ($1.rc, $1.m) }
         let k = current.count
-        slotDrops = (0..<k).map { net.slotCost(child: c, k: k - $0, up: false) - pc }.sorted()
+        slotDrops = net.slotDrops(child: c)
         slotUp = k < Int(net.inst.childSlots[c]) ? net.slotCost(child: c, k: k, up: true) + pc : nil
     }
 
@@ -119,7 +117,7 @@ final class AlternativePathBound {
     /// cost; each mom's best `|S|` entries suffice for that.
     func evaluate(mom m: Int, facts f: PairingInstance.PairFacts, above: [Int], budget: Int64, pieces wanted: Bool) -> Verdict {
         let s = above.count
-        guard budget >= 0 else { pruned += 1; return .exceeds }
+        guard budget >= 0 else { return .exceeds }
         var options: [[Entry]] = []
         options.reserveCapacity(s)
         for i in 0..<s { options.append(intoChild(from: i, below: m, f, within: budget, count: s)) }
@@ -146,7 +144,7 @@ final class AlternativePathBound {
             best = all.total
             into = all.choice
         }
-        guard best <= budget else { pruned += 1; return .exceeds }
+        guard best <= budget else { return .exceeds }
         guard wanted else { return .within(best, pieces: nil) }
         return .within(best, pieces: self.pieces(shape, m, into))
     }

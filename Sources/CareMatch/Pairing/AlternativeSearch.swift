@@ -299,10 +299,6 @@ final class AlternativeSearch {
         heap.push(SearchEntry(key: 0, node: Int32(source), cursor: -1, owner: -1))
     }
 
-    /// How far the current search is known to go (the ground tree's cap): a mom's list is
-    /// first built that far, not extended by doubling.
-    private var reachUpTo: Int64 = 0
-
     /// The last `fanOutDistance` was through the ground tree.
     private var lastViaGround = false
 
@@ -387,8 +383,6 @@ final class AlternativeSearch {
     /// Nil when `deadline` passed first.
     func groundTree(upTo cap: Int64, deadline: Deadline = .none) -> (distance: [Int64], pred: [Int32])? {
         startFanOut(from: 0, blocking: -1, targets: [], portal: false)
-        reachUpTo = cap
-        defer { reachUpTo = 0 }
         var steps = 0
         while let top = heap.first, top.key <= cap, !invalid {
             fanStep()
@@ -701,9 +695,7 @@ final class AlternativeSearch {
         // Every other pair, lazily from the mom's sorted list: an entry's key is a lower bound
         // (base reduced cost plus the mom's own potential change; a child's potential only falls).
         if momArcs.lists[x] == nil {
-            // A search that will go `reachUpTo` far reads that much of her list at once.
-            let first = max(MomArcs.firstThresholdPoints * net.inst.weights.scale.unitsPerPoint, reachUpTo - dx)
-            momArcs.lists[x] = MomArcs.build(net, mom: x, threshold: first)
+            momArcs.lists[x] = MomArcs.build(net, mom: x, threshold: MomArcs.firstThresholdPoints * net.inst.weights.scale.unitsPerPoint)
         }
         pushMomArc(x, 0, dx)
     }

@@ -95,17 +95,18 @@ public struct PairingAlternatives: Sendable {
             let search = AlternativeSearch(net, ground: tree, arcs: arcs)
             let fan = fanOut ? AlternativeSearch(net, ground: tree, arcs: arcs) : nil
             let paths = fanOut ? AlternativePathBound(net, ground: tree, arcs: arcs) : nil
-            var forced = 0, fanned = 0, realized = 0
+            var forced = 0, fanned = 0, realized = 0, pruned = 0
             while !deadline.hasPassed, let i = queue.next() {
                 let r = alternatives(of: order[i], net, search, fan, paths: paths, k: k, deadline: deadline)
                 forced += r.forced
                 fanned += r.fannedOut
                 realized += r.realized
+                pruned += r.pruned
                 if let rows = r.rows { results.store(i, rows) }
             }
             stats.store(w, (forced, fanned, search.settledNodes + (fan?.settledNodes ?? 0) + (paths?.settledNodes ?? 0),
                             search.invalid || fan?.invalid == true || paths?.invalid == true,
-                            search.throughGroundTree + (fan?.throughGroundTree ?? 0), realized, paths?.pruned ?? 0))
+                            search.throughGroundTree + (fan?.throughGroundTree ?? 0), realized, pruned))
         }
         var rows: [PairingAlternative] = []
         var missing = 0
@@ -187,14 +188,14 @@ public struct PairingAlternatives: Sendable {
     /// is the same as with forcing alone.
     static func alternatives(of c: Int, _ net: ResidualPairing, _ search: AlternativeSearch, _ fan: AlternativeSearch?,
                              paths: AlternativePathBound? = nil,
-                             k: Int, deadline: Deadline = .none) -> (rows: [PairingAlternative]?, forced: Int, fannedOut: Int, realized: Int) {
+                             k: Int, deadline: Deadline = .none) -> (rows: [PairingAlternative]?, forced: Int, fannedOut: Int, realized: Int, pruned: Int) {
         let inst = net.inst
         let (candidates, fanSource, current, allowed) = Self.candidates(of: c, net, search, fanOut: fan != nil)
         var pathsBegun = false
         let rank = net.momIDRank
         // Best so far: by cost, then mom id.
         var best: [(cost: Int64, m: Int, f: PairingInstance.PairFacts, changed: [Int])] = []
-        var forced = 0, fannedOut = 0, realized = 0
+        var forced = 0, fannedOut = 0, realized = 0, pruned = 0
         var fanStarted = false
         func insert(_ item: (cost: Int64, m: Int, f: PairingInstance.PairFacts, changed: [Int])) {
             let at = best.firstIndex { item.cost < $0.cost || (item.cost == $0.cost && rank[item.m] < rank[$0.m]) } ?? best.count
@@ -202,7 +203,7 @@ public struct PairingAlternatives: Sendable {
             if best.count > k { best.removeLast() }
         }
         for cand in candidates {
-            if deadline.hasPassed { return (nil, forced, fannedOut, realized) }
+            if deadline.hasPassed { return (nil, forced, fannedOut, realized, pruned) }
             let kth = best.count == k ? best[k - 1].cost : Int64.max
             if cand.lb > kth { break }
             // The searches count from the forced arcs' bound (`AlternativeSearch.force`).
@@ -216,7 +217,7 @@ public struct PairingAlternatives: Sendable {
                 }
                 fannedOut += 1
                 guard let d = fan.fanOutDistance(to: net.momNode(cand.m), within: budget) else {
-                    if fan.invalid { return ([], forced, fannedOut, realized) }
+                    if fan.invalid { return ([], forced, fannedOut, realized, pruned) }
                     // Beyond the budget (an unreachable m voids the computation: `invalid`).
                     continue
                 }
@@ -230,10 +231,10 @@ public struct PairingAlternatives: Sendable {
                     if !pathsBegun { paths.begin(child: c, current: current, allowed: allowed); pathsBegun = true }
                     let asked = kth == Int64.max ? firstBoundPoints * inst.weights.scale.unitsPerPoint : budget
                     let verdict = paths.evaluate(mom: cand.m, facts: cand.f, above: cand.above, budget: asked, pieces: true)
-                    if paths.invalid { return ([], forced, fannedOut, realized) }
+                    if paths.invalid { return ([], forced, fannedOut, realized, pruned) }
                     switch verdict {
                     case .exceeds:
-                        if kth != Int64.max { continue }
+                        if kth != Int64.max { pruned += 1; continue }
                     case .within(let value, let pieces):
                         if let pieces, let out = search.realize(child: c, mom: cand.m, facts: cand.f, above: cand.above, pieces: pieces),
                            out.costUnits == cand.arcs + value {
@@ -245,7 +246,7 @@ public struct PairingAlternatives: Sendable {
                 }
                 forced += 1
                 guard let out = search.force(child: c, mom: cand.m, facts: cand.f, above: cand.above, budget: budget) else {
-                    if search.invalid { return ([], forced, fannedOut, realized) }
+                    if search.invalid { return ([], forced, fannedOut, realized, pruned) }
                     continue
                 }
                 item = (out.costUnits, cand.m, cand.f, out.changedChildren)
@@ -258,7 +259,7 @@ public struct PairingAlternatives: Sendable {
             PairingAlternative(child: c, mom: b.m, rank: r + 1, centikm: b.f.centikm, scoreChangeUnits: -b.cost,
                                changedChildren: b.changed.sorted { childIDs[$0].precedesInCodePoints(childIDs[$1]) })
         }
-        return (rows, forced, fannedOut, realized)
+        return (rows, forced, fannedOut, realized, pruned)
     }
 }
 
@@ -284,7 +285,7 @@ struct RefillBound {
     init(_ c: Int, _ net: ResidualPairing, allowed: [(m: Int, f: PairingInstance.PairFacts)], current: [Int]) {
         let pc = net.potential[net.childNode(c)]
         let count = current.count
-        slotDrops = count == 0 ? [] : (1...count).map { net.slotCost(child: c, k: $0, up: false) - pc }.sorted()
+        slotDrops = net.slotDrops(child: c)
         let width = count
         guard width > 0 else { below = Array(repeating: [], count: allowed.count); return }
         // Walk the candidates from the lowest-ranked up, keeping the smallest reduced costs seen.

@@ -88,6 +88,14 @@ struct ResidualPairing: Sendable {
            : (k == 1 ? inst.leadReward(c) : inst.supportReward(c))
     }
 
+    /// Reduced costs of child c giving up her current moms one slot at a time (the reverse of
+    /// her slot arcs, levels k_c, k_c − 1, …, 1), ascending: distinct arcs into her.
+    func slotDrops(child c: Int) -> [Int64] {
+        let k = childMoms[c].count
+        let pc = potential[childNode(c)]
+        return (0..<k).map { slotCost(child: c, k: k - $0, up: false) - pc }.sorted()
+    }
+
     /// Whether mom `a` ranks above mom `b` as child c's lead (contract section 5: higher pair
     /// value, then smaller distance, then smaller `mom_id` in code-point order).
     func ranksAbove(_ a: PairingInstance.PairFacts, _ ma: Int, _ b: PairingInstance.PairFacts, _ mb: Int) -> Bool {
