@@ -30,6 +30,8 @@ final class AlternativePathBound {
     private let arcs: MomArcsCache
     /// One fan-out search per mom of the child (grown as children with more moms come).
     private var searches: [AlternativeSearch] = []
+    /// The same searches, unretained (`distance` is asked thousands of times per child).
+    private var unretained: [Unmanaged<AlternativeSearch>] = []
     private var started: [Bool] = []
     // The child being answered.
     private var child = -1
@@ -60,7 +62,10 @@ final class AlternativePathBound {
     func begin(child c: Int, current: [Int], allowed: [(m: Int, f: PairingInstance.PairFacts)]) {
         child = c
         self.current = current
-        while searches.count < current.count { searches.append(AlternativeSearch(net, ground: ground, arcs: arcs)) }
+        while searches.count < current.count {
+            searches.append(AlternativeSearch(net, ground: ground, arcs: arcs))
+            unretained.append(Unmanaged.passUnretained(searches[searches.count - 1]))
+        }
         started = Array(repeating: false, count: current.count)
         let cn = net.childNode(c)
         let pc = net.potential[cn]
@@ -212,12 +217,12 @@ final class AlternativePathBound {
     /// without the child, or nil when it is more than `within`.
     private func distance(from i: Int, to node: Int, within: Int64) -> Int64? {
         guard within >= 0 else { return nil }
-        let search = searches[i]
         if !started[i] {
-            search.startFanOut(from: net.momNode(current[i]), blocking: net.childNode(child), targets: targets)
+            searches[i].startFanOut(from: net.momNode(current[i]), blocking: net.childNode(child), targets: targets)
             started[i] = true
         }
-        return search.fanOutDistance(to: node, within: min(within, Int64.max / 16))
+        // Without retaining the search at every question (`searches` keeps it alive).
+        return unretained[i]._withUnsafeGuaranteedRef { $0.fanOutDistance(to: node, within: min(within, Int64.max / 16)) }
     }
 
     /// The `count` cheapest pieces from the child's mom `i` into the child, at most `within`,

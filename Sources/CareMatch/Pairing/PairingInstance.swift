@@ -102,10 +102,14 @@ public struct PairingInstance: Sendable {
     func forEachAllowedMom(of c: Int, within radiusCentikm: Int, _ body: (Int, PairFacts) -> Void) {
         let r = min(radiusCentikm, maxReach)
         guard r >= 0 else { return }
-        momGrid.forEach(withinCentikm: r, of: childLocation[c]) { k, d in
-            let m = Int(activeMoms[k])
-            if d <= Int(momReach[m]) {
-                body(m, facts(mom: m, child: c, centikm: d))
+        // Through a pointer: a closure capturing the instance itself copied it (a retain of
+        // each of its arrays) at every cell of the query.
+        withUnsafePointer(to: self) { inst in
+            momGrid.forEach(withinCentikm: r, of: childLocation[c]) { k, d in
+                let m = Int(inst.pointee.activeMoms[k])
+                if d <= Int(inst.pointee.momReach[m]) {
+                    body(m, inst.pointee.facts(mom: m, child: c, centikm: d))
+                }
             }
         }
     }
