@@ -290,13 +290,8 @@ struct RefillBound {
         guard width > 0 else { below = Array(repeating: [], count: allowed.count); return }
         // Walk the candidates from the lowest-ranked up, keeping the smallest reduced costs seen.
         let rank = net.momIDRank
-        let order = allowed.indices.sorted { i, j in
-            let (a, b) = (allowed[i], allowed[j])
-            // Lowest-ranked first: the reverse of `ResidualPairing.ranksAbove` (not called here:
-            // a closure capturing the network copied it at every comparison).
-            if a.f.value != b.f.value { return a.f.value < b.f.value }
-            if a.f.centikm != b.f.centikm { return a.f.centikm > b.f.centikm }
-            return rank[a.m] > rank[b.m]
+        let order = allowed.indices.sorted {
+            ResidualPairing.ranksAbove(allowed[$1].f, allowed[$1].m, allowed[$0].f, allowed[$0].m, idRank: rank)
         }
         var out = [[Int64]](repeating: [], count: allowed.count)
         var smallest: [Int64] = []

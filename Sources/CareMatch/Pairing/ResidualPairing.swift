@@ -99,9 +99,17 @@ struct ResidualPairing: Sendable {
     /// Whether mom `a` ranks above mom `b` as child c's lead (contract section 5: higher pair
     /// value, then smaller distance, then smaller `mom_id` in code-point order).
     func ranksAbove(_ a: PairingInstance.PairFacts, _ ma: Int, _ b: PairingInstance.PairFacts, _ mb: Int) -> Bool {
+        Self.ranksAbove(a, ma, b, mb, idRank: momIDRank)
+    }
+
+    /// `ranksAbove` with the moms' id ranks given (`momIDRank`): for a sort's comparison, whose
+    /// closure would otherwise copy the whole network at every call.
+    @inline(__always)
+    static func ranksAbove(_ a: PairingInstance.PairFacts, _ ma: Int, _ b: PairingInstance.PairFacts, _ mb: Int,
+                           idRank: [Int32]) -> Bool {
         if a.value != b.value { return a.value > b.value }
         if a.centikm != b.centikm { return a.centikm < b.centikm }
-        return momIDRank[ma] < momIDRank[mb]
+        return idRank[ma] < idRank[mb]
     }
 }
 
