@@ -48,37 +48,47 @@ final class AlternativeSearch {
     private(set) var settledNodes = 0
     /// Answers taken through the ground tree (work measure).
     private(set) var throughGroundTree = 0
+    /// Last paths that met the backward search at the ground (work measure).
+    private(set) var metAtGround = 0
+    /// The last path of a forced computation meets a backward search at the ground instead of
+    /// expanding it (`AlternativeLastPath.swift`); off only to test it against the plain search.
+    var meetsAtGround = true
+    /// The backward search's state, made on first use.
+    private(set) lazy var backward = BackwardSearchState(nodes: 1 + net.momCount + net.childCount, children: net.childCount)
+    /// Nodes settled by the backward searches (work measure, also in `settledNodes`).
+    var backwardSettledNodes: Int { backwardUsed ? backward.settledCount : 0 }
+    private var backwardUsed = false
 
     // The forced computation's overlay of the read-only optimal flow: flat buffers by node (not
     // arrays: a class's array property pays a dynamic exclusivity check at every access), cleared
     // through `dirty` (the nodes written since the last reset), so a reset costs what
     // the computation touched, not the network's size.
-    private let potentialDelta: UnsafeMutableBufferPointer<Int64>
+    let potentialDelta: UnsafeMutableBufferPointer<Int64>
     /// A mom's load change, or a child's change in her number of moms.
     private let stateDelta: UnsafeMutableBufferPointer<Int32>
     private let excess: UnsafeMutableBufferPointer<Int32>
     /// The node has an entry in `overrides`.
-    private let hasOverride: UnsafeMutableBufferPointer<Bool>
+    let hasOverride: UnsafeMutableBufferPointer<Bool>
     private let isDirty: UnsafeMutableBufferPointer<Bool>
     private var dirty: [Int32] = []
     /// Nodes whose state or potential changed: the ground's sorted list does not describe their
     /// arcs any more, so they are relaxed apart.
-    private let isTouched: UnsafeMutableBufferPointer<Bool>
-    private var touched: [Int32] = []
+    let isTouched: UnsafeMutableBufferPointer<Bool>
+    private(set) var touched: [Int32] = []
     /// Nodes that were given an excess (some may be balanced again).
     private var excessNodes: [Int32] = []
     /// Pair flows set by the computation, latest last.
-    private var overrides: [(mom: Int32, child: Int32, on: Bool)] = []
+    private(set) var overrides: [(mom: Int32, child: Int32, on: Bool)] = []
     /// Each mom's forward arcs with base reduced cost up to a threshold, sorted (built lazily,
     /// kept for every later search of this worker: a mom's arcs do not depend on the candidate),
     /// shared by the worker's searches.
     private let momArcs: MomArcsCache
-    private var forcedChild = -1
-    private var forcedMom = -1
-    private var forcedFacts = PairingInstance.PairFacts(centikm: 0, shared: false, continued: false, value: 0, allowed: false)
+    private(set) var forcedChild = -1
+    private(set) var forcedMom = -1
+    private(set) var forcedFacts = PairingInstance.PairFacts(centikm: 0, shared: false, continued: false, value: 0, allowed: false)
     // Dijkstra state, cleared through `reached`.
     private let dist: UnsafeMutableBufferPointer<Int64>
-    private let pred: UnsafeMutableBufferPointer<Int32>
+    let pred: UnsafeMutableBufferPointer<Int32>
     private let isSettled: UnsafeMutableBufferPointer<Bool>
     private var reached: [Int32] = []
     private var settled: [Int32] = []
@@ -170,9 +180,10 @@ final class AlternativeSearch {
             if left < 0 { return nil }
             // The ground tree describes the network only before the first augmentation, and the
             // path's potentials are not updated through it: only when that path is the last.
-            let single = first && excessNodes.reduce(0) { $0 + max(0, Int(excess[Int($1)])) } == 1
+            let last = excessNodes.reduce(0) { $0 + max(0, Int(excess[Int($1)])) } == 1
+            let single = first && last
             first = false
-            guard let path = shortestPath(limit: left, portal: single) else {
+            guard let path = shortestPath(limit: left, portal: single, meet: last && !single && meetsAtGround) else {
                 // Unreachable when π is optimal (see the type's comment): the network stays feasible.
                 if unbounded { invalid = true }
                 return nil
@@ -456,10 +467,10 @@ final class AlternativeSearch {
         overrides.removeAll(keepingCapacity: true)
     }
 
-    @inline(__always) private func pot(_ node: Int) -> Int64 { net.potential[node] + potentialDelta[node] }
-    @inline(__always) private func load(_ m: Int) -> Int { net.momChildren[m].count + Int(stateDelta[net.momNode(m)]) }
-    @inline(__always) private func count(_ c: Int) -> Int { net.childMoms[c].count + Int(stateDelta[net.childNode(c)]) }
-    @inline(__always) private func hasFlow(mom m: Int, child c: Int) -> Bool {
+    @inline(__always) func pot(_ node: Int) -> Int64 { net.potential[node] + potentialDelta[node] }
+    @inline(__always) func load(_ m: Int) -> Int { net.momChildren[m].count + Int(stateDelta[net.momNode(m)]) }
+    @inline(__always) func count(_ c: Int) -> Int { net.childMoms[c].count + Int(stateDelta[net.childNode(c)]) }
+    @inline(__always) func hasFlow(mom m: Int, child c: Int) -> Bool {
         if hasOverride[net.momNode(m)] {
             for o in overrides.reversed() where Int(o.mom) == m && Int(o.child) == c { return o.on }
         }
@@ -491,13 +502,20 @@ final class AlternativeSearch {
     /// path's real cost, or nil when no deficit node is that near. A deficit node relaxed at the
     /// distance being settled is final (no key in the heap is smaller), so the search ends there
     /// instead of settling the rest of a plateau of equal distances.
-    private func shortestPath(limit budget: Int64, portal: Bool = false) -> Int64? {
+    ///
+    /// `meet` (the computation's last path: one surplus, one deficit): the ground is not
+    /// expanded; its way to the deficit is the backward search's (`distanceFromGround`), and the
+    /// search ends when its smallest key reaches the way through the ground.
+    private func shortestPath(limit budget: Int64, portal: Bool = false, meet: Bool = false) -> Int64? {
         clearSearch()
         limit = budget
         found = -1
         // Through the ground tree: the best deficit reached that way, if any.
         let usePortal = portal && ground != nil && forcedChild >= 0
         var portalTarget = -1
+        // Meeting at the ground: the deficit node, and the way through the ground once known.
+        let meetTarget = meet ? excessNodes.first(where: { excess[Int($0)] < 0 }).map { Int($0) } : nil
+        var throughGround = Int64.max
         for v in excessNodes.sorted() where excess[Int(v)] > 0 {
             dist[Int(v)] = 0
             reached.append(v)
@@ -505,7 +523,7 @@ final class AlternativeSearch {
         }
         var sink = -1
         while let top = heap.pop() {
-            if top.key > limit { break }
+            if top.key > limit || top.key >= throughGround { break }
             currentKey = top.key
             if top.cursor >= 0 {
                 if top.owner == 0 { advanceGround(top) } else { advanceMom(top) }
@@ -521,6 +539,17 @@ final class AlternativeSearch {
                 if t.node >= 0 { portalTarget = t.node; limit = min(limit, t.distance) }
                 continue
             }
+            if u == 0, let t = meetTarget {
+                backwardUsed = true
+                let before = backward.settledCount
+                if let dg = distanceFromGround(to: t, within: limit - top.key) {
+                    throughGround = top.key + dg
+                    limit = min(limit, throughGround)
+                }
+                settledNodes += backward.settledCount - before
+                if invalid { break }
+                continue
+            }
             expand(u, top.key)
             if found >= 0 { sink = found; break }
         }
@@ -528,6 +557,15 @@ final class AlternativeSearch {
         if sink < 0 && portalTarget >= 0 && !invalid {
             throughGroundTree += 1
             return augmentThroughGround(to: portalTarget)
+        }
+        if sink < 0 && throughGround != .max && !invalid, let t = meetTarget {
+            metAtGround += 1
+            var cost: Int64 = 0
+            let arcs = pathThroughGround(to: t)
+            for (u, v) in arcs { cost += apply(from: u, to: v) }
+            addExcess(arcs[0].u, -1)
+            addExcess(t, 1)
+            return cost
         }
         guard sink >= 0, !invalid else { return nil }
         let total = dist[sink]
@@ -588,6 +626,9 @@ final class AlternativeSearch {
         addExcess(target, 1)
         return cost
     }
+
+    /// An arc with a negative reduced cost was read: no result of this search is exact.
+    func markInvalid() { invalid = true }
 
     private func clearSearch() {
         for v in reached {

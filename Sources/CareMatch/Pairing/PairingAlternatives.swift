@@ -36,6 +36,9 @@ public struct PairingAlternatives: Sendable {
     /// Searches (forced paths and fan-out answers) that took their distance through the ground
     /// tree (`AlternativeGroundTree`) instead of expanding the ground.
     var throughGroundTree = 0
+    /// Last paths of forced computations that met a backward search at the ground
+    /// (`AlternativeLastPath.swift`) instead of expanding it.
+    var metAtGround = 0
     public var settledNodes: Int
     public var seconds: Double
 
@@ -80,7 +83,7 @@ public struct PairingAlternatives: Sendable {
         let order = dataset.children.indices.sorted { dataset.children[$0].id.precedesInCodePoints(dataset.children[$1].id) }
         let queue = WorkQueue(count: order.count)
         let results = ResultSlots<[PairingAlternative]>(count: order.count)
-        let stats = ResultSlots<(forced: Int, fanned: Int, settled: Int, invalid: Bool, tree: Int, realized: Int, pruned: Int)>(count: max(1, threads))
+        let stats = ResultSlots<(forced: Int, fanned: Int, settled: Int, invalid: Bool, tree: Int, realized: Int, pruned: Int, met: Int)>(count: max(1, threads))
         // Distances from the ground, shared by every search (`AlternativeGroundTree`), up to a
         // cap: a search needing more expands the ground itself.
         let tree = fanOut ? AlternativeGroundTree(net, cap: groundTreeCapPoints * scale.unitsPerPoint, threads: threads, deadline: deadline) : nil
@@ -93,6 +96,8 @@ public struct PairingAlternatives: Sendable {
         WorkerThreads.run(max(1, threads)) { w in
             let arcs = tree.map { MomArcsCache(lists: $0.momArcs) } ?? MomArcsCache(momCount: net.momCount)
             let search = AlternativeSearch(net, ground: tree, arcs: arcs)
+            // Without the fast paths, every forced path is a plain Dijkstra (what the tests compare with).
+            search.meetsAtGround = fanOut
             let fan = fanOut ? AlternativeSearch(net, ground: tree, arcs: arcs) : nil
             let paths = fanOut ? AlternativePathBound(net, ground: tree, arcs: arcs) : nil
             var forced = 0, fanned = 0, realized = 0, pruned = 0
@@ -106,7 +111,7 @@ public struct PairingAlternatives: Sendable {
             }
             stats.store(w, (forced, fanned, search.settledNodes + (fan?.settledNodes ?? 0) + (paths?.settledNodes ?? 0),
                             search.invalid || fan?.invalid == true || paths?.invalid == true,
-                            search.throughGroundTree + (fan?.throughGroundTree ?? 0), realized, pruned))
+                            search.throughGroundTree + (fan?.throughGroundTree ?? 0), realized, pruned, search.metAtGround))
         }
         var rows: [PairingAlternative] = []
         var missing = 0
@@ -120,6 +125,7 @@ public struct PairingAlternatives: Sendable {
                                    fannedOut: s.reduce(0) { $0 + $1.fanned },
                                    settledNodes: s.reduce(tree?.settledNodes ?? 0) { $0 + $1.settled }, seconds: (clock.now - start).seconds)
         out.throughGroundTree = s.reduce(0) { $0 + $1.tree }
+        out.metAtGround = s.reduce(0) { $0 + $1.met }
         out.answeredByBound = s.reduce(0) { $0 + $1.realized }
         out.prunedByBound = s.reduce(0) { $0 + $1.pruned }
         return out

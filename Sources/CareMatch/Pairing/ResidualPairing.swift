@@ -35,6 +35,12 @@ struct ResidualPairing: Sendable {
     /// The smallest and largest `λ_c`.
     let lowestChildDual: Int64
     let highestChildDual: Int64
+    /// The moms' grid (`PairingInstance.momGrid`) regrouped by increasing `λ_m` per cell, for a
+    /// child's arcs in (`ChildInArcs`).
+    let momCells: CellsByPrice
+    /// The smallest and largest `λ_m`.
+    let lowestMomDual: Int64
+    let highestMomDual: Int64
 
     var momCount: Int { inst.momCount }
     var childCount: Int { inst.childCount }
@@ -80,6 +86,10 @@ struct ResidualPairing: Sendable {
         momIDRank = rank
         lowestChildDual = childDual.min() ?? 0
         highestChildDual = childDual.max() ?? 0
+        momCells = CellsByPrice(inst.momGrid, price: { momDual[Int(inst.activeMoms[$0])] },
+                                mask: { inst.skills.masks[Int(inst.activeMoms[$0])] })
+        lowestMomDual = momDual.min() ?? 0
+        highestMomDual = momDual.max() ?? 0
     }
 
     /// The cost of moving a child from `k` to `k + 1` moms (`up`) or from `k` to `k − 1`.

@@ -75,7 +75,7 @@ final class AlternativesTests: XCTestCase {
     }
 
     func testEveryScoreChangeEqualsTheForcedReSolve() throws {
-        var rowsChecked = 0, displacedChecked = 0, byBound = 0
+        var rowsChecked = 0, displacedChecked = 0, byBound = 0, metAtGround = 0
         for seed in 600...624 as ClosedRange<UInt64> {
             let d = Self.instance(seed)
             let s = try PairingSolver.solve(d)
@@ -83,6 +83,7 @@ final class AlternativesTests: XCTestCase {
             let all = PairingAlternatives.compute(d, s, perChild: 10_000)
             XCTAssertTrue(all.exact)
             byBound += all.answeredByBound
+            metAtGround += all.metAtGround
             XCTAssertEqual(all.childrenNotComputed, 0)
             let base = Set(s.evaluation.pairs.map { [$0.mom, $0.child] })
             for row in all.rows {
@@ -95,6 +96,8 @@ final class AlternativesTests: XCTestCase {
         XCTAssertGreaterThan(displacedChecked, 20)
         // Changes answered by a flow attaining the distances' bound were among those checked.
         XCTAssertGreaterThan(byBound, 100)
+        // And changes whose last path met the backward search at the ground.
+        XCTAssertGreaterThan(metAtGround, 20)
     }
 
     /// Instances where the fan-out answers most candidates: children wanting no supporting mom
@@ -166,6 +169,82 @@ final class AlternativesTests: XCTestCase {
                                momDual: s.momDual.map { scale.units($0) }, childDual: s.childDual.map { scale.units($0) })
     }
 
+    func testALastPathMetAtTheGroundCostsWhatThePlainSearchFinds() throws {
+        // Every candidate taking two or more units, forced with an unlimited budget twice: the
+        // last path met at the ground (the default) and by the plain Dijkstra that expands it.
+        // Both are exact, so the costs are equal; in some runs the budget is tight (the exact
+        // cost) and the meeting search must still find it, one unit less it must not.
+        var met = 0, compared = 0
+        for seed in 1400...1559 as ClosedRange<UInt64> {
+            let d = Self.supportedInstance(seed)
+            let s = try PairingSolver.solve(d)
+            let net = Self.residualNetwork(d, s)
+            let meeting = AlternativeSearch(net)
+            let plain = AlternativeSearch(net)
+            plain.meetsAtGround = false
+            for c in d.children.indices {
+                for cand in PairingAlternatives.candidates(of: c, net, plain, fanOut: false).list where cand.above.count >= 2 {
+                    let expected = try XCTUnwrap(plain.force(child: c, mom: cand.m, facts: cand.f, above: cand.above, budget: .max))
+                    let before = meeting.metAtGround
+                    let got = try XCTUnwrap(meeting.force(child: c, mom: cand.m, facts: cand.f, above: cand.above, budget: .max),
+                                            "seed \(seed) child \(c) mom \(cand.m)")
+                    XCTAssertEqual(got.costUnits, expected.costUnits, "seed \(seed) child \(c) mom \(cand.m)")
+                    let lb = meeting.lowerBound(child: c, mom: cand.m, facts: cand.f,
+                                                above: cand.above.map { ($0, net.inst.facts(mom: $0, child: c)) })
+                    XCTAssertEqual(meeting.force(child: c, mom: cand.m, facts: cand.f, above: cand.above, budget: expected.costUnits - lb)?.costUnits,
+                                   expected.costUnits, "seed \(seed) child \(c) mom \(cand.m)")
+                    if expected.costUnits > lb {
+                        XCTAssertNil(meeting.force(child: c, mom: cand.m, facts: cand.f, above: cand.above, budget: expected.costUnits - lb - 1),
+                                     "seed \(seed) child \(c) mom \(cand.m)")
+                    }
+                    if meeting.metAtGround > before { met += 1 }
+                    compared += 1
+                }
+            }
+            XCTAssertFalse(meeting.invalid || plain.invalid)
+            XCTAssertEqual(plain.metAtGround, 0)
+        }
+        XCTAssertGreaterThan(compared, 300)
+        XCTAssertGreaterThan(met, 250)
+    }
+
+    func testAChildsListOfArcsInHoldsEveryUnpairedAllowedMomWithinItsThresholdInOrder() throws {
+        // `ChildInArcs.build` (the grid walk by cells and prices, the continuity mom apart)
+        // against every mom of the instance, at several thresholds.
+        var listed = 0, continuity = 0, complete = 0
+        for seed in 1600...1629 as ClosedRange<UInt64> {
+            let d = TestInstances.pairing(seed: seed, moms: 30, children: 25, spreadKm: 14, maxKm: 5)
+            let s = try PairingSolver.solve(d)
+            let net = Self.residualNetwork(d, s)
+            let inst = net.inst
+            for y in d.children.indices {
+                var all: [(Int64, Int32)] = []
+                for x in d.moms.indices {
+                    let f = inst.facts(mom: x, child: y)
+                    guard f.allowed, !net.isPaired(mom: x, child: y) else { continue }
+                    all.append((-f.value + net.potential[net.momNode(x)] - net.potential[net.childNode(y)], Int32(x)))
+                }
+                all.sort { $0 < $1 }
+                for t in [Int64(0), 150, 600, 2_000, 1_000_000] {
+                    let list = ChildInArcs.build(net, child: y, threshold: t)
+                    let expected = all.filter { $0.0 <= t }
+                    XCTAssertEqual(list.rc, expected.map(\.0), "seed \(seed) child \(y) threshold \(t)")
+                    XCTAssertEqual(list.mom, expected.map(\.1), "seed \(seed) child \(y) threshold \(t)")
+                    if list.complete { XCTAssertEqual(list.mom.count, all.count); complete += 1 }
+                    listed += list.mom.count
+                    if t == 1_000_000 {
+                        XCTAssertTrue(list.complete)
+                        if let x = d.children[y].pairedMomID.flatMap({ id in d.moms.firstIndex { $0.id == id } }),
+                           list.mom.contains(Int32(x)) { continuity += 1 }
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(listed, 5_000)
+        XCTAssertGreaterThan(continuity, 5)
+        XCTAssertGreaterThan(complete, 700)
+    }
+
     func testEveryCandidatesBoundIsAtMostItsExactCost() throws {
         // The bounds that order and prune the candidates (forced arcs plus what the child's lost
         // moms cost to make up) against the exact changes of the full list.
@@ -228,7 +307,7 @@ final class AlternativesTests: XCTestCase {
     }
 
     func testFanOutKeepsTheBestKWithTies() throws {
-        var byBound = 0, pruned = 0
+        var byBound = 0, pruned = 0, metAtGround = 0
         for seed in 1100...1119 as ClosedRange<UInt64> {
             var d = Self.fanOutInstance(seed)
             // Half the instances with supported children: their candidates take several units.
@@ -239,6 +318,7 @@ final class AlternativesTests: XCTestCase {
                 let top = PairingAlternatives.compute(d, s, perChild: k, deadline: .none, threads: 2, fanOut: true)
                 byBound += top.answeredByBound
                 pruned += top.prunedByBound
+                metAtGround += top.metAtGround
                 var expected: [PairingAlternative] = []
                 let byID = d.children.indices.sorted { d.children[$0].id.precedesInCodePoints(d.children[$1].id) }
                 for c in byID { expected += all.rows.filter { $0.child == c }.prefix(k) }
@@ -249,6 +329,8 @@ final class AlternativesTests: XCTestCase {
         // The distances' bound answered and ruled out candidates in these runs.
         XCTAssertGreaterThan(byBound, 200)
         XCTAssertGreaterThan(pruned, 150)
+        // Last paths met at the ground, against the plain searches of `all`.
+        XCTAssertGreaterThan(metAtGround, 5)
     }
 
     func testEveryAllowedMomOtherThanTheLeadIsListedInOrder() throws {
