@@ -104,7 +104,6 @@ extension AlternativeSearch {
     private func expandBackward(_ v: Int, _ dv: Int64) {
         let inst = net.inst
         let pv = pot(v)
-        if v == 0 { return }
         if net.isMom(v) {
             let x = v - 1
             if load(x) < Int(inst.momCapacity[x]) { backRelax(0, v, dv, pot(0) - pv) }
@@ -197,7 +196,7 @@ final class BackwardSearchState {
     var limit: Int64 = .max
     /// The largest fall of a node's potential in the current computation (≥ 0).
     var fall: Int64 = 0
-    /// Nodes settled over all backward searches (work measure).
+    /// Nodes settled over all backward searches (work measure, added to the search's `settledNodes`).
     var settledCount = 0
     let childArcs: ChildInArcsCache
 

@@ -55,9 +55,6 @@ final class AlternativeSearch {
     var meetsAtGround = true
     /// The backward search's state, made on first use.
     private(set) lazy var backward = BackwardSearchState(nodes: 1 + net.momCount + net.childCount, children: net.childCount)
-    /// Nodes settled by the backward searches (work measure, also in `settledNodes`).
-    var backwardSettledNodes: Int { backwardUsed ? backward.settledCount : 0 }
-    private var backwardUsed = false
 
     // The forced computation's overlay of the read-only optimal flow: flat buffers by node (not
     // arrays: a class's array property pays a dynamic exclusivity check at every access), cleared
@@ -540,7 +537,6 @@ final class AlternativeSearch {
                 continue
             }
             if u == 0, let t = meetTarget {
-                backwardUsed = true
                 let before = backward.settledCount
                 if let dg = distanceFromGround(to: t, within: limit - top.key) {
                     throughGround = top.key + dg
