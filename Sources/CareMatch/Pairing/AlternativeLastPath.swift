@@ -30,21 +30,21 @@
 /// reduced cost: the entry's key, the exact one computed when it is read. Base pairs the
 /// computation dropped are not in the lists and are relaxed apart.
 extension AlternativeSearch {
-    /// Distance from the ground to `target` (a deficit node) in the modified network, at most
-    /// `cap`, by a Dijkstra on reversed arcs that never expands the ground; nil when the ground
-    /// is farther. `backward.succ` then holds the path from the ground to `target`.
-    func distanceFromGround(to target: Int, within cap: Int64) -> Int64? {
+    /// Distance from the ground to the nearest of `targets` (deficit nodes) in the modified
+    /// network, at most `cap`, by a Dijkstra on reversed arcs that never expands the ground; nil
+    /// when the ground is farther. `backward.succ` then holds the path from the ground.
+    func distanceFromGround(to targets: [Int], within cap: Int64) -> Int64? {
         let b = backward
         b.clear()
         b.limit = cap
         // The computation lowered some potentials (never raised one): a list's base reduced
         // cost minus the largest fall is a lower bound of any arc's reduced cost.
-        var fall: Int64 = 0
-        for t in touched { fall = max(fall, -potentialDelta[Int(t)]) }
-        b.fall = fall
-        b.dist[target] = 0
-        b.reached.append(Int32(target))
-        b.heap.push(SearchEntry(key: 0, node: Int32(target), cursor: -1, owner: -1))
+        b.fall = largestFall
+        for target in targets {
+            b.dist[target] = 0
+            b.reached.append(Int32(target))
+            b.heap.push(SearchEntry(key: 0, node: Int32(target), cursor: -1, owner: -1))
+        }
         while let top = b.heap.pop() {
             if top.key > cap || invalid { break }
             if top.cursor >= 0 { advanceChildIn(top); continue }
@@ -58,14 +58,15 @@ extension AlternativeSearch {
         return nil
     }
 
-    /// The path through the ground: the forward search's chain from its source to the ground,
-    /// then the backward search's chain from the ground to `target`, cut where the two meet (a
-    /// shortest walk's cycle has length 0, so the cut path is as short and simple).
-    func pathThroughGround(to target: Int) -> [(u: Int, v: Int)] {
+    /// The path through the ground and its target: the forward search's chain from its source
+    /// to the ground, then the backward search's chain from the ground to a target, cut where
+    /// the two meet (a shortest walk's cycle has length 0, so the cut path is as short and simple).
+    func pathThroughGround() -> (arcs: [(u: Int, v: Int)], target: Int) {
         let b = backward
         var tail: [Int] = [0]
         var v = 0
-        while v != target { v = Int(b.succ[v]); tail.append(v) }
+        while b.succ[v] >= 0 { v = Int(b.succ[v]); tail.append(v) }
+        let target = v
         // The forward chain's nodes (from the ground back to the source).
         var chain = Set<Int>()
         v = 0
@@ -77,7 +78,7 @@ extension AlternativeSearch {
         while pred[x] >= 0 { arcs.append((Int(pred[x]), x)); x = Int(pred[x]) }
         arcs.reverse()
         for i in j..<(tail.count - 1) { arcs.append((tail[i], tail[i + 1])) }
-        return arcs
+        return (arcs, target)
     }
 
     /// Relaxes the arc `u → v` backwards (v settled at `dv`).
@@ -150,7 +151,7 @@ extension AlternativeSearch {
     private func pushChildArc(_ y: Int, _ i: Int, _ dy: Int64) {
         let list = backward.childArcs.lists[y]!
         let yn = net.childNode(y)
-        let shift = -potentialDelta[yn] - backward.fall
+        let shift = -delta(yn) - backward.fall
         if i < list.rc.count {
             backward.heap.push(SearchEntry(key: dy + list.rc[i] + shift, node: list.mom[i], cursor: Int32(i), owner: Int32(yn)))
         } else if !list.complete {
@@ -163,7 +164,7 @@ extension AlternativeSearch {
         let yn = Int(e.owner), y = yn - 1 - net.momCount, i = Int(e.cursor)
         let dy = b.dist[yn]
         // The base reduced cost the entry stands for.
-        let base = e.key - dy + potentialDelta[yn] + b.fall
+        let base = e.key - dy + delta(yn) + b.fall
         if e.node < 0 {
             let old = b.childArcs.lists[y]!
             b.childArcs.lists[y] = ChildInArcs.build(net, child: y, threshold: max(2 * old.threshold, base))
@@ -172,7 +173,7 @@ extension AlternativeSearch {
         }
         let x = Int(e.node), xn = net.momNode(x)
         if !hasFlow(mom: x, child: y) {
-            let rc = base + potentialDelta[xn] - potentialDelta[yn]
+            let rc = base + delta(xn) - delta(yn)
             if y == forcedChild {
                 let f = net.inst.facts(mom: x, child: y)
                 if hasPairArc(x, y, f) { backRelax(xn, yn, dy, rc) }

@@ -48,8 +48,10 @@ final class AlternativeSearch {
     private(set) var settledNodes = 0
     /// Answers taken through the ground tree (work measure).
     private(set) var throughGroundTree = 0
-    /// Last paths that met the backward search at the ground (work measure).
+    /// Paths that met the backward search at the ground (work measure).
     private(set) var metAtGround = 0
+    /// First paths of several whose potentials were labelled through the ground tree (work measure).
+    private(set) var labelledThroughTree = 0
     /// The last path of a forced computation meets a backward search at the ground instead of
     /// expanding it (`AlternativeLastPath.swift`); off only to test it against the plain search.
     var meetsAtGround = true
@@ -72,6 +74,13 @@ final class AlternativeSearch {
     /// arcs any more, so they are relaxed apart.
     let isTouched: UnsafeMutableBufferPointer<Bool>
     private(set) var touched: [Int32] = []
+    /// The node's potential change is `potentialDelta` (set explicitly), not the ground tree's
+    /// lazy label (`lazyTree`).
+    private let hasLabel: UnsafeMutableBufferPointer<Bool>
+    /// After a first path met at the ground: every node without an explicit label has the
+    /// potential change `min(0, dg + tree distance − D)` (`delta`), dg where that path's search
+    /// settled the ground and D its length.
+    private var lazyTree: (dg: Int64, d: Int64)? = nil
     /// Nodes that were given an excess (some may be balanced again).
     private var excessNodes: [Int32] = []
     /// Pair flows set by the computation, latest last.
@@ -123,6 +132,7 @@ final class AlternativeSearch {
         hasOverride = .filled(false, count: n)
         isDirty = .filled(false, count: n)
         isTouched = .filled(false, count: n)
+        hasLabel = .filled(false, count: n)
         dist = .filled(.max, count: n)
         pred = .filled(-1, count: n)
         isSettled = .filled(false, count: n)
@@ -130,7 +140,7 @@ final class AlternativeSearch {
 
     deinit {
         potentialDelta.deallocate(); stateDelta.deallocate(); excess.deallocate()
-        hasOverride.deallocate(); isDirty.deallocate(); isTouched.deallocate()
+        hasOverride.deallocate(); isDirty.deallocate(); isTouched.deallocate(); hasLabel.deallocate()
         dist.deallocate(); pred.deallocate(); isSettled.deallocate()
     }
 
@@ -175,12 +185,16 @@ final class AlternativeSearch {
         while excessNodes.contains(where: { excess[Int($0)] > 0 }) {
             let left = unbounded ? Int64.max / 4 : cap - bound(cost)
             if left < 0 { return nil }
-            // The ground tree describes the network only before the first augmentation, and the
-            // path's potentials are not updated through it: only when that path is the last.
+            // The ground tree describes the network only before the first augmentation: a
+            // single path takes its target's distance from it; the first of several meets a
+            // backward search at the ground and takes the potentials of the nodes behind the
+            // ground from it, lazily; the last meets a backward search at the ground.
             let last = excessNodes.reduce(0) { $0 + max(0, Int(excess[Int($1)])) } == 1
             let single = first && last
+            let labels = first && !last && meetsAtGround && ground?.cutShort == false
             first = false
-            guard let path = shortestPath(limit: left, portal: single, meet: last && !single && meetsAtGround) else {
+            guard let path = shortestPath(limit: left, portal: single, meet: (last && !single && meetsAtGround) || labels,
+                                          labels: labels) else {
                 // Unreachable when π is optimal (see the type's comment): the network stays feasible.
                 if unbounded { invalid = true }
                 return nil
@@ -456,15 +470,30 @@ final class AlternativeSearch {
         for v in dirty {
             let i = Int(v)
             potentialDelta[i] = 0; stateDelta[i] = 0; excess[i] = 0
-            hasOverride[i] = false; isTouched[i] = false; isDirty[i] = false
+            hasOverride[i] = false; isTouched[i] = false; isDirty[i] = false; hasLabel[i] = false
         }
+        lazyTree = nil
         dirty.removeAll(keepingCapacity: true)
         touched.removeAll(keepingCapacity: true)
         excessNodes.removeAll(keepingCapacity: true)
         overrides.removeAll(keepingCapacity: true)
     }
 
-    @inline(__always) func pot(_ node: Int) -> Int64 { net.potential[node] + potentialDelta[node] }
+    @inline(__always) func pot(_ node: Int) -> Int64 { net.potential[node] + delta(node) }
+    /// The node's potential change in this computation (≤ 0): its explicit one, or the ground
+    /// tree's lazy label after a first path met at the ground.
+    @inline(__always) func delta(_ node: Int) -> Int64 {
+        guard let l = lazyTree, !hasLabel[node] else { return potentialDelta[node] }
+        let t = ground!.distance[node]
+        return t == .max ? 0 : min(0, l.dg + t - l.d)
+    }
+    /// The largest fall of a potential in this computation (≥ 0).
+    var largestFall: Int64 {
+        var fall: Int64 = 0
+        for t in touched { fall = max(fall, -delta(Int(t))) }
+        if let l = lazyTree { fall = max(fall, l.d - l.dg) }
+        return fall
+    }
     @inline(__always) func load(_ m: Int) -> Int { net.momChildren[m].count + Int(stateDelta[net.momNode(m)]) }
     @inline(__always) func count(_ c: Int) -> Int { net.childMoms[c].count + Int(stateDelta[net.childNode(c)]) }
     @inline(__always) func hasFlow(mom m: Int, child c: Int) -> Bool {
@@ -500,18 +529,22 @@ final class AlternativeSearch {
     /// distance being settled is final (no key in the heap is smaller), so the search ends there
     /// instead of settling the rest of a plateau of equal distances.
     ///
-    /// `meet` (the computation's last path: one surplus, one deficit): the ground is not
-    /// expanded; its way to the deficit is the backward search's (`distanceFromGround`), and the
-    /// search ends when its smallest key reaches the way through the ground.
-    private func shortestPath(limit budget: Int64, portal: Bool = false, meet: Bool = false) -> Int64? {
+    /// `meet`: the ground is not expanded; its way to the deficit nodes is the backward search's
+    /// (`distanceFromGround`), and the search ends when its smallest key reaches the way through
+    /// the ground. Without `labels` the path must be the computation's last (no potentials are
+    /// updated behind the ground); with `labels` (the first path) they are, lazily through the
+    /// ground tree (`setLabels`).
+    private func shortestPath(limit budget: Int64, portal: Bool = false, meet: Bool = false, labels: Bool = false) -> Int64? {
         clearSearch()
         limit = budget
         found = -1
         // Through the ground tree: the best deficit reached that way, if any.
         let usePortal = portal && ground != nil && forcedChild >= 0
         var portalTarget = -1
-        // Meeting at the ground: the deficit node, and the way through the ground once known.
-        let meetTarget = meet ? excessNodes.first(where: { excess[Int($0)] < 0 }).map { Int($0) } : nil
+        // Meeting at the ground: the deficit nodes, where the ground was settled, and the way
+        // through the ground once known.
+        let meetTargets = meet ? excessNodes.filter { excess[Int($0)] < 0 }.map { Int($0) }.sorted() : []
+        var groundAt = Int64.max
         var throughGround = Int64.max
         for v in excessNodes.sorted() where excess[Int(v)] > 0 {
             dist[Int(v)] = 0
@@ -536,9 +569,10 @@ final class AlternativeSearch {
                 if t.node >= 0 { portalTarget = t.node; limit = min(limit, t.distance) }
                 continue
             }
-            if u == 0, let t = meetTarget {
+            if u == 0 && meet {
+                groundAt = top.key
                 let before = backward.settledCount
-                if let dg = distanceFromGround(to: t, within: limit - top.key) {
+                if let dg = distanceFromGround(to: meetTargets, within: limit - top.key) {
                     throughGround = top.key + dg
                     limit = min(limit, throughGround)
                 }
@@ -554,17 +588,22 @@ final class AlternativeSearch {
             throughGroundTree += 1
             return augmentThroughGround(to: portalTarget)
         }
-        if sink < 0 && throughGround != .max && !invalid, let t = meetTarget {
+        let viaGround = meet && sink < 0 && throughGround != .max
+        guard viaGround || sink >= 0, !invalid else { return nil }
+        let total = viaGround ? throughGround : dist[sink]
+        if labels && !setLabels(total: total, groundAt: groundAt, viaGround: viaGround) {
+            // The tree does not reach far enough behind the ground to label it: plainly.
+            return shortestPath(limit: budget)
+        }
+        if viaGround {
             metAtGround += 1
             var cost: Int64 = 0
-            let arcs = pathThroughGround(to: t)
+            let (arcs, t) = pathThroughGround()
             for (u, v) in arcs { cost += apply(from: u, to: v) }
             addExcess(arcs[0].u, -1)
             addExcess(t, 1)
             return cost
         }
-        guard sink >= 0, !invalid else { return nil }
-        let total = dist[sink]
         // Augment one unit along the path.
         var cost: Int64 = 0
         var v = sink
@@ -575,15 +614,77 @@ final class AlternativeSearch {
         }
         addExcess(v, -1)
         addExcess(sink, 1)
+        if labels { return cost }
         for s in settled {
             let u = Int(s)
-            let delta = dist[u] - total
-            if delta != 0 {
-                potentialDelta[u] += delta
+            let change = dist[u] - total
+            if change != 0 {
+                if lazyTree != nil {
+                    potentialDelta[u] = delta(u)
+                    hasLabel[u] = true
+                }
+                potentialDelta[u] += change
                 touch(u)
             }
         }
         return cost
+    }
+
+    /// The potentials after the first path of a computation, found with the ground not
+    /// expanded (`meet`), of length D: `π ← π + ℓ − D` with
+    /// `ℓ = min(D, max(f, g))`, where f is the search's own distance for a node it settled (at
+    /// most `dg + tree distance`, dg where it settled the ground) and `dg + tree distance`
+    /// otherwise, and g is `D − b` for a node the backward search settled at b (when the path
+    /// passes the ground; no constraint otherwise).
+    ///
+    /// Why it keeps every reduced cost ≥ 0 and the path's arcs at 0: the network is a part of
+    /// the optimal flow's residual network (the first path), so the tree's distances are a
+    /// feasible labeling of it and at most the true distances through the ground; f is then a
+    /// feasible labeling (the search's own distances are exact for paths that do not pass the
+    /// ground, and it settled everything nearer than D). For an arc u → w with w settled by
+    /// the backward search: if u was too, `b(u) ≤ rc + b(w)`; if not, either f(u) is the exact
+    /// distance of u and `f(u) + rc + b(w) ≥ D` (no shorter path), or `f(u) ≥ dg` and
+    /// `b(u) ≥ b(ground)` (u was not settled first) with `b(u) ≤ rc + b(w)`. Along the path, f
+    /// (before the ground) and g (after it) are its distances, and neither exceeds them.
+    ///
+    /// Nodes the searches settled get their ℓ explicitly; every other node's is `min(D, dg +
+    /// tree distance)` (`delta`, lazily), exact beyond the tree's cap only when `D − dg` is
+    /// within it. When the search settled the ground before D but the path does not pass it,
+    /// the tree's labels can be below the path's own distances and would not keep its arcs at
+    /// 0. False in those two cases (nothing changed; the caller searches plainly).
+    private func setLabels(total d: Int64, groundAt dg: Int64, viaGround: Bool) -> Bool {
+        guard let g = ground else { return false }
+        let lazy = dg < d
+        // A path that does not pass the ground, while the ground is nearer: the tree's labels
+        // are lower than the path's own distances, so they would not keep its arcs at 0.
+        if lazy && (!viaGround || d - dg > g.cap) { return false }
+        @inline(__always) func behindGround(_ v: Int) -> Int64 {
+            lazy && g.distance[v] != .max ? min(d, dg + g.distance[v]) : d
+        }
+        let b = backward
+        for s in settled {
+            let u = Int(s)
+            var l = min(dist[u], behindGround(u))
+            if viaGround && b.isSettled[u] { l = max(l, d - b.dist[u]) }
+            label(u, min(d, l) - d)
+        }
+        if viaGround {
+            for r in b.reached where b.isSettled[Int(r)] && !isSettled[Int(r)] {
+                let v = Int(r)
+                label(v, min(d, max(behindGround(v), d - b.dist[v])) - d)
+            }
+        }
+        if lazy { lazyTree = (dg, d) }
+        labelledThroughTree += 1
+        return true
+    }
+
+    /// Sets a node's potential change explicitly (the first path: every change was 0).
+    private func label(_ v: Int, _ change: Int64) {
+        markDirty(v)
+        hasLabel[v] = true
+        potentialDelta[v] = change
+        if change != 0 { touch(v) }
     }
 
     /// At the ground, settled at `dg` by a forced search's only path: the deficit node nearest
@@ -675,7 +776,7 @@ final class AlternativeSearch {
             for x in fanTargets { relaxFromGround(x, du, pg) }
             if found >= 0 { return }
             if !net.groundArcs.isEmpty {
-                heap.push(SearchEntry(key: du + net.groundArcs[0].rc + potentialDelta[0], node: Int32(net.groundArcs[0].node), cursor: 0, owner: 0))
+                heap.push(SearchEntry(key: du + net.groundArcs[0].rc + delta(0), node: Int32(net.groundArcs[0].node), cursor: 0, owner: 0))
             }
         } else if net.isMom(u) {
             expandMom(u - 1, du)
@@ -708,10 +809,10 @@ final class AlternativeSearch {
         let i = Int(e.cursor)
         let x = Int(e.node)
         let d0 = dist[0]
-        if !isTouched[x] { relax(0, x, d0, e.key - d0) }
+        if !isTouched[x] { relax(0, x, d0, e.key - d0 - delta(x)) }
         if i + 1 < net.groundArcs.count {
             let next = net.groundArcs[i + 1]
-            heap.push(SearchEntry(key: d0 + next.rc + potentialDelta[0], node: Int32(next.node), cursor: Int32(i + 1), owner: 0))
+            heap.push(SearchEntry(key: d0 + next.rc + delta(0), node: Int32(next.node), cursor: Int32(i + 1), owner: 0))
         }
     }
 
@@ -741,7 +842,7 @@ final class AlternativeSearch {
     /// threshold when the list ends before its arcs are complete.
     private func pushMomArc(_ x: Int, _ i: Int, _ dx: Int64) {
         let list = momArcs.lists[x]!
-        let shift = potentialDelta[net.momNode(x)]
+        let shift = delta(net.momNode(x))
         let owner = Int32(net.momNode(x))
         if i < list.rc.count {
             heap.push(SearchEntry(key: dx + list.rc[i] + shift, node: list.child[i], cursor: Int32(i), owner: owner))
@@ -756,7 +857,7 @@ final class AlternativeSearch {
         if e.node < 0 {
             // The list ended at its threshold: extend it (the old list is a prefix of the new one).
             let old = momArcs.lists[x]!
-            momArcs.lists[x] = MomArcs.build(net, mom: x, threshold: max(2 * old.threshold, e.key - dx - potentialDelta[xn]))
+            momArcs.lists[x] = MomArcs.build(net, mom: x, threshold: max(2 * old.threshold, e.key - dx - delta(xn)))
             pushMomArc(x, i, dx)
             return
         }
@@ -769,7 +870,7 @@ final class AlternativeSearch {
             // d(x) + rc + δ_x: no distance measured again (the haversine's trigonometry was a
             // sixth of an alternatives run's samples).
             let yn = net.childNode(y)
-            if !hasFlow(mom: x, child: y) { relax(xn, yn, dx, e.key - dx - potentialDelta[yn]) }
+            if !hasFlow(mom: x, child: y) { relax(xn, yn, dx, e.key - dx - delta(yn)) }
         }
         pushMomArc(x, i + 1, dx)
     }

@@ -169,17 +169,20 @@ final class AlternativesTests: XCTestCase {
                                momDual: s.momDual.map { scale.units($0) }, childDual: s.childDual.map { scale.units($0) })
     }
 
-    func testALastPathMetAtTheGroundCostsWhatThePlainSearchFinds() throws {
-        // Every candidate taking two or more units, forced with an unlimited budget twice: the
-        // last path met at the ground (the default) and by the plain Dijkstra that expands it.
-        // Both are exact, so the costs are equal; in some runs the budget is tight (the exact
-        // cost) and the meeting search must still find it, one unit less it must not.
-        var met = 0, compared = 0
+    func testPathsMetAtTheGroundCostWhatThePlainSearchFinds() throws {
+        // Every candidate taking two or more units, forced with an unlimited budget twice: paths
+        // met at the ground (the default: the last one, and with the ground tree on every other
+        // instance the first one too, its potentials labelled through the tree) and by the plain
+        // Dijkstra that expands it. Both are exact, so the costs are equal; with the exact cost
+        // as the budget the meeting search must still find it, one unit less it must not.
+        var met = 0, labelled = 0, compared = 0
         for seed in 1400...1559 as ClosedRange<UInt64> {
             let d = Self.supportedInstance(seed)
             let s = try PairingSolver.solve(d)
             let net = Self.residualNetwork(d, s)
-            let meeting = AlternativeSearch(net)
+            let scale = net.inst.weights.scale
+            let tree = seed % 2 == 0 ? AlternativeGroundTree(net, cap: PairingAlternatives.groundTreeCapPoints * scale.unitsPerPoint) : nil
+            let meeting = AlternativeSearch(net, ground: tree)
             let plain = AlternativeSearch(net)
             plain.meetsAtGround = false
             for c in d.children.indices {
@@ -203,9 +206,11 @@ final class AlternativesTests: XCTestCase {
             }
             XCTAssertFalse(meeting.invalid || plain.invalid)
             XCTAssertEqual(plain.metAtGround, 0)
+            labelled += meeting.labelledThroughTree
         }
         XCTAssertGreaterThan(compared, 300)
         XCTAssertGreaterThan(met, 250)
+        XCTAssertGreaterThan(labelled, 100)
     }
 
     func testAChildsListOfArcsInHoldsEveryUnpairedAllowedMomWithinItsThresholdInOrder() throws {
