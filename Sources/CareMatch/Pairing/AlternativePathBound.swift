@@ -104,7 +104,7 @@ final class AlternativePathBound {
     /// Whether forcing `mom` (facts `f`) as the child's lead is proven to cost more than
     /// `budget` beyond her forced arcs (`AlternativeSearch.lowerBound`); `above` are her moms
     /// ranking above `mom` (a prefix of `current`). False when the bound does not decide it.
-    func exceeds(mom m: Int, facts f: PairingInstance.PairFacts, above: [Int], budget: Int64) -> Bool {
+    func exceeds(mom m: Int, facts f: PairingInstance.PairFacts, above: ArraySlice<Int>, budget: Int64) -> Bool {
         if case .exceeds = evaluate(mom: m, facts: f, above: above, budget: budget, pieces: false) { return true }
         return false
     }
@@ -120,7 +120,7 @@ final class AlternativePathBound {
     /// The units into the child end with distinct arcs (a pair carries one unit; her slot drops
     /// are distinct arcs, the cheapest first), so they are assigned to distinct entries at least
     /// cost; each mom's best `|S|` entries suffice for that.
-    func evaluate(mom m: Int, facts f: PairingInstance.PairFacts, above: [Int], budget: Int64, pieces wanted: Bool) -> Verdict {
+    func evaluate(mom m: Int, facts f: PairingInstance.PairFacts, above: ArraySlice<Int>, budget: Int64, pieces wanted: Bool) -> Verdict {
         let s = above.count
         guard budget >= 0 else { return .exceeds }
         var options: [[Entry]] = []

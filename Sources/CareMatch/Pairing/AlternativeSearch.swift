@@ -155,7 +155,7 @@ final class AlternativeSearch {
     /// Lower bound of the cost of forcing `mom` as `child`'s lead; `above` are the child's current
     /// moms ranking above `mom`, with their pairs' facts.
     func lowerBound(child c: Int, mom m: Int, facts: PairingInstance.PairFacts,
-                    above: [(m: Int, f: PairingInstance.PairFacts)]) -> Int64 {
+                    above: ArraySlice<(m: Int, f: PairingInstance.PairFacts)>) -> Int64 {
         let cn = net.childNode(c)
         var lb: Int64 = 0
         if !net.isPaired(mom: m, child: c) {
@@ -177,7 +177,7 @@ final class AlternativeSearch {
     /// (`bound`) is a lower bound of the final cost; it starts at `lowerBound` and each path of
     /// reduced length d raises it by at least d. A path longer than the budget left proves the
     /// candidate cannot rank.
-    func force(child c: Int, mom m: Int, facts: PairingInstance.PairFacts, above: [Int], budget: Int64) -> Outcome? {
+    func force(child c: Int, mom m: Int, facts: PairingInstance.PairFacts, above: ArraySlice<Int>, budget: Int64) -> Outcome? {
         var cost = startForcing(child: c, mom: m, facts: facts, above: above)
         let unbounded = budget >= Int64.max / 8
         let cap = unbounded ? Int64.max / 4 : bound(cost) + budget
@@ -223,7 +223,7 @@ final class AlternativeSearch {
     /// is a balanced flow; nil when it is not (then the pieces do not form a flow: force it).
     /// The result is a feasible flow of the modified network, so its cost is an upper bound of
     /// the exact change; it is exact when it equals a lower bound.
-    func realize(child c: Int, mom m: Int, facts: PairingInstance.PairFacts, above: [Int],
+    func realize(child c: Int, mom m: Int, facts: PairingInstance.PairFacts, above: ArraySlice<Int>,
                  pieces: [(from: Int, to: Int, arcs: [(u: Int, v: Int)])]) -> Outcome? {
         var cost = startForcing(child: c, mom: m, facts: facts, above: above)
         for piece in pieces {
@@ -266,7 +266,7 @@ final class AlternativeSearch {
 
     /// Clears the overlay and applies the forced arcs: the flow off h → c for h in `above`, on
     /// m → c unless m is already hers, with their excesses. Returns their real cost.
-    private func startForcing(child c: Int, mom m: Int, facts: PairingInstance.PairFacts, above: [Int]) -> Int64 {
+    private func startForcing(child c: Int, mom m: Int, facts: PairingInstance.PairFacts, above: ArraySlice<Int>) -> Int64 {
         reset()
         blockedNode = -1
         fanTargets.removeAll(keepingCapacity: true)

@@ -134,7 +134,7 @@ public struct PairingAlternatives: Sendable {
     /// One candidate lead of a child: `lb` orders and prunes (forced arcs plus `RefillBound`),
     /// `arcs` is `AlternativeSearch.lowerBound` (where the searches' budgets count from), `above`
     /// the child's moms ranking above m, `fan` whether the child's fan-out answers it.
-    typealias Candidate = (lb: Int64, m: Int, f: PairingInstance.PairFacts, above: [Int], fan: Bool, arcs: Int64)
+    typealias Candidate = (lb: Int64, m: Int, f: PairingInstance.PairFacts, above: ArraySlice<Int>, fan: Bool, arcs: Int64)
 
     /// Child c's candidates (every allowed mom but her lead) by increasing `lb`, then mom id, and
     /// the node her fan-out starts from.
@@ -151,21 +151,24 @@ public struct PairingAlternatives: Sendable {
         // The fan-out's source, if any: h for a lone lead with no support wanted, else c.
         let loneLead = current.count == 1 && inst.childSlots[c] == 1 ? lead : nil
         let fanSource = loneLead.map { net.momNode($0) } ?? net.childNode(c)
-        let refill = RefillBound(c, net, allowed: allowed, current: current.map(\.m))
+        let currentMoms = current.map(\.m)
+        let refill = RefillBound(c, net, allowed: allowed, current: currentMoms)
         var candidates: [Candidate] = []
         candidates.reserveCapacity(allowed.count)
         for (i, (m, f)) in allowed.enumerated() where m != lead {
-            let aboveFacts = current.filter { $0.m != m && net.ranksAbove($0.f, $0.m, f, m) }
-            let above = aboveFacts.map(\.m)
-            let isCurrent = current.contains { $0.m == m }
-            let single = !isCurrent && (loneLead != nil ? above == [loneLead!] : above.isEmpty)
-            let arcs = search.lowerBound(child: c, mom: m, facts: f, above: aboveFacts)
+            // Her moms ranking above m: a prefix of `current` (best-ranked first), m excluded.
+            var n = 0
+            while n < current.count && current[n].m != m && net.ranksAbove(current[n].f, current[n].m, f, m) { n += 1 }
+            let above = currentMoms[0..<n]
+            let isCurrent = currentMoms.contains(m)
+            let single = !isCurrent && (loneLead != nil ? n == 1 && currentMoms[0] == loneLead! : n == 0)
+            let arcs = search.lowerBound(child: c, mom: m, facts: f, above: current[0..<n])
             let need = above.count - (isCurrent ? 0 : 1)
             candidates.append((arcs + refill.cost(units: need, below: i), m, f, above, single && fanOut, arcs))
         }
         let rank = net.momIDRank
         candidates.sort { $0.lb != $1.lb ? $0.lb < $1.lb : rank[$0.m] < rank[$1.m] }
-        return (candidates, fanSource, current.map(\.m), allowed)
+        return (candidates, fanSource, currentMoms, allowed)
     }
 
     /// The best `k` alternatives of child `c` (nil when the deadline passed before they were
@@ -285,29 +288,36 @@ struct RefillBound {
     /// Reduced costs of c giving up her moms one slot at a time, ascending.
     private let slotDrops: [Int64]
     /// For the candidate at position i of `allowed`: the smallest reduced costs (up to `width`)
-    /// of pairs of c with moms ranking below that candidate and not hers, ascending.
-    private let below: [[Int64]]
+    /// of pairs of c with moms ranking below that candidate and not hers, ascending, at
+    /// `below[i * width ..< (i + 1) * width]`, padded with `Int64.max` (one flat array: an array
+    /// per candidate was an allocation each).
+    private let below: [Int64]
+    private let width: Int
 
     init(_ c: Int, _ net: ResidualPairing, allowed: [(m: Int, f: PairingInstance.PairFacts)], current: [Int]) {
         let pc = net.potential[net.childNode(c)]
-        let count = current.count
         slotDrops = net.slotDrops(child: c)
-        let width = count
-        guard width > 0 else { below = Array(repeating: [], count: allowed.count); return }
+        let width = current.count
+        self.width = width
+        guard width > 0 else { below = []; return }
         // Walk the candidates from the lowest-ranked up, keeping the smallest reduced costs seen.
         let rank = net.momIDRank
         let order = allowed.indices.sorted {
             ResidualPairing.ranksAbove(allowed[$1].f, allowed[$1].m, allowed[$0].f, allowed[$0].m, idRank: rank)
         }
-        var out = [[Int64]](repeating: [], count: allowed.count)
-        var smallest: [Int64] = []
+        var out = [Int64](repeating: .max, count: allowed.count * width)
+        var smallest = [Int64](repeating: .max, count: width)
         for i in order {
-            out[i] = smallest
+            for k in 0..<width { out[i * width + k] = smallest[k] }
             let (m, f) = allowed[i]
             guard !current.contains(m) else { continue }
             let rc = -f.value + net.potential[net.momNode(m)] - pc
-            let at = smallest.firstIndex { rc < $0 } ?? smallest.count
-            if at < width { smallest.insert(rc, at: at); if smallest.count > width { smallest.removeLast() } }
+            // Insert rc into the ascending `smallest`, dropping its largest.
+            if rc < smallest[width - 1] {
+                var k = width - 1
+                while k > 0 && smallest[k - 1] > rc { smallest[k] = smallest[k - 1]; k -= 1 }
+                smallest[k] = rc
+            }
         }
         below = out
     }
@@ -316,12 +326,14 @@ struct RefillBound {
     /// the candidate at position `i`; 0 when `units ≤ 0`.
     func cost(units: Int, below i: Int) -> Int64 {
         guard units > 0 else { return 0 }
-        let a = slotDrops, b = below[i]
+        let a = slotDrops
+        let start = i * width, end = start + width
         var sum: Int64 = 0
-        var (x, y) = (0, 0)
+        var (x, y) = (0, start)
         for _ in 0..<units {
-            if x < a.count, y >= b.count || a[x] <= b[y] { sum += a[x]; x += 1 }
-            else if y < b.count { sum += b[y]; y += 1 }
+            let hasB = y < end && below[y] != .max
+            if x < a.count, !hasB || a[x] <= below[y] { sum += a[x]; x += 1 }
+            else if hasB { sum += below[y]; y += 1 }
             else { break }
         }
         return sum

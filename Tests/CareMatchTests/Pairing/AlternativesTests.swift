@@ -193,7 +193,7 @@ final class AlternativesTests: XCTestCase {
                                             "seed \(seed) child \(c) mom \(cand.m)")
                     XCTAssertEqual(got.costUnits, expected.costUnits, "seed \(seed) child \(c) mom \(cand.m)")
                     let lb = meeting.lowerBound(child: c, mom: cand.m, facts: cand.f,
-                                                above: cand.above.map { ($0, net.inst.facts(mom: $0, child: c)) })
+                                                above: ArraySlice(cand.above.map { (m: $0, f: net.inst.facts(mom: $0, child: c)) }))
                     XCTAssertEqual(meeting.force(child: c, mom: cand.m, facts: cand.f, above: cand.above, budget: expected.costUnits - lb)?.costUnits,
                                    expected.costUnits, "seed \(seed) child \(c) mom \(cand.m)")
                     if expected.costUnits > lb {
