@@ -1,4 +1,5 @@
-/// The last path of a forced computation, found without settling the plateau behind the ground.
+/// A forced computation's path found without settling the plateau behind the ground: the last
+/// path, and the first of several (whose potentials `AlternativeSearch.setLabels` updates).
 ///
 /// **The problem.** After the first augmentations of a forced lead with supporting moms (|S| ≥ 2),
 /// one mom has a unit too many and one node (usually the child) one too few. A Dijkstra from
@@ -15,11 +16,12 @@
 ///   either, and ends when it settles it: `d(g, t)` is exact (a path from the ground does not
 ///   come back to it);
 /// - the path is the shorter of the forward search's own way to t and `d(s, g) + d(g, t)`; the
-///   forward search stops as soon as its smallest key reaches that sum.
+///   forward search stops as soon as its smallest key reaches that sum. (For the first path,
+///   t stands for every deficit node: the backward search starts from all of them.)
 ///
 /// The backward search settles only the nodes nearer to t than the ground is, which are few: t's
-/// cheapest arcs in come from moms near her, and a mom with room is one arc from the ground. No
-/// potentials are updated: the path is the computation's last.
+/// cheapest arcs in come from moms near her, and a mom with room is one arc from the ground. After
+/// the last path no potentials are needed; after the first, `setLabels` gives them.
 ///
 /// **Arcs into a node** (the modified network at the current state): into a mom, from the ground
 /// when she has room and from each child she is paired with (dropping the pair, never the forced
@@ -93,13 +95,6 @@ extension AlternativeSearch {
         b.dist[u] = d
         b.succ[u] = Int32(v)
         b.heap.push(SearchEntry(key: d, node: Int32(u), cursor: -1, owner: -1))
-    }
-
-    /// Whether the modified network has the arc mom x → child y (the pair added).
-    @inline(__always) private func hasPairArc(_ x: Int, _ y: Int, _ f: PairingInstance.PairFacts) -> Bool {
-        guard f.allowed, !hasFlow(mom: x, child: y) else { return false }
-        if y == forcedChild && (x == forcedMom || net.ranksAbove(f, x, forcedFacts, forcedMom)) { return false }
-        return true
     }
 
     private func expandBackward(_ v: Int, _ dv: Int64) {

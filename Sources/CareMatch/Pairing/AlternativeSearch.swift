@@ -52,8 +52,9 @@ final class AlternativeSearch {
     private(set) var metAtGround = 0
     /// First paths of several whose potentials were labelled through the ground tree (work measure).
     private(set) var labelledThroughTree = 0
-    /// The last path of a forced computation meets a backward search at the ground instead of
-    /// expanding it (`AlternativeLastPath.swift`); off only to test it against the plain search.
+    /// The first and last paths of a forced computation of several units meet a backward search
+    /// at the ground instead of expanding it (`AlternativeLastPath.swift`, `setLabels`); off
+    /// only to test them against the plain search.
     var meetsAtGround = true
     /// The backward search's state, made on first use.
     private(set) lazy var backward = BackwardSearchState(nodes: 1 + net.momCount + net.childCount, children: net.childCount)
@@ -62,7 +63,7 @@ final class AlternativeSearch {
     // arrays: a class's array property pays a dynamic exclusivity check at every access), cleared
     // through `dirty` (the nodes written since the last reset), so a reset costs what
     // the computation touched, not the network's size.
-    let potentialDelta: UnsafeMutableBufferPointer<Int64>
+    private let potentialDelta: UnsafeMutableBufferPointer<Int64>
     /// A mom's load change, or a child's change in her number of moms.
     private let stateDelta: UnsafeMutableBufferPointer<Int32>
     private let excess: UnsafeMutableBufferPointer<Int32>
@@ -72,7 +73,7 @@ final class AlternativeSearch {
     private var dirty: [Int32] = []
     /// Nodes whose state or potential changed: the ground's sorted list does not describe their
     /// arcs any more, so they are relaxed apart.
-    let isTouched: UnsafeMutableBufferPointer<Bool>
+    private let isTouched: UnsafeMutableBufferPointer<Bool>
     private(set) var touched: [Int32] = []
     /// The node's potential change is `potentialDelta` (set explicitly), not the ground tree's
     /// lazy label (`lazyTree`).
@@ -254,10 +255,7 @@ final class AlternativeSearch {
         if net.isMom(u) {
             guard !net.isMom(v) else { return false }
             let m = u - 1, c = v - 1 - net.momCount
-            let f = inst.facts(mom: m, child: c)
-            guard f.allowed, !hasFlow(mom: m, child: c) else { return false }
-            if c == forcedChild && (m == forcedMom || net.ranksAbove(f, m, forcedFacts, forcedMom)) { return false }
-            return true
+            return hasPairArc(m, c, inst.facts(mom: m, child: c))
         }
         guard net.isMom(v) else { return false }
         let c = u - 1 - net.momCount, m = v - 1
@@ -724,6 +722,14 @@ final class AlternativeSearch {
         return cost
     }
 
+    /// Whether the modified network has the arc mom x → child y (the pair added): allowed, not
+    /// carrying flow, and within the forced lead rule for the forced child.
+    @inline(__always) func hasPairArc(_ x: Int, _ y: Int, _ f: PairingInstance.PairFacts) -> Bool {
+        guard f.allowed, !hasFlow(mom: x, child: y) else { return false }
+        if y == forcedChild && (x == forcedMom || net.ranksAbove(f, x, forcedFacts, forcedMom)) { return false }
+        return true
+    }
+
     /// An arc with a negative reduced cost was read: no result of this search is exact.
     func markInvalid() { invalid = true }
 
@@ -877,10 +883,7 @@ final class AlternativeSearch {
 
     /// The arc mom → child that adds the pair, unless it has flow or the forced lead rule removes it.
     private func forward(_ x: Int, _ y: Int, _ f: PairingInstance.PairFacts, _ dx: Int64, _ px: Int64) {
-        guard f.allowed, !hasFlow(mom: x, child: y) else { return }
-        if y == forcedChild {
-            if x == forcedMom || net.ranksAbove(f, x, forcedFacts, forcedMom) { return }
-        }
+        guard hasPairArc(x, y, f) else { return }
         let yn = net.childNode(y)
         relax(net.momNode(x), yn, dx, -f.value + px - pot(yn))
     }
