@@ -45,6 +45,13 @@ final class AlternativePathBound {
     private var slotDrops: [Int64] = []
     /// Reduced cost of the child → ground arc when she has room for another mom.
     private var slotUp: Int64? = nil
+    /// What mom i's search answered about the tail of entry j (`entries`, then the ground at
+    /// j = `entries.count`), at `i * (entries.count + 1) + j`: its distance (−1 while unknown),
+    /// and the largest `within` it was found to exceed (−1 while never asked). Every candidate
+    /// asks about the same entries; the answers come from these arrays, read in order, and the
+    /// search is asked only what they do not decide (it advances exactly as without them).
+    private var knownDistance: [Int64] = []
+    private var knownBeyond: [Int64] = []
 
     init(_ net: ResidualPairing, ground: AlternativeGroundTree?, arcs: MomArcsCache) {
         self.net = net
@@ -79,6 +86,8 @@ final class AlternativePathBound {
         let k = current.count
         slotDrops = net.slotDrops(child: c)
         slotUp = k < Int(net.inst.childSlots[c]) ? net.slotCost(child: c, k: k, up: true) + pc : nil
+        knownDistance = Array(repeating: -1, count: k * (entries.count + 1))
+        knownBeyond = knownDistance
     }
 
     /// A walk of residual arcs from a node with a unit too many to one with a unit too few.
@@ -235,16 +244,32 @@ final class AlternativePathBound {
             if at < count { found.insert(e, at: at); if found.count > count { found.removeLast() } }
         }
         func limit() -> Int64 { found.count < count ? within : min(within, found[count - 1].d - 1) }
-        if let first = slotDrops.first, within - first >= 0, let d = distance(from: i, to: 0, within: within - first) {
+        let base = i * (entries.count + 1)
+        if let first = slotDrops.first, within - first >= 0,
+           let d = known(from: i, to: 0, at: base + entries.count, within: within - first) {
             for (l, drop) in slotDrops.enumerated() where d + drop <= limit() { add((d + drop, -1 - l, d)) }
         }
-        for e in entries {
+        for (j, e) in entries.enumerated() {
             let lim = limit()
             if e.rc > lim { break }
             if e.m == m || net.ranksAbove(e.f, e.m, f, m) { continue }
-            if let d = distance(from: i, to: net.momNode(e.m), within: lim - e.rc) { add((d + e.rc, e.m, d)) }
+            if let d = known(from: i, to: net.momNode(e.m), at: base + j, within: lim - e.rc) { add((d + e.rc, e.m, d)) }
         }
         return found
+    }
+
+    /// `distance(from: i, to: node, within:)`, answered from what the search said before about
+    /// `node` (kept at `slot`) where that decides it.
+    @inline(__always) private func known(from i: Int, to node: Int, at slot: Int, within: Int64) -> Int64? {
+        let d = knownDistance[slot]
+        if d >= 0 { return d <= within ? d : nil }
+        if within <= knownBeyond[slot] { return nil }
+        if let d = distance(from: i, to: node, within: within) {
+            knownDistance[slot] = d
+            return d
+        }
+        knownBeyond[slot] = within
+        return nil
     }
 
     /// The cheapest piece from the child to mom `m` within `within`: out over a mom of hers
