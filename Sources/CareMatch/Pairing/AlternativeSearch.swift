@@ -930,33 +930,44 @@ struct SearchEntry {
     }
 }
 
-/// A binary min-heap of `SearchEntry`, ties by node then cursor (so searches are deterministic).
+/// A min-heap of `SearchEntry` in the order of `<` (a total order up to identical entries, so
+/// searches are deterministic), binary, with entries moved into a hole rather than swapped.
 struct SearchHeap {
     private var items: [SearchEntry] = []
     mutating func removeAll() { items.removeAll(keepingCapacity: true) }
     var first: SearchEntry? { items.first }
     mutating func push(_ e: SearchEntry) {
         items.append(e)
-        var i = items.count - 1
-        while i > 0 {
-            let p = (i - 1) / 2
-            guard items[i] < items[p] else { break }
-            items.swapAt(i, p); i = p
+        items.withUnsafeMutableBufferPointer { b in
+            var i = b.count - 1
+            while i > 0 {
+                let p = (i - 1) >> 1
+                let up = b[p]
+                guard e < up else { break }
+                b[i] = up
+                i = p
+            }
+            b[i] = e
         }
     }
     mutating func pop() -> SearchEntry? {
         guard let top = items.first else { return nil }
         let last = items.removeLast()
-        if !items.isEmpty {
-            items[0] = last
-            var i = 0
-            while true {
-                let l = 2 * i + 1, r = l + 1
-                var s = i
-                if l < items.count && items[l] < items[s] { s = l }
-                if r < items.count && items[r] < items[s] { s = r }
-                if s == i { break }
-                items.swapAt(i, s); i = s
+        let n = items.count
+        if n > 0 {
+            items.withUnsafeMutableBufferPointer { b in
+                var i = 0
+                while true {
+                    let l = 2 * i + 1
+                    if l >= n { break }
+                    var s = l
+                    var least = b[l]
+                    if l + 1 < n && b[l + 1] < least { s = l + 1; least = b[l + 1] }
+                    guard least < last else { break }
+                    b[i] = least
+                    i = s
+                }
+                b[i] = last
             }
         }
         return top

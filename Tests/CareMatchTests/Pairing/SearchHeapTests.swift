@@ -1,0 +1,37 @@
+@testable import CareMatch
+import XCTest
+
+/// The alternatives' searches pop their entries from `SearchHeap`; its order decides which of
+/// several shortest paths is found, so it must be the total order of `SearchEntry`.
+final class SearchHeapTests: XCTestCase {
+    func testPopsEveryEntryInTheOrderOfSortingThemWhilePushesAreInterleaved() {
+        var rng = SplitMix64(seed: 7)
+        for round in 0..<200 {
+            var heap = SearchHeap()
+            var model: [SearchEntry] = []
+            var popped: [SearchEntry] = []
+            var expected: [SearchEntry] = []
+            // Few distinct keys, so the ties by node, owner and cursor are exercised.
+            let keys = UInt64(1 + round % 7)
+            for _ in 0..<Int(rng.next() % 300) {
+                if rng.next() % 3 == 0, let least = model.min(by: <) {
+                    model.remove(at: model.firstIndex { !($0 < least) && !(least < $0) }!)
+                    expected.append(least)
+                    popped.append(heap.pop()!)
+                } else {
+                    let e = SearchEntry(key: Int64(rng.next() % keys), node: Int32(rng.next() % 5),
+                                        cursor: Int32(rng.next() % 3) - 1, owner: Int32(rng.next() % 3) - 1)
+                    model.append(e)
+                    heap.push(e)
+                }
+            }
+            while let e = heap.pop() { popped.append(e) }
+            expected += model.sorted(by: <)
+            XCTAssertEqual(popped.map(\.key), expected.map(\.key), "round \(round)")
+            XCTAssertEqual(popped.map(\.node), expected.map(\.node), "round \(round)")
+            XCTAssertEqual(popped.map(\.owner), expected.map(\.owner), "round \(round)")
+            XCTAssertEqual(popped.map(\.cursor), expected.map(\.cursor), "round \(round)")
+            XCTAssertNil(heap.first)
+        }
+    }
+}
