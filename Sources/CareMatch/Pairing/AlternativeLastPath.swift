@@ -47,7 +47,7 @@ extension AlternativeSearch {
             b.reached.append(Int32(target))
             b.heap.push(SearchEntry(key: 0, node: Int32(target), cursor: -1, owner: -1))
         }
-        while let top = b.heap.pop() {
+        while let top = b.heap.take() {
             if top.key > cap || invalid { break }
             if top.cursor >= 0 { advanceChildIn(top); continue }
             let v = Int(top.node)

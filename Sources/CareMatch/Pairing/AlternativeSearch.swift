@@ -383,7 +383,7 @@ final class AlternativeSearch {
     /// Pops one entry of the fan-out's heap: advances a sorted list, or settles a node and
     /// expands it (not the ground when the tree answers beyond it).
     private func fanStep() {
-        let e = heap.pop()!
+        let e = heap.take()!
         currentKey = e.key
         if e.cursor >= 0 {
             if e.owner == 0 { advanceGround(e) } else { advanceMom(e) }
@@ -550,7 +550,7 @@ final class AlternativeSearch {
             heap.push(SearchEntry(key: 0, node: v, cursor: -1, owner: -1))
         }
         var sink = -1
-        while let top = heap.pop() {
+        while let top = heap.take() {
             if top.key > limit || top.key >= throughGround { break }
             currentKey = top.key
             if top.cursor >= 0 {
@@ -930,13 +930,32 @@ struct SearchEntry {
     }
 }
 
-/// A min-heap of `SearchEntry` in the order of `<` (a total order up to identical entries, so
-/// searches are deterministic), binary, with entries moved into a hole rather than swapped.
+/// A binary min-heap of `SearchEntry` in the order of `<` (a total order up to identical entries,
+/// so searches are deterministic), entries moved into a hole rather than swapped.
+///
+/// A search takes its smallest entry with `take`, which leaves it in place until the next
+/// operation: the first entry pushed while processing it takes its place and sifts down from
+/// the root (a sorted list's next arc, whose key is near the smallest, rarely goes far), instead of
+/// a pop moving the last entry down the whole heap and a push sifting the new one up. The entries
+/// held are the same as with a pop and a push, so the order of what is taken is too.
 struct SearchHeap {
     private var items: [SearchEntry] = []
-    mutating func removeAll() { items.removeAll(keepingCapacity: true) }
-    var first: SearchEntry? { items.first }
+    /// The root was taken and is still in place (`take`).
+    private var taken = false
+    mutating func removeAll() { items.removeAll(keepingCapacity: true); taken = false }
+    /// The smallest entry not taken.
+    var first: SearchEntry? {
+        mutating get {
+            settle()
+            return items.first
+        }
+    }
     mutating func push(_ e: SearchEntry) {
+        if taken {
+            taken = false
+            items.withUnsafeMutableBufferPointer { Self.siftDown(e, in: $0) }
+            return
+        }
         items.append(e)
         items.withUnsafeMutableBufferPointer { b in
             var i = b.count - 1
@@ -950,26 +969,40 @@ struct SearchHeap {
             b[i] = e
         }
     }
+    /// The smallest entry, removed.
     mutating func pop() -> SearchEntry? {
-        guard let top = items.first else { return nil }
-        let last = items.removeLast()
-        let n = items.count
-        if n > 0 {
-            items.withUnsafeMutableBufferPointer { b in
-                var i = 0
-                while true {
-                    let l = 2 * i + 1
-                    if l >= n { break }
-                    var s = l
-                    var least = b[l]
-                    if l + 1 < n && b[l + 1] < least { s = l + 1; least = b[l + 1] }
-                    guard least < last else { break }
-                    b[i] = least
-                    i = s
-                }
-                b[i] = last
-            }
-        }
+        guard let top = take() else { return nil }
+        settle()
         return top
+    }
+    /// The smallest entry, removed once the next push takes its place (or at the next operation).
+    mutating func take() -> SearchEntry? {
+        settle()
+        guard let top = items.first else { return nil }
+        taken = true
+        return top
+    }
+    /// Removes a taken root that no push replaced.
+    private mutating func settle() {
+        guard taken else { return }
+        taken = false
+        let last = items.removeLast()
+        if !items.isEmpty { items.withUnsafeMutableBufferPointer { Self.siftDown(last, in: $0) } }
+    }
+    /// Puts `e` at the root's place and moves it down to where it belongs.
+    @inline(__always) private static func siftDown(_ e: SearchEntry, in b: UnsafeMutableBufferPointer<SearchEntry>) {
+        let n = b.count
+        var i = 0
+        while true {
+            let l = 2 * i + 1
+            if l >= n { break }
+            var s = l
+            var least = b[l]
+            if l + 1 < n && b[l + 1] < least { s = l + 1; least = b[l + 1] }
+            guard least < e else { break }
+            b[i] = least
+            i = s
+        }
+        b[i] = e
     }
 }
