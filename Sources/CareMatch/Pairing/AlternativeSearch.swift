@@ -850,8 +850,9 @@ final class AlternativeSearch {
         let list = momArcs.lists[x]!
         let shift = delta(net.momNode(x))
         let owner = Int32(net.momNode(x))
-        if i < list.rc.count {
-            heap.push(SearchEntry(key: dx + list.rc[i] + shift, node: list.child[i], cursor: Int32(i), owner: owner))
+        if i < list.arcs.count {
+            let arc = list.arcs[i]
+            heap.push(SearchEntry(key: dx + arc.rc + shift, node: arc.child, cursor: Int32(i), owner: owner))
         } else if !list.complete {
             heap.push(SearchEntry(key: dx + list.threshold + 1 + shift, node: -1, cursor: Int32(i), owner: owner))
         }
