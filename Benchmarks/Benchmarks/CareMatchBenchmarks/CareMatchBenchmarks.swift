@@ -118,6 +118,18 @@ let benchmarks: @Sendable () -> Void = {
         try measureAlternatives(benchmark, try DatasetLoader.load(folder: datasetsFolder.appendingPathComponent("quzhou")))
     }
 
+    // Issue 15 on other maps: the bundled generator's second seed, and the dense shape.
+    Benchmark("Alternatives scale 1 seed 2 (all children, 3 each)",
+              configuration: .init(metrics: [.wallClock, .peakMemoryResident, forcedLeads, fannedOutLeads, boundLeads, alternativeSettledNodes], maxDuration: .seconds(120), maxIterations: 5)) { benchmark in
+        try measureAlternatives(benchmark, DatasetGenerator(scale: 1, seed: 2).generate())
+    }
+    Benchmark("Alternatives scale 1 dense seed 1 (all children, 3 each)",
+              configuration: .init(metrics: [.wallClock, .peakMemoryResident, forcedLeads, fannedOutLeads, boundLeads, alternativeSettledNodes], maxDuration: .seconds(120), maxIterations: 5)) { benchmark in
+        var g = DatasetGenerator(scale: 1, seed: 1)
+        g.pairing = .dense
+        try measureAlternatives(benchmark, g.generate())
+    }
+
     Benchmark("Alternatives scale 10 (all children, 3 each)",
               configuration: .init(metrics: [.wallClock, .peakMemoryResident, forcedLeads, fannedOutLeads, boundLeads, alternativeSettledNodes], maxDuration: .seconds(900), maxIterations: 3)) { benchmark in
         try measureAlternatives(benchmark, DatasetGenerator(scale: 10, seed: DatasetGenerator.quzhouSeed).generate())
