@@ -45,11 +45,11 @@ extension AlternativeSearch {
         for target in targets {
             b.dist[target] = 0
             b.reached.append(Int32(target))
-            b.heap.push(SearchEntry(key: 0, node: Int32(target), cursor: -1, owner: -1))
+            b.heap.push(SearchEntry(key: 0, node: Int32(target)))
         }
         while let top = b.heap.take() {
             if top.key > cap || invalid { break }
-            if top.cursor >= 0 { advanceChildIn(top); continue }
+            if top.isListEntry { advanceChildIn(top); continue }
             let v = Int(top.node)
             guard !b.isSettled[v], top.key == b.dist[v] else { continue }
             b.isSettled[v] = true
@@ -94,7 +94,7 @@ extension AlternativeSearch {
         if old == .max { b.reached.append(Int32(u)) }
         b.dist[u] = d
         b.succ[u] = Int32(v)
-        b.heap.push(SearchEntry(key: d, node: Int32(u), cursor: -1, owner: -1))
+        b.heap.push(SearchEntry(key: d, node: Int32(u)))
     }
 
     private func expandBackward(_ v: Int, _ dv: Int64) {
@@ -148,25 +148,25 @@ extension AlternativeSearch {
         let yn = net.childNode(y)
         let shift = -delta(yn) - backward.fall
         if i < list.rc.count {
-            backward.heap.push(SearchEntry(key: dy + list.rc[i] + shift, node: list.mom[i], cursor: Int32(i), owner: Int32(yn)))
+            backward.heap.push(SearchEntry(key: dy + list.rc[i] + shift, owner: Int32(yn), cursor: Int32(i)))
         } else if !list.complete {
-            backward.heap.push(SearchEntry(key: dy + list.threshold + 1 + shift, node: -1, cursor: Int32(i), owner: Int32(yn)))
+            backward.heap.push(SearchEntry(key: dy + list.threshold + 1 + shift, owner: Int32(yn), beyond: Int32(i)))
         }
     }
 
     private func advanceChildIn(_ e: SearchEntry) {
         let b = backward
-        let yn = Int(e.owner), y = yn - 1 - net.momCount, i = Int(e.cursor)
+        let yn = Int(e.node), y = yn - 1 - net.momCount, i = e.position
         let dy = b.dist[yn]
         // The base reduced cost the entry stands for.
         let base = e.key - dy + delta(yn) + b.fall
-        if e.node < 0 {
-            let old = b.childArcs.lists[y]!
+        let old = b.childArcs.lists[y]!
+        if e.isBeyond {
             b.childArcs.lists[y] = ChildInArcs.build(net, child: y, threshold: max(2 * old.threshold, base))
             pushChildArc(y, i, dy)
             return
         }
-        let x = Int(e.node), xn = net.momNode(x)
+        let x = Int(old.mom[i]), xn = net.momNode(x)
         if !hasFlow(mom: x, child: y) {
             let rc = base + delta(xn) - delta(yn)
             if y == forcedChild {

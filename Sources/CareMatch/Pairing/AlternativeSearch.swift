@@ -316,7 +316,7 @@ final class AlternativeSearch {
         found = -1
         dist[source] = 0
         reached.append(Int32(source))
-        heap.push(SearchEntry(key: 0, node: Int32(source), cursor: -1, owner: -1))
+        heap.push(SearchEntry(key: 0, node: Int32(source)))
     }
 
     /// The last `fanOutDistance` was through the ground tree.
@@ -385,8 +385,8 @@ final class AlternativeSearch {
     private func fanStep() {
         let e = heap.take()!
         currentKey = e.key
-        if e.cursor >= 0 {
-            if e.owner == 0 { advanceGround(e) } else { advanceMom(e) }
+        if e.isListEntry {
+            if e.node == 0 { advanceGround(e) } else { advanceMom(e) }
             return
         }
         let u = Int(e.node)
@@ -547,14 +547,14 @@ final class AlternativeSearch {
         for v in excessNodes.sorted() where excess[Int(v)] > 0 {
             dist[Int(v)] = 0
             reached.append(v)
-            heap.push(SearchEntry(key: 0, node: v, cursor: -1, owner: -1))
+            heap.push(SearchEntry(key: 0, node: v))
         }
         var sink = -1
         while let top = heap.take() {
             if top.key > limit || top.key >= throughGround { break }
             currentKey = top.key
-            if top.cursor >= 0 {
-                if top.owner == 0 { advanceGround(top) } else { advanceMom(top) }
+            if top.isListEntry {
+                if top.node == 0 { advanceGround(top) } else { advanceMom(top) }
                 if found >= 0 { sink = found; break }
                 continue
             }
@@ -753,7 +753,7 @@ final class AlternativeSearch {
         if old == .max { reached.append(Int32(v)) }
         dist[v] = d
         pred[v] = Int32(u)
-        heap.push(SearchEntry(key: d, node: Int32(v), cursor: -1, owner: -1))
+        heap.push(SearchEntry(key: d, node: Int32(v)))
         if excess[v] < 0 {
             limit = min(limit, d)
             if d <= currentKey && found < 0 { found = v }
@@ -782,7 +782,7 @@ final class AlternativeSearch {
             for x in fanTargets { relaxFromGround(x, du, pg) }
             if found >= 0 { return }
             if !net.groundArcs.isEmpty {
-                heap.push(SearchEntry(key: du + net.groundArcs[0].rc + delta(0), node: Int32(net.groundArcs[0].node), cursor: 0, owner: 0))
+                heap.push(SearchEntry(key: du + net.groundArcs[0].rc + delta(0), owner: 0, cursor: 0))
             }
         } else if net.isMom(u) {
             expandMom(u - 1, du)
@@ -813,12 +813,12 @@ final class AlternativeSearch {
     /// The next arc of the ground's sorted list (lazily, so a search reads only the arcs it needs).
     private func advanceGround(_ e: SearchEntry) {
         let i = Int(e.cursor)
-        let x = Int(e.node)
+        let x = Int(net.groundArcs[i].node)
         let d0 = dist[0]
         if !isTouched[x] { relax(0, x, d0, e.key - d0 - delta(x)) }
         if i + 1 < net.groundArcs.count {
             let next = net.groundArcs[i + 1]
-            heap.push(SearchEntry(key: d0 + next.rc + delta(0), node: Int32(next.node), cursor: Int32(i + 1), owner: 0))
+            heap.push(SearchEntry(key: d0 + next.rc + delta(0), owner: 0, cursor: Int32(i + 1)))
         }
     }
 
@@ -852,23 +852,23 @@ final class AlternativeSearch {
         let owner = Int32(net.momNode(x))
         if i < list.arcs.count {
             let arc = list.arcs[i]
-            heap.push(SearchEntry(key: dx + arc.rc + shift, node: arc.child, cursor: Int32(i), owner: owner))
+            heap.push(SearchEntry(key: dx + arc.rc + shift, owner: owner, cursor: Int32(i)))
         } else if !list.complete {
-            heap.push(SearchEntry(key: dx + list.threshold + 1 + shift, node: -1, cursor: Int32(i), owner: owner))
+            heap.push(SearchEntry(key: dx + list.threshold + 1 + shift, owner: owner, beyond: Int32(i)))
         }
     }
 
     private func advanceMom(_ e: SearchEntry) {
-        let xn = Int(e.owner), x = xn - 1, i = Int(e.cursor)
+        let xn = Int(e.node), x = xn - 1, i = e.position
         let dx = dist[xn]
-        if e.node < 0 {
+        let old = momArcs.lists[x]!
+        if e.isBeyond {
             // The list ended at its threshold: extend it (the old list is a prefix of the new one).
-            let old = momArcs.lists[x]!
             momArcs.lists[x] = MomArcs.build(net, mom: x, threshold: max(2 * old.threshold, e.key - dx - delta(xn)))
             pushMomArc(x, i, dx)
             return
         }
-        let y = Int(e.node)
+        let y = Int(old.arcs[i].child)
         if y == forcedChild {
             forward(x, y, net.inst.facts(mom: x, child: y), dx, pot(xn))
         } else {
@@ -916,17 +916,31 @@ final class AlternativeSearch {
     }
 }
 
-/// A heap entry: a node at a tentative distance, or (cursor ≥ 0) the ground's next sorted arc.
+/// A heap entry, 16 bytes: a node at a tentative distance (`cursor` −1); the next arc of a
+/// sorted list (`cursor` ≥ 0, its position in the list of `node`: the ground's, a mom's, or in
+/// the backward search a child's; the arc's head is read from the list when the entry is taken);
+/// or the arcs beyond the threshold of such a list (`cursor` ≤ −2, from position −2 − cursor).
+/// The last kind is marked apart: a worker's searches share the lists, so another search may
+/// have extended the list past that position by the time the entry is taken.
 struct SearchEntry {
     var key: Int64
     var node: Int32
     var cursor: Int32
-    /// Whose sorted list the cursor walks: 0 the ground, a mom's node, −1 none.
-    var owner: Int32
+    /// A node at distance `key`.
+    @inline(__always) init(key: Int64, node: Int32) { self.key = key; self.node = node; cursor = -1 }
+    /// The arc at `cursor` of `owner`'s sorted list, `key` a lower bound of its head's distance.
+    @inline(__always) init(key: Int64, owner: Int32, cursor: Int32) { self.key = key; node = owner; self.cursor = cursor }
+    /// The arcs of `owner`'s list beyond its threshold, from `position` on.
+    @inline(__always) init(key: Int64, owner: Int32, beyond position: Int32) { self.key = key; node = owner; cursor = -2 - position }
+    /// A list's entry (an arc, or the arcs beyond its threshold), not a node.
+    @inline(__always) var isListEntry: Bool { cursor != -1 }
+    /// The entry stands for the arcs beyond the list's threshold.
+    @inline(__always) var isBeyond: Bool { cursor <= -2 }
+    /// Its position in the list.
+    @inline(__always) var position: Int { cursor >= 0 ? Int(cursor) : Int(-2 - cursor) }
     @inline(__always) static func < (a: SearchEntry, b: SearchEntry) -> Bool {
         if a.key != b.key { return a.key < b.key }
         if a.node != b.node { return a.node < b.node }
-        if a.owner != b.owner { return a.owner < b.owner }
         return a.cursor < b.cursor
     }
 }
