@@ -984,12 +984,6 @@ struct SearchHeap {
             b[i] = e
         }
     }
-    /// The smallest entry, removed.
-    mutating func pop() -> SearchEntry? {
-        guard let top = take() else { return nil }
-        settle()
-        return top
-    }
     /// The smallest entry, removed once the next push takes its place (or at the next operation).
     mutating func take() -> SearchEntry? {
         settle()
