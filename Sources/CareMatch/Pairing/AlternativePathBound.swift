@@ -82,7 +82,10 @@ final class AlternativePathBound {
             entries.append((-f.value + net.potential[net.momNode(m)] - pc, m, f))
             targets.append(net.momNode(m))
         }
-        entries.sort { ($0.rc, $0.m) < ($1.rc, $1.m) }
+        // Sorted on compact keys (mom positions are distinct, so the order is total).
+        var keys = entries.indices.map { (rc: entries[$0].rc, m: entries[$0].m, index: $0) }
+        keys.sort { ($0.rc, $0.m) < ($1.rc, $1.m) }
+        entries = keys.map { entries[$0.index] }
         let k = current.count
         slotDrops = net.slotDrops(child: c)
         slotUp = k < Int(net.inst.childSlots[c]) ? net.slotCost(child: c, k: k, up: true) + pc : nil

@@ -136,11 +136,49 @@ public struct PairingAlternatives: Sendable {
     /// the child's moms ranking above m, `fan` whether the child's fan-out answers it.
     typealias Candidate = (lb: Int64, m: Int, f: PairingInstance.PairFacts, above: ArraySlice<Int>, fan: Bool, arcs: Int64)
 
+    /// A child's candidate leads (every allowed mom but her lead), ordered by increasing `lb`,
+    /// then mom id. The order is kept as 16-byte keys and each `Candidate` is made only when the
+    /// scan reaches it: a child has hundreds of allowed moms (thousands at scale 10), and the
+    /// scan usually stops after a few dozen.
+    struct ChildCandidates {
+        /// Every mom allowed for the child, with the pair's facts.
+        let allowed: [(m: Int, f: PairingInstance.PairFacts)]
+        /// The child's current moms, best-ranked first; the first is her lead.
+        let current: [Int]
+        /// The node her fan-out starts from (her lone lead, or herself).
+        let fanSource: Int
+        /// (lb, mom id rank, position in `allowed`), ascending.
+        let order: [(lb: Int64, rank: Int32, index: Int32)]
+        /// By position in `allowed`: the forced arcs' bound, how many of her moms rank above,
+        /// whether the fan-out answers it.
+        private let arcs: [Int64]
+        private let aboveCount: [UInt8]
+        private let fan: [Bool]
+
+        init(allowed: [(m: Int, f: PairingInstance.PairFacts)], current: [Int], fanSource: Int,
+             order: [(lb: Int64, rank: Int32, index: Int32)], arcs: [Int64], aboveCount: [UInt8], fan: [Bool]) {
+            self.allowed = allowed; self.current = current; self.fanSource = fanSource
+            self.order = order; self.arcs = arcs; self.aboveCount = aboveCount; self.fan = fan
+        }
+
+        var count: Int { order.count }
+        /// The k-th candidate in scan order.
+        subscript(k: Int) -> Candidate {
+            let o = order[k]
+            let i = Int(o.index)
+            return (o.lb, allowed[i].m, allowed[i].f, current[0..<Int(aboveCount[i])], fan[i], arcs[i])
+        }
+        /// Whether the k-th candidate is answered by the fan-out (without making the candidate).
+        func isFan(_ k: Int) -> Bool { fan[Int(order[k].index)] }
+        /// The k-th candidate's mom.
+        func mom(_ k: Int) -> Int { allowed[Int(order[k].index)].m }
+        /// Every candidate, in scan order (the tests walk them all).
+        var list: [Candidate] { (0..<count).map { self[$0] } }
+    }
+
     /// Child c's candidates (every allowed mom but her lead) by increasing `lb`, then mom id, and
     /// the node her fan-out starts from.
-    static func candidates(of c: Int, _ net: ResidualPairing, _ search: AlternativeSearch,
-                           fanOut: Bool) -> (list: [Candidate], fanSource: Int, current: [Int],
-                                             allowed: [(m: Int, f: PairingInstance.PairFacts)]) {
+    static func candidates(of c: Int, _ net: ResidualPairing, _ search: AlternativeSearch, fanOut: Bool) -> ChildCandidates {
         let inst = net.inst
         var allowed: [(m: Int, f: PairingInstance.PairFacts)] = []
         inst.forEachAllowedMom(of: c, within: inst.maxReach) { m, f in allowed.append((m, f)) }
@@ -152,23 +190,37 @@ public struct PairingAlternatives: Sendable {
         let loneLead = current.count == 1 && inst.childSlots[c] == 1 ? lead : nil
         let fanSource = loneLead.map { net.momNode($0) } ?? net.childNode(c)
         let currentMoms = current.map(\.m)
-        let refill = RefillBound(c, net, allowed: allowed, current: currentMoms)
-        var candidates: [Candidate] = []
-        candidates.reserveCapacity(allowed.count)
+        // Only a child with two moms or more has candidates that take more than they give.
+        let refill = currentMoms.count >= 2 ? RefillBound(c, net, allowed: allowed, current: currentMoms) : nil
+        // The forced arcs' bound (`AlternativeSearch.lowerBound`): the arc m → c when m is not
+        // hers, and c → h for each of her moms h ranking above m (a prefix of `current`).
+        let cn = net.childNode(c)
+        let pc = net.potential[cn]
+        var freed: [Int64] = [0]
+        for h in current { freed.append(freed[freed.count - 1] + h.f.value + pc - net.potential[net.momNode(h.m)]) }
+        let rank = net.momIDRank
+        var order: [(lb: Int64, rank: Int32, index: Int32)] = []
+        order.reserveCapacity(allowed.count)
+        var arcs = [Int64](repeating: 0, count: allowed.count)
+        var aboveCount = [UInt8](repeating: 0, count: allowed.count)
+        var fan = [Bool](repeating: false, count: allowed.count)
         for (i, (m, f)) in allowed.enumerated() where m != lead {
             // Her moms ranking above m: a prefix of `current` (best-ranked first), m excluded.
             var n = 0
             while n < current.count && current[n].m != m && net.ranksAbove(current[n].f, current[n].m, f, m) { n += 1 }
-            let above = currentMoms[0..<n]
             let isCurrent = currentMoms.contains(m)
             let single = !isCurrent && (loneLead != nil ? n == 1 && currentMoms[0] == loneLead! : n == 0)
-            let arcs = search.lowerBound(child: c, mom: m, facts: f, above: current[0..<n])
-            let need = above.count - (isCurrent ? 0 : 1)
-            candidates.append((arcs + refill.cost(units: need, below: i), m, f, above, single && fanOut, arcs))
+            let a = (isCurrent ? 0 : -f.value + net.potential[net.momNode(m)] - pc) + freed[n]
+            let need = n - (isCurrent ? 0 : 1)
+            arcs[i] = a
+            aboveCount[i] = UInt8(n)
+            fan[i] = single && fanOut
+            order.append((a + (refill?.cost(units: need, below: i) ?? 0), rank[m], Int32(i)))
         }
-        let rank = net.momIDRank
-        candidates.sort { $0.lb != $1.lb ? $0.lb < $1.lb : rank[$0.m] < rank[$1.m] }
-        return (candidates, fanSource, currentMoms, allowed)
+        // Mom id ranks are distinct, so the order is total (the same as a stable sort's).
+        order.sort { $0.lb != $1.lb ? $0.lb < $1.lb : $0.rank < $1.rank }
+        return ChildCandidates(allowed: allowed, current: currentMoms, fanSource: fanSource, order: order,
+                               arcs: arcs, aboveCount: aboveCount, fan: fan)
     }
 
     /// The best `k` alternatives of child `c` (nil when the deadline passed before they were
@@ -199,7 +251,8 @@ public struct PairingAlternatives: Sendable {
                              paths: AlternativePathBound? = nil,
                              k: Int, deadline: Deadline = .none) -> (rows: [PairingAlternative]?, forced: Int, fannedOut: Int, realized: Int, pruned: Int) {
         let inst = net.inst
-        let (candidates, fanSource, current, allowed) = Self.candidates(of: c, net, search, fanOut: fan != nil)
+        let candidates = Self.candidates(of: c, net, search, fanOut: fan != nil)
+        let (fanSource, current, allowed) = (candidates.fanSource, candidates.current, candidates.allowed)
         var pathsBegun = false
         let rank = net.momIDRank
         // Best so far: by cost, then mom id.
@@ -211,17 +264,18 @@ public struct PairingAlternatives: Sendable {
             best.insert(item, at: at)
             if best.count > k { best.removeLast() }
         }
-        for cand in candidates {
+        for position in 0..<candidates.count {
             if deadline.hasPassed { return (nil, forced, fannedOut, realized, pruned) }
             let kth = best.count == k ? best[k - 1].cost : Int64.max
-            if cand.lb > kth { break }
+            if candidates.order[position].lb > kth { break }
+            let cand = candidates[position]
             // The searches count from the forced arcs' bound (`AlternativeSearch.force`).
             let budget = kth == Int64.max ? Int64.max / 4 : kth - cand.arcs
             let item: (cost: Int64, m: Int, f: PairingInstance.PairFacts, changed: [Int])
             if cand.fan, let fan {
                 if !fanStarted {
                     fan.startFanOut(from: fanSource, blocking: net.childNode(c),
-                                    targets: candidates.filter(\.fan).map { net.momNode($0.m) })
+                                    targets: (0..<candidates.count).filter { candidates.isFan($0) }.map { net.momNode(candidates.mom($0)) })
                     fanStarted = true
                 }
                 fannedOut += 1
@@ -302,9 +356,11 @@ struct RefillBound {
         guard width > 0 else { below = []; return }
         // Walk the candidates from the lowest-ranked up, keeping the smallest reduced costs seen.
         let rank = net.momIDRank
-        let order = allowed.indices.sorted {
-            ResidualPairing.ranksAbove(allowed[$1].f, allowed[$1].m, allowed[$0].f, allowed[$0].m, idRank: rank)
-        }
+        // The lowest-ranked first (`ResidualPairing.ranksAbove` turned around: smaller value,
+        // then farther, then larger id), sorted on compact keys.
+        var keys = allowed.indices.map { (value: allowed[$0].f.value, far: -allowed[$0].f.centikm, id: -rank[allowed[$0].m], index: $0) }
+        keys.sort { ($0.value, $0.far, $0.id) < ($1.value, $1.far, $1.id) }
+        let order = keys.map(\.index)
         var out = [Int64](repeating: .max, count: allowed.count * width)
         var smallest = [Int64](repeating: .max, count: width)
         for i in order {

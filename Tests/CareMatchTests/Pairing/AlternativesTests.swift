@@ -289,7 +289,8 @@ final class AlternativesTests: XCTestCase {
             let search = AlternativeSearch(net, ground: tree, arcs: arcs)
             for c in d.children.indices {
                 let exact = Dictionary(uniqueKeysWithValues: all.rows.filter { $0.child == c }.map { ($0.mom, -$0.scoreChangeUnits) })
-                let (list, _, current, allowed) = PairingAlternatives.candidates(of: c, net, search, fanOut: false)
+                let candidates = PairingAlternatives.candidates(of: c, net, search, fanOut: false)
+                let (list, current, allowed) = (candidates.list, candidates.current, candidates.allowed)
                 for cand in list where !cand.above.isEmpty {
                     let cost = try XCTUnwrap(exact[cand.m], "seed \(seed) child \(c) mom \(cand.m)")
                     // A fresh bound each time: its searches advance with the budgets asked.
