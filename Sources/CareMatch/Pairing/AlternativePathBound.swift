@@ -52,6 +52,14 @@ final class AlternativePathBound {
     /// search is asked only what they do not decide (it advances exactly as without them).
     private var knownDistance: [Int64] = []
     private var knownBeyond: [Int64] = []
+    /// For each mom and each block of `blockSize` consecutive entries: the least lower bound of
+    /// an entry's piece in the block (the exact length where known, else its arc's reduced cost
+    /// plus one more than the largest `within` it was found to exceed), at
+    /// `i * blockCount + b`. A block whose bound exceeds a candidate's limit is passed over
+    /// whole: none of its entries could be taken, and none would be asked of the search.
+    private var blockLow: [Int64] = []
+    private var blockCount = 0
+    private static let blockSize = 32
 
     init(_ net: ResidualPairing, ground: AlternativeGroundTree?, arcs: MomArcsCache) {
         self.net = net
@@ -91,6 +99,9 @@ final class AlternativePathBound {
         slotUp = k < Int(net.inst.childSlots[c]) ? net.slotCost(child: c, k: k, up: true) + pc : nil
         knownDistance = Array(repeating: -1, count: k * (entries.count + 1))
         knownBeyond = knownDistance
+        blockCount = (entries.count + Self.blockSize - 1) / Self.blockSize
+        blockLow.removeAll(keepingCapacity: true)
+        for _ in 0..<k { for b in 0..<blockCount { blockLow.append(entries[b * Self.blockSize].rc) } }
     }
 
     /// A walk of residual arcs from a node with a unit too many to one with a unit too few.
@@ -252,13 +263,31 @@ final class AlternativePathBound {
            let d = known(from: i, to: 0, at: base + entries.count, within: within - first) {
             for (l, drop) in slotDrops.enumerated() where d + drop <= limit() { add((d + drop, -1 - l, d)) }
         }
-        for (j, e) in entries.enumerated() {
+        let blocks = i * blockCount
+        var j = 0
+        while j < entries.count {
+            let e = entries[j]
             let lim = limit()
             if e.rc > lim { break }
-            if e.m == m || net.ranksAbove(e.f, e.m, f, m) { continue }
-            if let d = known(from: i, to: net.momNode(e.m), at: base + j, within: lim - e.rc) { add((d + e.rc, e.m, d)) }
+            if j % Self.blockSize == 0 && blockLow[blocks + j / Self.blockSize] > lim { j += Self.blockSize; continue }
+            if e.m != m && !net.ranksAbove(e.f, e.m, f, m),
+               let d = known(from: i, to: net.momNode(e.m), at: base + j, within: lim - e.rc) { add((d + e.rc, e.m, d)) }
+            j += 1
         }
         return found
+    }
+
+    /// Recomputes the bound of the block holding entry `j` of mom `i` after what the search
+    /// said about one of its entries changed.
+    private func updateBlock(mom i: Int, entry j: Int) {
+        let b = j / Self.blockSize
+        let base = i * (entries.count + 1)
+        var low = Int64.max
+        for x in (b * Self.blockSize)..<min(entries.count, (b + 1) * Self.blockSize) {
+            let d = knownDistance[base + x]
+            low = min(low, entries[x].rc + (d >= 0 ? d : knownBeyond[base + x] + 1))
+        }
+        blockLow[i * blockCount + b] = low
     }
 
     /// `distance(from: i, to: node, within:)`, answered from what the search said before about
@@ -267,11 +296,14 @@ final class AlternativePathBound {
         let d = knownDistance[slot]
         if d >= 0 { return d <= within ? d : nil }
         if within <= knownBeyond[slot] { return nil }
+        let j = slot - i * (entries.count + 1)
         if let d = distance(from: i, to: node, within: within) {
             knownDistance[slot] = d
+            if j < entries.count { updateBlock(mom: i, entry: j) }
             return d
         }
         knownBeyond[slot] = within
+        if j < entries.count { updateBlock(mom: i, entry: j) }
         return nil
     }
 
