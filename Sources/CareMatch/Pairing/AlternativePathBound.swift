@@ -59,6 +59,9 @@ final class AlternativePathBound {
     /// whole: none of its entries could be taken, and none would be asked of the search.
     private var blockLow: [Int64] = []
     private var blockCount = 0
+    /// For each block of entries, the one whose mom ranks lowest: when even she ranks above a
+    /// candidate, no entry of the block is allowed for that candidate.
+    private var blockLowestRanked: [Int] = []
     private static let blockSize = 32
 
     init(_ net: ResidualPairing, ground: AlternativeGroundTree?, arcs: MomArcsCache) {
@@ -101,6 +104,12 @@ final class AlternativePathBound {
         knownBeyond = knownDistance
         blockCount = (entries.count + Self.blockSize - 1) / Self.blockSize
         blockLow.removeAll(keepingCapacity: true)
+        blockLowestRanked.removeAll(keepingCapacity: true)
+        for b in 0..<blockCount {
+            var low = b * Self.blockSize
+            for x in low..<min(entries.count, low + Self.blockSize) where net.ranksAbove(entries[low].f, entries[low].m, entries[x].f, entries[x].m) { low = x }
+            blockLowestRanked.append(low)
+        }
         for _ in 0..<k { for b in 0..<blockCount { blockLow.append(entries[b * Self.blockSize].rc) } }
     }
 
@@ -269,7 +278,10 @@ final class AlternativePathBound {
             let e = entries[j]
             let lim = limit()
             if e.rc > lim { break }
-            if j % Self.blockSize == 0 && blockLow[blocks + j / Self.blockSize] > lim { j += Self.blockSize; continue }
+            if j % Self.blockSize == 0 {
+                let low = entries[blockLowestRanked[j / Self.blockSize]]
+                if blockLow[blocks + j / Self.blockSize] > lim || net.ranksAbove(low.f, low.m, f, m) { j += Self.blockSize; continue }
+            }
             if e.m != m && !net.ranksAbove(e.f, e.m, f, m),
                let d = known(from: i, to: net.momNode(e.m), at: base + j, within: lim - e.rc) { add((d + e.rc, e.m, d)) }
             j += 1
