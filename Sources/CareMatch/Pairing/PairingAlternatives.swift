@@ -136,10 +136,10 @@ public struct PairingAlternatives: Sendable {
     /// the child's moms ranking above m, `fan` whether the child's fan-out answers it.
     typealias Candidate = (lb: Int64, m: Int, f: PairingInstance.PairFacts, above: ArraySlice<Int>, fan: Bool, arcs: Int64)
 
-    /// A child's candidate leads (every allowed mom but her lead), ordered by increasing `lb`,
-    /// then mom id. The order is kept as 16-byte keys and each `Candidate` is made only when the
-    /// scan reaches it: a child has hundreds of allowed moms (thousands at scale 10), and the
-    /// scan usually stops after a few dozen.
+    /// A child's candidate leads (every allowed mom but her lead), taken by increasing `lb`,
+    /// then mom id. The order is a binary heap of 16-byte keys and each `Candidate` is made only
+    /// when the scan takes it: a child has hundreds of allowed moms (thousands at scale 10), and
+    /// the scan usually stops after a few dozen.
     struct ChildCandidates {
         /// Every mom allowed for the child, with the pair's facts.
         let allowed: [(m: Int, f: PairingInstance.PairFacts)]
@@ -147,8 +147,8 @@ public struct PairingAlternatives: Sendable {
         let current: [Int]
         /// The node her fan-out starts from (her lone lead, or herself).
         let fanSource: Int
-        /// (lb, mom id rank, position in `allowed`), ascending.
-        let order: [(lb: Int64, rank: Int32, index: Int32)]
+        /// (lb, mom id rank, position in `allowed`) of the candidates not yet taken, a min-heap.
+        private var heap: [(lb: Int64, rank: Int32, index: Int32)]
         /// By position in `allowed`: the forced arcs' bound, how many of her moms rank above,
         /// whether the fan-out answers it.
         private let arcs: [Int64]
@@ -156,24 +156,55 @@ public struct PairingAlternatives: Sendable {
         private let fan: [Bool]
 
         init(allowed: [(m: Int, f: PairingInstance.PairFacts)], current: [Int], fanSource: Int,
-             order: [(lb: Int64, rank: Int32, index: Int32)], arcs: [Int64], aboveCount: [UInt8], fan: [Bool]) {
+             keys: [(lb: Int64, rank: Int32, index: Int32)], arcs: [Int64], aboveCount: [UInt8], fan: [Bool]) {
             self.allowed = allowed; self.current = current; self.fanSource = fanSource
-            self.order = order; self.arcs = arcs; self.aboveCount = aboveCount; self.fan = fan
+            self.arcs = arcs; self.aboveCount = aboveCount; self.fan = fan
+            heap = keys
+            for i in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(i) }
         }
 
-        var count: Int { order.count }
-        /// The k-th candidate in scan order.
-        subscript(k: Int) -> Candidate {
-            let o = order[k]
-            let i = Int(o.index)
-            return (o.lb, allowed[i].m, allowed[i].f, current[0..<Int(aboveCount[i])], fan[i], arcs[i])
+        @inline(__always) private static func precedes(_ a: (lb: Int64, rank: Int32, index: Int32), _ b: (lb: Int64, rank: Int32, index: Int32)) -> Bool {
+            a.lb != b.lb ? a.lb < b.lb : a.rank < b.rank
         }
-        /// Whether the k-th candidate is answered by the fan-out (without making the candidate).
-        func isFan(_ k: Int) -> Bool { fan[Int(order[k].index)] }
-        /// The k-th candidate's mom.
-        func mom(_ k: Int) -> Int { allowed[Int(order[k].index)].m }
+
+        private mutating func siftDown(_ start: Int) {
+            let n = heap.count
+            var i = start
+            let e = heap[i]
+            while true {
+                var c = 2 * i + 1
+                if c >= n { break }
+                if c + 1 < n && Self.precedes(heap[c + 1], heap[c]) { c += 1 }
+                guard Self.precedes(heap[c], e) else { break }
+                heap[i] = heap[c]
+                i = c
+            }
+            heap[i] = e
+        }
+
+        /// The `lb` of the next candidate, nil when all are taken.
+        var nextBound: Int64? { heap.first?.lb }
+
+        /// Takes the next candidate (mom ids are distinct, so the order is total: the same as
+        /// a stable sort's).
+        mutating func next() -> Candidate? {
+            guard let top = heap.first else { return nil }
+            let last = heap.removeLast()
+            if !heap.isEmpty { heap[0] = last; siftDown(0) }
+            let i = Int(top.index)
+            return (top.lb, allowed[i].m, allowed[i].f, current[0..<Int(aboveCount[i])], fan[i], arcs[i])
+        }
+
+        /// The moms answered by the fan-out, in `allowed`'s order.
+        var fanMoms: [Int] { allowed.indices.filter { fan[$0] }.map { allowed[$0].m } }
+
         /// Every candidate, in scan order (the tests walk them all).
-        var list: [Candidate] { (0..<count).map { self[$0] } }
+        var list: [Candidate] {
+            var copy = self
+            var out: [Candidate] = []
+            while let c = copy.next() { out.append(c) }
+            return out
+        }
     }
 
     /// Child c's candidates (every allowed mom but her lead) by increasing `lb`, then mom id, and
@@ -217,9 +248,7 @@ public struct PairingAlternatives: Sendable {
             fan[i] = single && fanOut
             order.append((a + (refill?.cost(units: need, below: i) ?? 0), rank[m], Int32(i)))
         }
-        // Mom id ranks are distinct, so the order is total (the same as a stable sort's).
-        order.sort { $0.lb != $1.lb ? $0.lb < $1.lb : $0.rank < $1.rank }
-        return ChildCandidates(allowed: allowed, current: currentMoms, fanSource: fanSource, order: order,
+        return ChildCandidates(allowed: allowed, current: currentMoms, fanSource: fanSource, keys: order,
                                arcs: arcs, aboveCount: aboveCount, fan: fan)
     }
 
@@ -251,7 +280,7 @@ public struct PairingAlternatives: Sendable {
                              paths: AlternativePathBound? = nil,
                              k: Int, deadline: Deadline = .none) -> (rows: [PairingAlternative]?, forced: Int, fannedOut: Int, realized: Int, pruned: Int) {
         let inst = net.inst
-        let candidates = Self.candidates(of: c, net, search, fanOut: fan != nil)
+        var candidates = Self.candidates(of: c, net, search, fanOut: fan != nil)
         let (fanSource, current, allowed) = (candidates.fanSource, candidates.current, candidates.allowed)
         var pathsBegun = false
         let rank = net.momIDRank
@@ -264,18 +293,18 @@ public struct PairingAlternatives: Sendable {
             best.insert(item, at: at)
             if best.count > k { best.removeLast() }
         }
-        for position in 0..<candidates.count {
+        while let lb = candidates.nextBound {
             if deadline.hasPassed { return (nil, forced, fannedOut, realized, pruned) }
             let kth = best.count == k ? best[k - 1].cost : Int64.max
-            if candidates.order[position].lb > kth { break }
-            let cand = candidates[position]
+            if lb > kth { break }
+            guard let cand = candidates.next() else { break }
             // The searches count from the forced arcs' bound (`AlternativeSearch.force`).
             let budget = kth == Int64.max ? Int64.max / 4 : kth - cand.arcs
             let item: (cost: Int64, m: Int, f: PairingInstance.PairFacts, changed: [Int])
             if cand.fan, let fan {
                 if !fanStarted {
                     fan.startFanOut(from: fanSource, blocking: net.childNode(c),
-                                    targets: (0..<candidates.count).filter { candidates.isFan($0) }.map { net.momNode(candidates.mom($0)) })
+                                    targets: candidates.fanMoms.map { net.momNode($0) })
                     fanStarted = true
                 }
                 fannedOut += 1
