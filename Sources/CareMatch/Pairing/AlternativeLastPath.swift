@@ -167,7 +167,8 @@ extension AlternativeSearch {
             return
         }
         let x = Int(old.mom[i]), xn = net.momNode(x)
-        if !hasFlow(mom: x, child: y) {
+        // A listed arc leaves out the optimal pairing's pairs (`hasFlowListed`).
+        if !hasFlowListed(mom: x, child: y) {
             let rc = base + delta(xn) - delta(yn)
             if y == forcedChild {
                 let f = net.inst.facts(mom: x, child: y)
