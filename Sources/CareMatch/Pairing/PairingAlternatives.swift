@@ -209,7 +209,7 @@ public struct PairingAlternatives: Sendable {
 
     /// Child c's candidates (every allowed mom but her lead) by increasing `lb`, then mom id, and
     /// the node her fan-out starts from.
-    static func candidates(of c: Int, _ net: ResidualPairing, _ search: AlternativeSearch, fanOut: Bool) -> ChildCandidates {
+    static func candidates(of c: Int, _ net: ResidualPairing, fanOut: Bool) -> ChildCandidates {
         let inst = net.inst
         var allowed: [(m: Int, f: PairingInstance.PairFacts)] = []
         inst.forEachAllowedMom(of: c, within: inst.maxReach) { m, f in allowed.append((m, f)) }
@@ -280,7 +280,7 @@ public struct PairingAlternatives: Sendable {
                              paths: AlternativePathBound? = nil,
                              k: Int, deadline: Deadline = .none) -> (rows: [PairingAlternative]?, forced: Int, fannedOut: Int, realized: Int, pruned: Int) {
         let inst = net.inst
-        var candidates = Self.candidates(of: c, net, search, fanOut: fan != nil)
+        var candidates = Self.candidates(of: c, net, fanOut: fan != nil)
         let (fanSource, current, allowed) = (candidates.fanSource, candidates.current, candidates.allowed)
         var pathsBegun = false
         let rank = net.momIDRank

@@ -186,7 +186,7 @@ final class AlternativesTests: XCTestCase {
             let plain = AlternativeSearch(net)
             plain.meetsAtGround = false
             for c in d.children.indices {
-                for cand in PairingAlternatives.candidates(of: c, net, plain, fanOut: false).list where cand.above.count >= 2 {
+                for cand in PairingAlternatives.candidates(of: c, net, fanOut: false).list where cand.above.count >= 2 {
                     let expected = try XCTUnwrap(plain.force(child: c, mom: cand.m, facts: cand.f, above: cand.above, budget: .max))
                     let before = meeting.metAtGround
                     let got = try XCTUnwrap(meeting.force(child: c, mom: cand.m, facts: cand.f, above: cand.above, budget: .max),
@@ -262,10 +262,13 @@ final class AlternativesTests: XCTestCase {
             let search = AlternativeSearch(net)
             for c in d.children.indices {
                 let exact = Dictionary(uniqueKeysWithValues: all.rows.filter { $0.child == c }.map { ($0.mom, -$0.scoreChangeUnits) })
-                for cand in PairingAlternatives.candidates(of: c, net, search, fanOut: false).list {
+                for cand in PairingAlternatives.candidates(of: c, net, fanOut: false).list {
                     let cost = try XCTUnwrap(exact[cand.m], "seed \(seed) child \(c) mom \(cand.m)")
                     XCTAssertLessThanOrEqual(cand.lb, cost, "seed \(seed) child \(c) mom \(cand.m)")
                     XCTAssertLessThanOrEqual(cand.arcs, cand.lb)
+                    // The candidates' forced arcs (prefix sums over her moms) are the search's own bound.
+                    XCTAssertEqual(cand.arcs, search.lowerBound(child: c, mom: cand.m, facts: cand.f,
+                                                               above: ArraySlice(cand.above.map { (m: $0, f: net.inst.facts(mom: $0, child: c)) })))
                     if cand.lb > cand.arcs { multiUnit += 1 }
                 }
             }
@@ -286,10 +289,9 @@ final class AlternativesTests: XCTestCase {
             let scale = net.inst.weights.scale
             let tree = seed % 2 == 0 ? AlternativeGroundTree(net, cap: PairingAlternatives.groundTreeCapPoints * scale.unitsPerPoint) : nil
             let arcs = MomArcsCache(momCount: net.momCount)
-            let search = AlternativeSearch(net, ground: tree, arcs: arcs)
             for c in d.children.indices {
                 let exact = Dictionary(uniqueKeysWithValues: all.rows.filter { $0.child == c }.map { ($0.mom, -$0.scoreChangeUnits) })
-                let candidates = PairingAlternatives.candidates(of: c, net, search, fanOut: false)
+                let candidates = PairingAlternatives.candidates(of: c, net, fanOut: false)
                 let (list, current, allowed) = (candidates.list, candidates.current, candidates.allowed)
                 for cand in list where !cand.above.isEmpty {
                     let cost = try XCTUnwrap(exact[cand.m], "seed \(seed) child \(c) mom \(cand.m)")
