@@ -63,7 +63,7 @@ final class AlternativeSearch {
     // arrays: a class's array property pays a dynamic exclusivity check at every access), cleared
     // through `dirty` (the nodes written since the last reset), so a reset costs what
     // the computation touched, not the network's size.
-    private let potentialDelta: UnsafeMutableBufferPointer<Int64>
+    private let potentialDelta: InterleavedColumn
     /// A mom's load change, or a child's change in her number of moms.
     private let stateDelta: UnsafeMutableBufferPointer<Int32>
     private let excess: UnsafeMutableBufferPointer<Int32>
@@ -94,7 +94,9 @@ final class AlternativeSearch {
     private(set) var forcedMom = -1
     private(set) var forcedFacts = PairingInstance.PairFacts(centikm: 0, shared: false, continued: false, value: 0, allowed: false)
     // Dijkstra state, cleared through `reached`.
-    private let dist: UnsafeMutableBufferPointer<Int64>
+    private let dist: InterleavedColumn
+    /// `dist` and `potentialDelta` side by side per node: an arc read asks both of its head.
+    private let distAndDelta: UnsafeMutableBufferPointer<Int64>
     let pred: UnsafeMutableBufferPointer<Int32>
     private let isSettled: UnsafeMutableBufferPointer<Bool>
     private var reached: [Int32] = []
@@ -127,22 +129,24 @@ final class AlternativeSearch {
         self.ground = ground
         let n = 1 + net.momCount + net.childCount
         momArcs = arcs ?? MomArcsCache(momCount: net.momCount)
-        potentialDelta = .filled(0, count: n)
+        distAndDelta = .allocate(capacity: 2 * n)
+        for v in 0..<n { distAndDelta[2 * v] = .max; distAndDelta[2 * v + 1] = 0 }
+        dist = InterleavedColumn(distAndDelta, field: 0, of: 2)
+        potentialDelta = InterleavedColumn(distAndDelta, field: 1, of: 2)
         stateDelta = .filled(0, count: n)
         excess = .filled(0, count: n)
         hasOverride = .filled(false, count: n)
         isDirty = .filled(false, count: n)
         isTouched = .filled(false, count: n)
         hasLabel = .filled(false, count: n)
-        dist = .filled(.max, count: n)
         pred = .filled(-1, count: n)
         isSettled = .filled(false, count: n)
     }
 
     deinit {
-        potentialDelta.deallocate(); stateDelta.deallocate(); excess.deallocate()
+        distAndDelta.deallocate(); stateDelta.deallocate(); excess.deallocate()
         hasOverride.deallocate(); isDirty.deallocate(); isTouched.deallocate(); hasLabel.deallocate()
-        dist.deallocate(); pred.deallocate(); isSettled.deallocate()
+        pred.deallocate(); isSettled.deallocate()
     }
 
     /// The result of forcing one lead.
