@@ -158,7 +158,9 @@ final class AlternativeSearch {
     }
 
     /// Lower bound of the cost of forcing `mom` as `child`'s lead; `above` are the child's current
-    /// moms ranking above `mom`, with their pairs' facts.
+    /// moms ranking above `mom`, with their pairs' facts. This is the definition: the scan over a
+    /// child's candidates (`PairingAlternatives.candidates(of:)`) computes the same sum for all of
+    /// them at once from prefix sums over her moms, and `AlternativesTests` holds the two equal.
     func lowerBound(child c: Int, mom m: Int, facts: PairingInstance.PairFacts,
                     above: ArraySlice<(m: Int, f: PairingInstance.PairFacts)>) -> Int64 {
         let cn = net.childNode(c)
