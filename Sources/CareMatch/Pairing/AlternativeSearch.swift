@@ -48,6 +48,9 @@ final class AlternativeSearch {
     private(set) var settledNodes = 0
     /// Answers taken through the ground tree (work measure).
     private(set) var throughGroundTree = 0
+    /// Arcs read from a sorted list that this computation's earlier paths had put a unit on
+    /// (skipped: their forward arc is not residual any more).
+    private(set) var listedArcsWithOwnFlow = 0
     /// Paths that met the backward search at the ground (work measure).
     private(set) var metAtGround = 0
     /// First paths of several whose potentials were labelled through the ground tree (work measure).
@@ -514,7 +517,10 @@ final class AlternativeSearch {
     @inline(__always) func hasFlowListed(mom m: Int, child c: Int) -> Bool {
         assert(!net.isPaired(mom: m, child: c), "a sorted list holds a pair of the optimal pairing")
         guard hasOverride[net.momNode(m)] else { return false }
-        for o in overrides.reversed() where Int(o.mom) == m && Int(o.child) == c { return o.on }
+        for o in overrides.reversed() where Int(o.mom) == m && Int(o.child) == c {
+            if o.on { listedArcsWithOwnFlow += 1 }
+            return o.on
+        }
         return false
     }
     private func setFlow(mom m: Int, child c: Int, _ on: Bool) {
