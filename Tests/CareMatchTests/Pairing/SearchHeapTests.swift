@@ -1,41 +1,110 @@
 @testable import CareMatch
 import XCTest
 
-/// The alternatives' searches take their entries from `SearchHeap`; its order decides which of
-/// several shortest paths is found, so it must be the total order of `SearchEntry`.
+/// The alternatives' searches take their entries from `SearchHeap`, a radix heap: every take is
+/// an entry of the smallest key held, entries of equal key come out first in, first out, and its
+/// order is deterministic (which of several shortest paths is found depends on it).
 final class SearchHeapTests: XCTestCase {
-    /// Takes (whose entry stays until the next push takes its place, or the next take)
-    /// interleaved with pushes give the entries in the order of sorting them.
-    func testTakesEveryEntryInTheOrderOfSortingThemWhilePushesAreInterleaved() {
+    /// A random entry of one of the three kinds.
+    static func entry(key: Int64, _ rng: inout SplitMix64) -> SearchEntry {
+        let node = Int32(rng.next() % 5), at = Int32(rng.next() % 3)
+        return [SearchEntry(key: key, node: node), SearchEntry(key: key, owner: node, cursor: at),
+                SearchEntry(key: key, owner: node, beyond: at)][Int(rng.next() % 3)]
+    }
+
+    /// Keys near `base` (few distinct ones, so ties are common), or anywhere in 64 bits
+    /// (negative ones too), so that every bucket is used.
+    static func key(atLeast base: Int64, round: Int, _ rng: inout SplitMix64) -> Int64 {
+        // Room above base, so that no key overflows (counted without a sign: base may be negative).
+        let room = UInt64(bitPattern: Int64.max) &- UInt64(bitPattern: base)
+        let x: UInt64
+        switch round % 3 {
+        case 0: x = min(rng.next() % UInt64(1 + round % 7), room)
+        case 1: x = min(rng.next() % 1_000_000, room)
+        default:
+            let span = (room == .max ? room : room + 1) >> (rng.next() % 64)
+            x = rng.next() % max(1, span)
+        }
+        return Int64(bitPattern: UInt64(bitPattern: base) &+ x)
+    }
+
+    func testTakesTheEarliestPushedEntryOfTheSmallestKeyWhenKeysNeverFallBelowTheLastTaken() {
         var rng = SplitMix64(seed: 7)
-        for round in 0..<200 {
+        for round in 0..<300 {
             var heap = SearchHeap()
+            // The model: entries in push order; a take is the first of the smallest key.
             var model: [SearchEntry] = []
-            var popped: [SearchEntry] = []
-            var expected: [SearchEntry] = []
-            // Few distinct keys, so the ties by node and cursor are exercised.
-            let keys = UInt64(1 + round % 7)
-            for _ in 0..<Int(rng.next() % 300) {
-                if rng.next() % 3 == 0, let least = model.min(by: <) {
-                    model.remove(at: model.firstIndex { !($0 < least) && !(least < $0) }!)
-                    expected.append(least)
-                    // A take leaves its entry in place until the next push or operation.
-                    popped.append(heap.take()!)
+            var last = round % 2 == 0 ? Int64(0) : -Int64(rng.next() % 1_000_000_000)
+            for _ in 0..<Int(rng.next() % 400) {
+                if rng.next() % 3 == 0, let least = model.map(\.key).min() {
+                    let i = model.firstIndex { $0.key == least }!
+                    let expected = model.remove(at: i)
+                    XCTAssertEqual(heap.first?.key, expected.key, "round \(round)")
+                    let got = heap.take()
+                    XCTAssertEqual([got?.key, Int64(got?.node ?? -9), Int64(got?.cursor ?? -9)],
+                                   [expected.key, Int64(expected.node), Int64(expected.cursor)], "round \(round)")
+                    last = least
                 } else {
-                    let key = Int64(rng.next() % keys), node = Int32(rng.next() % 5), at = Int32(rng.next() % 3)
-                    let e = [SearchEntry(key: key, node: node), SearchEntry(key: key, owner: node, cursor: at),
-                             SearchEntry(key: key, owner: node, beyond: at)][Int(rng.next() % 3)]
+                    let e = Self.entry(key: Self.key(atLeast: last, round: round, &rng), &rng)
                     model.append(e)
                     heap.push(e)
                 }
             }
-            while let e = heap.take() { popped.append(e) }
-            expected += model.sorted(by: <)
-            XCTAssertEqual(popped.map(\.key), expected.map(\.key), "round \(round)")
-            XCTAssertEqual(popped.map(\.node), expected.map(\.node), "round \(round)")
-            XCTAssertEqual(popped.map(\.cursor), expected.map(\.cursor), "round \(round)")
+            while let least = model.map(\.key).min() {
+                let expected = model.remove(at: model.firstIndex { $0.key == least }!)
+                let got = heap.take()
+                XCTAssertEqual([got?.key, Int64(got?.node ?? -9), Int64(got?.cursor ?? -9)],
+                               [expected.key, Int64(expected.node), Int64(expected.cursor)], "round \(round)")
+            }
             XCTAssertNil(heap.first)
+            XCTAssertNil(heap.take())
         }
+    }
+
+    func testEveryTakeIsAnEntryOfTheSmallestKeyHeldEvenWhenAKeyFallsBelowTheLastTaken() {
+        var rng = SplitMix64(seed: 11)
+        var below = 0
+        for round in 0..<300 {
+            var heap = SearchHeap()
+            var held: [SearchEntry] = []
+            var last = Int64(0)
+            func check(_ got: SearchEntry?) {
+                guard let got else { return XCTFail("round \(round): empty while holding \(held.count)") }
+                XCTAssertEqual(got.key, held.map(\.key).min(), "round \(round)")
+                // The entry itself comes out, once.
+                guard let i = held.firstIndex(where: { $0.key == got.key && $0.node == got.node && $0.cursor == got.cursor }) else {
+                    return XCTFail("round \(round): an entry not held")
+                }
+                held.remove(at: i)
+                last = got.key
+            }
+            for _ in 0..<Int(rng.next() % 400) {
+                if rng.next() % 3 == 0, !held.isEmpty {
+                    let peek = heap.first
+                    let got = heap.take()
+                    XCTAssertEqual(peek?.key, got?.key)
+                    check(got)
+                } else {
+                    // One push in five below the last key taken.
+                    let fall = rng.next() % 5 == 0
+                    if fall { below += 1 }
+                    let key = fall ? last - Int64(rng.next() % 1_000) : Self.key(atLeast: last, round: round, &rng)
+                    let e = Self.entry(key: key, &rng)
+                    held.append(e)
+                    heap.push(e)
+                }
+            }
+            while !held.isEmpty { check(heap.take()) }
+            XCTAssertNil(heap.take())
+            // Emptied and used again, or cleared while holding entries: it starts afresh.
+            heap.push(SearchEntry(key: 5, node: 1))
+            heap.push(SearchEntry(key: Int64.max, node: 2))
+            heap.removeAll()
+            XCTAssertNil(heap.first)
+            heap.push(SearchEntry(key: -3, node: 4))
+            XCTAssertEqual(heap.take()?.key, -3)
+        }
+        XCTAssertGreaterThan(below, 5_000)
     }
 
     /// A worker's searches share the moms' lists, so an entry for the arcs beyond a list's
