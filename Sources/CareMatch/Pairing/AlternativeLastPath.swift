@@ -103,13 +103,15 @@ extension AlternativeSearch {
         if net.isMom(v) {
             let x = v - 1
             if load(x) < Int(inst.momCapacity[x]) { backRelax(0, v, dv, pot(0) - pv) }
-            for y32 in net.momChildren[x] {
-                let y = Int(y32)
-                if hasFlow(mom: x, child: y) { dropArc(y, x, v, dv, pv) }
+            let children = net.momChildren[x], values = net.momChildValues[x]
+            for j in children.indices {
+                let y = Int(children[j])
+                if hasFlow(mom: x, child: y) { dropArc(y, x, values[j], v, dv, pv) }
             }
             if hasOverride[v] {
                 for o in overrides where Int(o.mom) == x && o.on && !net.isPaired(mom: x, child: Int(o.child)) {
-                    if hasFlow(mom: x, child: Int(o.child)) { dropArc(Int(o.child), x, v, dv, pv) }
+                    let y = Int(o.child)
+                    if hasFlow(mom: x, child: y) { dropArc(y, x, inst.facts(mom: x, child: y).value, v, dv, pv) }
                 }
             }
             return
@@ -132,11 +134,12 @@ extension AlternativeSearch {
         pushChildArc(y, 0, dv)
     }
 
-    /// The arc child y → mom x that drops the pair (never the forced one), relaxed backwards.
-    @inline(__always) private func dropArc(_ y: Int, _ x: Int, _ xn: Int, _ dx: Int64, _ px: Int64) {
+    /// The arc child y → mom x that drops the pair of value `value` (never the forced one),
+    /// relaxed backwards.
+    @inline(__always) private func dropArc(_ y: Int, _ x: Int, _ value: Int64, _ xn: Int, _ dx: Int64, _ px: Int64) {
         if y == forcedChild && x == forcedMom { return }
         let yn = net.childNode(y)
-        backRelax(yn, xn, dx, net.inst.facts(mom: x, child: y).value + pot(yn) - px)
+        backRelax(yn, xn, dx, value + pot(yn) - px)
     }
 
     /// Pushes the entry of the `i`-th arc of child y's list, or a continuation entry at the

@@ -812,13 +812,16 @@ final class AlternativeSearch {
         } else {
             let c = u - 1 - net.momCount
             let pc = pot(u)
-            for z in net.childMoms[c] where hasFlow(mom: Int(z), child: c) {
-                reverse(c, Int(z), u, du, pc)
+            let moms = net.childMoms[c], values = net.childMomValues[c]
+            for j in moms.indices where hasFlow(mom: Int(moms[j]), child: c) {
+                reverse(c, Int(moms[j]), values[j], u, du, pc)
             }
             if hasOverride[u] {
                 for o in overrides where Int(o.child) == c && o.on {
                     let z = Int(o.mom)
-                    if hasFlow(mom: z, child: c) && !net.isPaired(mom: z, child: c) { reverse(c, z, u, du, pc) }
+                    if hasFlow(mom: z, child: c) && !net.isPaired(mom: z, child: c) {
+                        reverse(c, z, net.inst.facts(mom: z, child: c).value, u, du, pc)
+                    }
                 }
             }
             let k = count(c)
@@ -826,11 +829,11 @@ final class AlternativeSearch {
         }
     }
 
-    /// The arc child → mom that drops the pair (never the forced one).
-    private func reverse(_ c: Int, _ z: Int, _ u: Int, _ du: Int64, _ pc: Int64) {
+    /// The arc child → mom that drops the pair of value `value` (never the forced one).
+    private func reverse(_ c: Int, _ z: Int, _ value: Int64, _ u: Int, _ du: Int64, _ pc: Int64) {
         if c == forcedChild && z == forcedMom { return }
         let zn = net.momNode(z)
-        relax(u, zn, du, net.inst.facts(mom: z, child: c).value + pc - pot(zn))
+        relax(u, zn, du, value + pc - pot(zn))
     }
 
     /// The next arc of the ground's sorted list (lazily, so a search reads only the arcs it needs).

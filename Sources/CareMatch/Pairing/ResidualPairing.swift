@@ -21,6 +21,10 @@ struct ResidualPairing: Sendable {
     let momChildren: [[Int32]]
     /// Moms of each child in the optimal pairing, by position.
     let childMoms: [[Int32]]
+    /// The pair values of `momChildren` and `childMoms`, entry by entry: a search drops these
+    /// pairs at every child or mom it expands, and the value's distance is a haversine.
+    let momChildValues: [[Int64]]
+    let childMomValues: [[Int64]]
     /// Children whose current mom (`paired_mom_id`) is each mom: their pairs carry the continuity
     /// bonus, which the grid bounds leave out, so they are read apart.
     let continuityChildren: [[Int32]]
@@ -65,6 +69,8 @@ struct ResidualPairing: Sendable {
         for m in mc.indices { mc[m].sort() }
         for c in cm.indices { cm[c].sort() }
         (momChildren, childMoms) = (mc, cm)
+        momChildValues = mc.indices.map { m in mc[m].map { inst.facts(mom: m, child: Int($0)).value } }
+        childMomValues = cm.indices.map { c in cm[c].map { inst.facts(mom: Int($0), child: c).value } }
         var cont = [[Int32]](repeating: [], count: inst.momCount)
         for c in 0..<inst.childCount where inst.childPairedMom[c] >= 0 { cont[Int(inst.childPairedMom[c])].append(Int32(c)) }
         continuityChildren = cont
