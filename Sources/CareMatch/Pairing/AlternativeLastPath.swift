@@ -103,10 +103,10 @@ extension AlternativeSearch {
         if net.isMom(v) {
             let x = v - 1
             if load(x) < Int(inst.momCapacity[x]) { backRelax(0, v, dv, pot(0) - pv) }
-            let children = net.momChildren[x], values = net.momChildValues[x]
-            for j in children.indices {
-                let y = Int(children[j])
-                if hasFlow(mom: x, child: y) { dropArc(y, x, values[j], v, dv, pv) }
+            // Read in place (a copy of the lists would retain their arrays).
+            for j in Int(net.momChildFlat.start[x])..<Int(net.momChildFlat.start[x + 1]) {
+                let y = Int(net.momChildFlat.other[j])
+                if hasFlowPaired(mom: x, child: y) { dropArc(y, x, net.momChildFlat.value[j], v, dv, pv) }
             }
             if hasOverride[v] {
                 for o in overrides where Int(o.mom) == x && o.on && !net.isPaired(mom: x, child: Int(o.child)) {

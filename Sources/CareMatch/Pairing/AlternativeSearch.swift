@@ -509,6 +509,13 @@ final class AlternativeSearch {
         }
         return net.isPaired(mom: m, child: c)
     }
+    /// `hasFlow` for a pair of the optimal pairing (read from `ResidualPairing`'s lists of
+    /// them): it has flow unless this computation took it off.
+    @inline(__always) func hasFlowPaired(mom m: Int, child c: Int) -> Bool {
+        guard hasOverride[net.momNode(m)] else { return true }
+        for o in overrides.reversed() where Int(o.mom) == m && Int(o.child) == c { return o.on }
+        return true
+    }
     /// `hasFlow` for an arc read from a mom's or a child's sorted list (`MomArcs`,
     /// `ChildInArcs`): the lists leave out the optimal pairing's pairs, so only this
     /// computation's own changes can have put a unit on it.
@@ -812,9 +819,10 @@ final class AlternativeSearch {
         } else {
             let c = u - 1 - net.momCount
             let pc = pot(u)
-            let moms = net.childMoms[c], values = net.childMomValues[c]
-            for j in moms.indices where hasFlow(mom: Int(moms[j]), child: c) {
-                reverse(c, Int(moms[j]), values[j], u, du, pc)
+            // Read in place (a copy of the lists would retain their arrays).
+            for j in Int(net.childMomFlat.start[c])..<Int(net.childMomFlat.start[c + 1]) {
+                let z = Int(net.childMomFlat.other[j])
+                if hasFlowPaired(mom: z, child: c) { reverse(c, z, net.childMomFlat.value[j], u, du, pc) }
             }
             if hasOverride[u] {
                 for o in overrides where Int(o.child) == c && o.on {

@@ -21,10 +21,11 @@ struct ResidualPairing: Sendable {
     let momChildren: [[Int32]]
     /// Moms of each child in the optimal pairing, by position.
     let childMoms: [[Int32]]
-    /// The pair values of `momChildren` and `childMoms`, entry by entry: a search drops these
-    /// pairs at every child or mom it expands, and the value's distance is a haversine.
-    let momChildValues: [[Int64]]
-    let childMomValues: [[Int64]]
+    /// `momChildren` and `childMoms` again in flat arrays, with each pair's value: a search
+    /// reads them at every mom or child it expands (an inner array is a retain and a release,
+    /// and a value's distance a haversine). Node i's entries are `start[i] ..< start[i + 1]`.
+    let momChildFlat: FlatPairs
+    let childMomFlat: FlatPairs
     /// Children whose current mom (`paired_mom_id`) is each mom: their pairs carry the continuity
     /// bonus, which the grid bounds leave out, so they are read apart.
     let continuityChildren: [[Int32]]
@@ -69,8 +70,8 @@ struct ResidualPairing: Sendable {
         for m in mc.indices { mc[m].sort() }
         for c in cm.indices { cm[c].sort() }
         (momChildren, childMoms) = (mc, cm)
-        momChildValues = mc.indices.map { m in mc[m].map { inst.facts(mom: m, child: Int($0)).value } }
-        childMomValues = cm.indices.map { c in cm[c].map { inst.facts(mom: Int($0), child: c).value } }
+        momChildFlat = FlatPairs(mc) { m, c in inst.facts(mom: m, child: c).value }
+        childMomFlat = FlatPairs(cm) { c, m in inst.facts(mom: m, child: c).value }
         var cont = [[Int32]](repeating: [], count: inst.momCount)
         for c in 0..<inst.childCount where inst.childPairedMom[c] >= 0 { cont[Int(inst.childPairedMom[c])].append(Int32(c)) }
         continuityChildren = cont
@@ -195,4 +196,23 @@ final class MomArcsCache {
     init(momCount: Int) { lists = Array(repeating: nil, count: momCount) }
     /// Starts from lists built already (e.g. `AlternativeGroundTree.momArcs`).
     init(lists: [MomArcs?]) { self.lists = lists }
+}
+
+/// Lists of pairs by node in flat arrays (compressed rows), each with the pair's value.
+struct FlatPairs: Sendable {
+    /// Node i's entries are at `start[i] ..< start[i + 1]`.
+    let start: [Int32]
+    /// The other end of each pair (a child for a mom's list, a mom for a child's).
+    let other: [Int32]
+    let value: [Int64]
+
+    /// `lists[i]` flattened; `value(i, other)` is the pair's value.
+    init(_ lists: [[Int32]], value: (Int, Int) -> Int64) {
+        var start: [Int32] = [0], other: [Int32] = [], values: [Int64] = []
+        for (i, list) in lists.enumerated() {
+            for o in list { other.append(o); values.append(value(i, Int(o))) }
+            start.append(Int32(other.count))
+        }
+        (self.start, self.other, self.value) = (start, other, values)
+    }
 }
