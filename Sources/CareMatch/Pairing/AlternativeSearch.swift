@@ -503,18 +503,20 @@ final class AlternativeSearch {
     }
     @inline(__always) func load(_ m: Int) -> Int { net.momChildren[m].count + Int(stateDelta[net.momNode(m)]) }
     @inline(__always) func count(_ c: Int) -> Int { net.childMoms[c].count + Int(stateDelta[net.childNode(c)]) }
+    /// The flow this computation last set on the pair, nil when it did not touch it.
+    @inline(__always) private func ownFlow(mom m: Int, child c: Int) -> Bool? {
+        guard hasOverride[net.momNode(m)] else { return nil }
+        for o in overrides.reversed() where Int(o.mom) == m && Int(o.child) == c { return o.on }
+        return nil
+    }
     @inline(__always) func hasFlow(mom m: Int, child c: Int) -> Bool {
-        if hasOverride[net.momNode(m)] {
-            for o in overrides.reversed() where Int(o.mom) == m && Int(o.child) == c { return o.on }
-        }
-        return net.isPaired(mom: m, child: c)
+        ownFlow(mom: m, child: c) ?? net.isPaired(mom: m, child: c)
     }
     /// `hasFlow` for a pair of the optimal pairing (read from `ResidualPairing`'s lists of
     /// them): it has flow unless this computation took it off.
     @inline(__always) func hasFlowPaired(mom m: Int, child c: Int) -> Bool {
-        guard hasOverride[net.momNode(m)] else { return true }
-        for o in overrides.reversed() where Int(o.mom) == m && Int(o.child) == c { return o.on }
-        return true
+        assert(net.isPaired(mom: m, child: c), "a pair of the optimal pairing")
+        return ownFlow(mom: m, child: c) ?? true
     }
     /// `hasFlow` for an arc read from a mom's or a child's sorted list (`MomArcs`,
     /// `ChildInArcs`): the lists leave out the optimal pairing's pairs, so only this
@@ -523,12 +525,9 @@ final class AlternativeSearch {
     /// `advanceMom`'s time at scale 10).
     @inline(__always) func hasFlowListed(mom m: Int, child c: Int) -> Bool {
         assert(!net.isPaired(mom: m, child: c), "a sorted list holds a pair of the optimal pairing")
-        guard hasOverride[net.momNode(m)] else { return false }
-        for o in overrides.reversed() where Int(o.mom) == m && Int(o.child) == c {
-            if o.on { listedArcsWithOwnFlow += 1 }
-            return o.on
-        }
-        return false
+        let on = ownFlow(mom: m, child: c) ?? false
+        if on { listedArcsWithOwnFlow += 1 }
+        return on
     }
     private func setFlow(mom m: Int, child c: Int, _ on: Bool) {
         overrides.append((Int32(m), Int32(c), on))
