@@ -103,10 +103,9 @@ extension AlternativeSearch {
         if net.isMom(v) {
             let x = v - 1
             if load(x) < Int(inst.momCapacity[x]) { backRelax(0, v, dv, pot(0) - pv) }
-            // Read in place (a copy of the lists would retain their arrays).
-            for j in Int(net.momChildFlat.start[x])..<Int(net.momChildFlat.start[x + 1]) {
-                let y = Int(net.momChildFlat.other[j])
-                if hasFlowPaired(mom: x, child: y) { dropArc(y, x, net.momChildFlat.value[j], v, dv, pv) }
+            for j in net.momChildren.range(x) {
+                let y = Int(net.momChildren.other[j])
+                if hasFlowPaired(mom: x, child: y) { dropArc(y, x, net.momChildren.value[j], v, dv, pv) }
             }
             if hasOverride[v] {
                 for o in overrides where Int(o.mom) == x && o.on && !net.isPaired(mom: x, child: Int(o.child)) {

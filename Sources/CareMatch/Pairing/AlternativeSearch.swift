@@ -501,8 +501,8 @@ final class AlternativeSearch {
         if let l = lazyTree { fall = max(fall, l.d - l.dg) }
         return fall
     }
-    @inline(__always) func load(_ m: Int) -> Int { net.momChildren[m].count + Int(stateDelta[net.momNode(m)]) }
-    @inline(__always) func count(_ c: Int) -> Int { net.childMoms[c].count + Int(stateDelta[net.childNode(c)]) }
+    @inline(__always) func load(_ m: Int) -> Int { net.momChildren.count(m) + Int(stateDelta[net.momNode(m)]) }
+    @inline(__always) func count(_ c: Int) -> Int { net.childMoms.count(c) + Int(stateDelta[net.childNode(c)]) }
     /// The flow this computation last set on the pair, nil when it did not touch it.
     @inline(__always) private func ownFlow(mom m: Int, child c: Int) -> Bool? {
         guard hasOverride[net.momNode(m)] else { return nil }
@@ -818,10 +818,9 @@ final class AlternativeSearch {
         } else {
             let c = u - 1 - net.momCount
             let pc = pot(u)
-            // Read in place (a copy of the lists would retain their arrays).
-            for j in Int(net.childMomFlat.start[c])..<Int(net.childMomFlat.start[c + 1]) {
-                let z = Int(net.childMomFlat.other[j])
-                if hasFlowPaired(mom: z, child: c) { reverse(c, z, net.childMomFlat.value[j], u, du, pc) }
+            for j in net.childMoms.range(c) {
+                let z = Int(net.childMoms.other[j])
+                if hasFlowPaired(mom: z, child: c) { reverse(c, z, net.childMoms.value[j], u, du, pc) }
             }
             if hasOverride[u] {
                 for o in overrides where Int(o.child) == c && o.on {

@@ -17,15 +17,12 @@ struct ResidualPairing: Sendable {
     let inst: PairingInstance
     /// Potentials of the nodes, integer units.
     let potential: [Int64]
-    /// Children of each mom in the optimal pairing, by position.
-    let momChildren: [[Int32]]
-    /// Moms of each child in the optimal pairing, by position.
-    let childMoms: [[Int32]]
-    /// `momChildren` and `childMoms` again in flat arrays, with each pair's value: a search
-    /// reads them at every mom or child it expands (an inner array is a retain and a release,
-    /// and a value's distance a haversine). Node i's entries are `start[i] ..< start[i + 1]`.
-    let momChildFlat: FlatPairs
-    let childMomFlat: FlatPairs
+    /// Children of each mom in the optimal pairing, by position, sorted, with the pairs' values.
+    /// Flat arrays: a search reads them at every mom or child it expands, and an array per
+    /// node was a retain and a release each time (a value's distance, a haversine).
+    let momChildren: FlatPairs
+    /// Moms of each child in the optimal pairing, by position, sorted, with the pairs' values.
+    let childMoms: FlatPairs
     /// Children whose current mom (`paired_mom_id`) is each mom: their pairs carry the continuity
     /// bonus, which the grid bounds leave out, so they are read apart.
     let continuityChildren: [[Int32]]
@@ -53,7 +50,7 @@ struct ResidualPairing: Sendable {
     @inline(__always) func childNode(_ c: Int) -> Int { 1 + inst.momCount + c }
     @inline(__always) func isMom(_ node: Int) -> Bool { node >= 1 && node <= inst.momCount }
     /// Whether (m, c) is a pair of the optimal pairing (a child has at most `1 + N_c` moms).
-    @inline(__always) func isPaired(mom m: Int, child c: Int) -> Bool { childMoms[c].contains(Int32(m)) }
+    @inline(__always) func isPaired(mom m: Int, child c: Int) -> Bool { childMoms.contains(c, Int32(m)) }
 
     /// `pairs` as (child, mom) positions; `momDual`/`childDual` in integer units.
     init(_ inst: PairingInstance, pairs list: [(child: Int, mom: Int)], momDual: [Int64], childDual: [Int64]) {
@@ -69,9 +66,8 @@ struct ResidualPairing: Sendable {
         }
         for m in mc.indices { mc[m].sort() }
         for c in cm.indices { cm[c].sort() }
-        (momChildren, childMoms) = (mc, cm)
-        momChildFlat = FlatPairs(mc) { m, c in inst.facts(mom: m, child: c).value }
-        childMomFlat = FlatPairs(cm) { c, m in inst.facts(mom: m, child: c).value }
+        momChildren = FlatPairs(mc) { m, c in inst.facts(mom: m, child: c).value }
+        childMoms = FlatPairs(cm) { c, m in inst.facts(mom: m, child: c).value }
         var cont = [[Int32]](repeating: [], count: inst.momCount)
         for c in 0..<inst.childCount where inst.childPairedMom[c] >= 0 { cont[Int(inst.childPairedMom[c])].append(Int32(c)) }
         continuityChildren = cont
@@ -108,7 +104,7 @@ struct ResidualPairing: Sendable {
     /// Reduced costs of child c giving up her current moms one slot at a time (the reverse of
     /// her slot arcs, levels k_c, k_c − 1, …, 1), ascending: distinct arcs into her.
     func slotDrops(child c: Int) -> [Int64] {
-        let k = childMoms[c].count
+        let k = childMoms.count(c)
         let pc = potential[childNode(c)]
         return (0..<k).map { slotCost(child: c, k: k - $0, up: false) - pc }.sorted()
     }
@@ -205,6 +201,18 @@ struct FlatPairs: Sendable {
     /// The other end of each pair (a child for a mom's list, a mom for a child's).
     let other: [Int32]
     let value: [Int64]
+
+    /// Node i's entries' positions.
+    @inline(__always) func range(_ i: Int) -> Range<Int> { Int(start[i])..<Int(start[i + 1]) }
+    /// How many pairs node i has.
+    @inline(__always) func count(_ i: Int) -> Int { Int(start[i + 1] - start[i]) }
+    /// Whether node i is paired with `o`.
+    @inline(__always) func contains(_ i: Int, _ o: Int32) -> Bool {
+        for j in range(i) where other[j] == o { return true }
+        return false
+    }
+    /// The other ends of node i's pairs.
+    subscript(_ i: Int) -> ArraySlice<Int32> { other[range(i)] }
 
     /// `lists[i]` flattened; `value(i, other)` is the pair's value.
     init(_ lists: [[Int32]], value: (Int, Int) -> Int64) {
