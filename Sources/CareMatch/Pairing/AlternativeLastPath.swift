@@ -168,18 +168,25 @@ extension AlternativeSearch {
             pushChildArc(y, i, dy)
             return
         }
-        let x = Int(old.mom[i]), xn = net.momNode(x)
-        // A listed arc leaves out the optimal pairing's pairs (`hasFlowListed`).
-        if !hasFlowListed(mom: x, child: y) {
-            let rc = base + delta(xn) - delta(yn)
-            if y == forcedChild {
-                let f = net.inst.facts(mom: x, child: y)
-                if hasPairArc(x, y, f) { backRelax(xn, yn, dy, rc) }
-            } else {
-                backRelax(xn, yn, dy, rc)
+        // The arcs of the same key are read now, one after the other (as `advanceMom` does).
+        let shift = -delta(yn) - b.fall
+        var j = i
+        while true {
+            let x = Int(old.mom[j]), xn = net.momNode(x)
+            // A listed arc leaves out the optimal pairing's pairs (`hasFlowListed`).
+            if !hasFlowListed(mom: x, child: y) {
+                let rc = base + delta(xn) - delta(yn)
+                if y == forcedChild {
+                    let f = net.inst.facts(mom: x, child: y)
+                    if hasPairArc(x, y, f) { backRelax(xn, yn, dy, rc) }
+                } else {
+                    backRelax(xn, yn, dy, rc)
+                }
             }
+            j += 1
+            guard j < old.rc.count, dy + old.rc[j] + shift <= e.key else { break }
         }
-        pushChildArc(y, i + 1, dy)
+        pushChildArc(y, j, dy)
     }
 }
 

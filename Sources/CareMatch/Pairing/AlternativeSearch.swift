@@ -844,13 +844,18 @@ final class AlternativeSearch {
 
     /// The next arc of the ground's sorted list (lazily, so a search reads only the arcs it needs).
     private func advanceGround(_ e: SearchEntry) {
-        let i = Int(e.cursor)
-        let x = Int(net.groundArcs[i].node)
         let d0 = dist[0]
-        if !isTouched[x] { relax(0, x, d0, e.key - d0 - delta(x)) }
-        if i + 1 < net.groundArcs.count {
-            let next = net.groundArcs[i + 1]
-            heap.push(SearchEntry(key: d0 + next.rc + delta(0), owner: 0, cursor: Int32(i + 1)))
+        let shift = delta(0)
+        // The arcs of the same key are read now, one after the other (as `advanceMom` does).
+        var i = Int(e.cursor)
+        while true {
+            let x = Int(net.groundArcs[i].node)
+            if !isTouched[x] { relax(0, x, d0, e.key - d0 - delta(x)) }
+            i += 1
+            guard found < 0, i < net.groundArcs.count, d0 + net.groundArcs[i].rc + shift <= e.key else { break }
+        }
+        if i < net.groundArcs.count {
+            heap.push(SearchEntry(key: d0 + net.groundArcs[i].rc + shift, owner: 0, cursor: Int32(i)))
         }
     }
 
@@ -873,6 +878,8 @@ final class AlternativeSearch {
         if momArcs.lists[x] == nil {
             momArcs.lists[x] = MomArcs.build(net, mom: x, threshold: MomArcs.firstThresholdPoints * net.inst.weights.scale.unitsPerPoint)
         }
+        // Through the heap, not read at once: reading the first arcs here was no faster (scale
+        // 10: 203 and 193 children a second against 217 and 246, alternated).
         pushMomArc(x, 0, dx)
     }
 
@@ -893,25 +900,45 @@ final class AlternativeSearch {
     private func advanceMom(_ e: SearchEntry) {
         let xn = Int(e.node), x = xn - 1, i = e.position
         let dx = dist[xn]
-        let old = momArcs.lists[x]!
         if e.isBeyond {
             // The list ended at its threshold: extend it (the old list is a prefix of the new one).
+            let old = momArcs.lists[x]!
             momArcs.lists[x] = MomArcs.build(net, mom: x, threshold: max(2 * old.threshold, e.key - dx - delta(xn)))
             pushMomArc(x, i, dx)
             return
         }
-        let y = Int(old.arcs[i].child)
-        if y == forcedChild {
-            forward(x, y, net.inst.facts(mom: x, child: y), dx, pot(xn))
-        } else {
-            // A listed arc is allowed, and its length is its base reduced cost rc = −v + π_x − π_y
-            // with both ends' potential changes, rc + δ_x − δ_y, where the entry's key is
-            // d(x) + rc + δ_x: no distance measured again (the haversine's trigonometry was a
-            // sixth of an alternatives run's samples).
-            let yn = net.childNode(y)
-            if !hasFlowListed(mom: x, child: y) { relax(xn, yn, dx, e.key - dx - delta(yn)) }
+        readMomArcs(x, from: i, dx)
+    }
+
+    /// Reads mom x's listed arcs from the `i`-th on while their key is at most the one being
+    /// taken (a key below it is a lower bound the heap would hand out next anyway), then pushes
+    /// the entry of the next. Any entry of the smallest key may be taken first, so the distances
+    /// are the same as through the heap; but the plateau of zero reduced cost no
+    /// longer sends each arc through the heap, and the list's line out of the cache, before it
+    /// is read (at scale 10, 1.6 times the children a second).
+    private func readMomArcs(_ x: Int, from i: Int, _ dx: Int64) {
+        let xn = net.momNode(x)
+        let list = momArcs.lists[x]!
+        let shift = delta(xn)
+        var j = i
+        while j < list.arcs.count && found < 0 {
+            let arc = list.arcs[j]
+            let key = dx + arc.rc + shift
+            guard key <= currentKey else { break }
+            let y = Int(arc.child)
+            if y == forcedChild {
+                forward(x, y, net.inst.facts(mom: x, child: y), dx, pot(xn))
+            } else {
+                // A listed arc is allowed, and its length is its base reduced cost rc = −v + π_x − π_y
+                // with both ends' potential changes, rc + δ_x − δ_y, where the entry's key is
+                // d(x) + rc + δ_x: no distance measured again (the haversine's trigonometry was a
+                // sixth of an alternatives run's samples).
+                let yn = net.childNode(y)
+                if !hasFlowListed(mom: x, child: y) { relax(xn, yn, dx, key - dx - delta(yn)) }
+            }
+            j += 1
         }
-        pushMomArc(x, i + 1, dx)
+        pushMomArc(x, j, dx)
     }
 
     /// The arc mom → child that adds the pair, unless it has flow or the forced lead rule removes it.
