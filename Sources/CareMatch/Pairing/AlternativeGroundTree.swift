@@ -29,7 +29,7 @@ struct AlternativeGroundTree: Sendable {
 
     /// Every mom's sorted arcs up to `cap` (`MomArcs`), built on `threads` threads for the tree
     /// and handed to the searches, which extend them where they go farther.
-    let momArcs: [MomArcs?]
+    let momArcs: MomArcLists
 
     /// The deadline passed while the tree was built: it is empty, and no search may use it.
     let cutShort: Bool
@@ -42,8 +42,8 @@ struct AlternativeGroundTree: Sendable {
         WorkerThreads.run(max(1, threads)) { _ in
             while !deadline.hasPassed, let m = queue.next() { lists.store(m, MomArcs.build(net, mom: m, threshold: cap)) }
         }
-        momArcs = lists.values
-        let search = AlternativeSearch(net, arcs: MomArcsCache(lists: momArcs))
+        momArcs = MomArcLists(lists.values)
+        let search = AlternativeSearch(net, arcs: MomArcsCache(momArcs))
         let built = queue.left == 0 ? search.groundTree(upTo: cap, deadline: deadline) : nil
         cutShort = built == nil
         let nodes = 1 + net.momCount + net.childCount

@@ -875,8 +875,8 @@ final class AlternativeSearch {
         }
         // Every other pair, lazily from the mom's sorted list: an entry's key is a lower bound
         // (base reduced cost plus the mom's own potential change; a child's potential only falls).
-        if momArcs.lists[x] == nil {
-            momArcs.lists[x] = MomArcs.build(net, mom: x, threshold: MomArcs.firstThresholdPoints * net.inst.weights.scale.unitsPerPoint)
+        if !momArcs.spans[x].built {
+            momArcs.store(x, MomArcs.build(net, mom: x, threshold: MomArcs.firstThresholdPoints * net.inst.weights.scale.unitsPerPoint))
         }
         // Through the heap, not read at once: reading the first arcs here was no faster (scale
         // 10: 203 and 193 children a second against 217 and 246, alternated).
@@ -886,12 +886,11 @@ final class AlternativeSearch {
     /// Pushes the entry of the `i`-th arc of mom x's list, or a continuation entry at the list's
     /// threshold when the list ends before its arcs are complete.
     private func pushMomArc(_ x: Int, _ i: Int, _ dx: Int64) {
-        let list = momArcs.lists[x]!
+        let list = momArcs.spans[x]
         let shift = delta(net.momNode(x))
         let owner = Int32(net.momNode(x))
-        if i < list.arcs.count {
-            let arc = list.arcs[i]
-            heap.push(SearchEntry(key: dx + arc.rc + shift, owner: owner, cursor: Int32(i)))
+        if i < Int(list.count) {
+            heap.push(SearchEntry(key: dx + momArcs.arc(list, i).rc + shift, owner: owner, cursor: Int32(i)))
         } else if !list.complete {
             heap.push(SearchEntry(key: dx + list.threshold + 1 + shift, owner: owner, beyond: Int32(i)))
         }
@@ -902,8 +901,8 @@ final class AlternativeSearch {
         let dx = dist[xn]
         if e.isBeyond {
             // The list ended at its threshold: extend it (the old list is a prefix of the new one).
-            let old = momArcs.lists[x]!
-            momArcs.lists[x] = MomArcs.build(net, mom: x, threshold: max(2 * old.threshold, e.key - dx - delta(xn)))
+            let old = momArcs.spans[x]
+            momArcs.store(x, MomArcs.build(net, mom: x, threshold: max(2 * old.threshold, e.key - dx - delta(xn))))
             pushMomArc(x, i, dx)
             return
         }
@@ -918,11 +917,11 @@ final class AlternativeSearch {
     /// is read (at scale 10, 1.6 times the children a second).
     private func readMomArcs(_ x: Int, from i: Int, _ dx: Int64) {
         let xn = net.momNode(x)
-        let list = momArcs.lists[x]!
+        let list = momArcs.spans[x]
         let shift = delta(xn)
         var j = i
-        while j < list.arcs.count && found < 0 {
-            let arc = list.arcs[j]
+        while j < Int(list.count) && found < 0 {
+            let arc = momArcs.arc(list, j)
             let key = dx + arc.rc + shift
             guard key <= currentKey else { break }
             let y = Int(arc.child)

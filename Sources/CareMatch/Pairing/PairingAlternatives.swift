@@ -94,7 +94,7 @@ public struct PairingAlternatives: Sendable {
                                        seconds: (clock.now - start).seconds)
         }
         WorkerThreads.run(max(1, threads)) { w in
-            let arcs = tree.map { MomArcsCache(lists: $0.momArcs) } ?? MomArcsCache(momCount: net.momCount)
+            let arcs = tree.map { MomArcsCache($0.momArcs) } ?? MomArcsCache(momCount: net.momCount)
             let search = AlternativeSearch(net, ground: tree, arcs: arcs)
             // Without the fast paths, every forced path is a plain Dijkstra (what the tests compare with).
             search.meetsAtGround = fanOut
