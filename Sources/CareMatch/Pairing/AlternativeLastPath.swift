@@ -168,7 +168,7 @@ extension AlternativeSearch {
             pushChildArc(y, i, dy)
             return
         }
-        // The arcs of the same key are read now, one after the other (as `advanceMom` does).
+        // The arcs of the same key are read now, one after the other (as `readMomArcs` does).
         let shift = -delta(yn) - b.fall
         var j = i
         while true {

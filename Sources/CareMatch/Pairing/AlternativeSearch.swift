@@ -846,7 +846,7 @@ final class AlternativeSearch {
     private func advanceGround(_ e: SearchEntry) {
         let d0 = dist[0]
         let shift = delta(0)
-        // The arcs of the same key are read now, one after the other (as `advanceMom` does).
+        // The arcs of the same key are read now, one after the other (as `readMomArcs` does).
         var i = Int(e.cursor)
         while true {
             let x = Int(net.groundArcs[i].node)

@@ -202,9 +202,6 @@ struct MomArcLists: Sendable {
     let spans: [Span]
     let arcs: [MomArcs.Arc]
 
-    /// No list built.
-    init(momCount: Int) { spans = Array(repeating: .none, count: momCount); arcs = [] }
-
     /// `lists` flattened, in mom order.
     init(_ lists: [MomArcs?]) {
         var spans = [Span](repeating: .none, count: lists.count)
