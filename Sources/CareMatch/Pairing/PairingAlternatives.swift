@@ -198,6 +198,25 @@ public struct PairingAlternatives: Sendable {
         /// The moms answered by the fan-out, in `allowed`'s order.
         var fanMoms: [Int] { allowed.indices.filter { fan[$0] }.map { allowed[$0].m } }
 
+        /// Whether some candidate not yet taken is not answered by the fan-out.
+        var hasOthers: Bool { heap.contains { !fan[Int($0.index)] } }
+
+        /// The `n` candidates not yet taken that the fan-out answers, of smallest `lb` (then mom
+        /// id) and `lb ≤ limit`, in that order; they stay in the scan.
+        func firstFanned(_ n: Int, upTo limit: Int64) -> [Candidate] {
+            var first: [(lb: Int64, rank: Int32, index: Int32)] = []
+            for e in heap where e.lb <= limit && fan[Int(e.index)] {
+                guard first.count < n || Self.precedes(e, first[first.count - 1]) else { continue }
+                let at = first.firstIndex { Self.precedes(e, $0) } ?? first.count
+                first.insert(e, at: at)
+                if first.count > n { first.removeLast() }
+            }
+            return first.map { e in
+                let i = Int(e.index)
+                return (e.lb, allowed[i].m, allowed[i].f, current[0..<Int(aboveCount[i])], true, arcs[i])
+            }
+        }
+
         /// Every candidate, in scan order (the tests walk them all).
         var list: [Candidate] {
             var copy = self
@@ -293,11 +312,34 @@ public struct PairingAlternatives: Sendable {
             best.insert(item, at: at)
             if best.count > k { best.removeLast() }
         }
+        // A child whose scan would search without a budget (forced leads, the distances' bound
+        // asked far) first takes her `k` nearest fanned candidates, within `firstBoundPoints`: one
+        // search that often gives the k-th best before any forced lead is searched. Each is exact,
+        // so the scan below only skips them.
+        var early = Set<Int>()
+        if let fan, candidates.hasOthers {
+            let limit = firstBoundPoints * inst.weights.scale.unitsPerPoint
+            for cand in candidates.firstFanned(k, upTo: limit) {
+                if !fanStarted {
+                    fan.startFanOut(from: fanSource, blocking: net.childNode(c),
+                                    targets: candidates.fanMoms.map { net.momNode($0) })
+                    fanStarted = true
+                }
+                fannedOut += 1
+                guard let d = fan.fanOutDistance(to: net.momNode(cand.m), within: limit - cand.arcs) else {
+                    if fan.invalid { return ([], forced, fannedOut, realized, pruned) }
+                    continue
+                }
+                early.insert(cand.m)
+                insert((cand.arcs + d, cand.m, cand.f, fan.fanOutChangedChildren(to: net.momNode(cand.m), except: c)))
+            }
+        }
         while let lb = candidates.nextBound {
             if deadline.hasPassed { return (nil, forced, fannedOut, realized, pruned) }
             let kth = best.count == k ? best[k - 1].cost : Int64.max
             if lb > kth { break }
             guard let cand = candidates.next() else { break }
+            if early.contains(cand.m) { continue }
             // The searches count from the forced arcs' bound (`AlternativeSearch.force`).
             let budget = kth == Int64.max ? Int64.max / 4 : kth - cand.arcs
             let item: (cost: Int64, m: Int, f: PairingInstance.PairFacts, changed: [Int])

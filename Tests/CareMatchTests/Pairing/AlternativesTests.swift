@@ -309,6 +309,34 @@ final class AlternativesTests: XCTestCase {
         XCTAssertGreaterThan(multiUnit, 50)
     }
 
+    func testTheEarlyFannedCandidatesAreTheScansFirstFannedOnesWithinTheLimit() throws {
+        // What a child with other candidates evaluates first (`firstFanned`): her k fanned
+        // candidates that the scan would meet first, none above the limit, in the scan's order.
+        var children = 0, cut = 0
+        for seed in 1200...1219 as ClosedRange<UInt64> {
+            let d = Self.supportedInstance(seed)
+            let s = try PairingSolver.solve(d)
+            let net = Self.residualNetwork(d, s)
+            for c in d.children.indices {
+                let candidates = PairingAlternatives.candidates(of: c, net, fanOut: true)
+                let list = candidates.list
+                XCTAssertEqual(candidates.hasOthers, list.contains { !$0.fan }, "seed \(seed) child \(c)")
+                let fanned = list.filter(\.fan)
+                guard candidates.hasOthers, !fanned.isEmpty else { continue }
+                children += 1
+                for k in [1, 3] {
+                    for limit in [Int64.max, fanned[0].lb, fanned[min(k, fanned.count) - 1].lb - 1] {
+                        let expected = fanned.filter { $0.lb <= limit }.prefix(k).map(\.m)
+                        XCTAssertEqual(candidates.firstFanned(k, upTo: limit).map(\.m), Array(expected), "seed \(seed) child \(c) k \(k)")
+                        if expected.count < min(k, fanned.count) { cut += 1 }
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(children, 20)
+        XCTAssertGreaterThan(cut, 5)
+    }
+
     func testThePathBoundNeverPrunesACandidateWithinItsExactCostAndDecidesWhereTheArcsDoNot() throws {
         // `AlternativePathBound` against the exact changes of the full list: asked with the
         // budget the exact change leaves beyond the forced arcs, it never prunes; one unit less,
