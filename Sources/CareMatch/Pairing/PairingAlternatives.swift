@@ -294,7 +294,9 @@ public struct PairingAlternatives: Sendable {
     /// the bound's pieces form a flow of the modified network (`AlternativeSearch.realize`: a
     /// feasible flow costing the lower bound is optimal), else forced one by one
     /// (`AlternativeSearch.force`). All kinds share the child's ranking and bounds, so the scan
-    /// is the same as with forcing alone.
+    /// is the same as with forcing alone. A child with candidates of the last kind first takes
+    /// her `k` nearest fanned candidates (`ChildCandidates.firstFanned`), so that her k-th best
+    /// is usually known before her first forced lead is searched.
     static func alternatives(of c: Int, _ net: ResidualPairing, _ search: AlternativeSearch, _ fan: AlternativeSearch?,
                              paths: AlternativePathBound? = nil,
                              k: Int, deadline: Deadline = .none) -> (rows: [PairingAlternative]?, forced: Int, fannedOut: Int, realized: Int, pruned: Int) {
