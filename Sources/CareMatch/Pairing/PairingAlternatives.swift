@@ -318,22 +318,29 @@ public struct PairingAlternatives: Sendable {
         // asked far) first takes her `k` nearest fanned candidates, within `firstBoundPoints`: one
         // search that often gives the k-th best before any forced lead is searched. Each is exact,
         // so the scan below only skips them.
+        // A fanned candidate's exact change, through the child's one fan-out search (started at
+        // the first), if within `budget` beyond her forced arcs (an unreachable m voids the
+        // computation: `invalid`).
+        func fanned(_ cand: Candidate, _ fan: AlternativeSearch, within budget: Int64) -> (cost: Int64, m: Int, f: PairingInstance.PairFacts, changed: [Int])? {
+            if !fanStarted {
+                fan.startFanOut(from: fanSource, blocking: net.childNode(c),
+                                targets: candidates.fanMoms.map { net.momNode($0) })
+                fanStarted = true
+            }
+            fannedOut += 1
+            guard let d = fan.fanOutDistance(to: net.momNode(cand.m), within: budget) else { return nil }
+            return (cand.arcs + d, cand.m, cand.f, fan.fanOutChangedChildren(to: net.momNode(cand.m), except: c))
+        }
         var early = Set<Int>()
         if let fan, candidates.hasOthers {
             let limit = firstBoundPoints * inst.weights.scale.unitsPerPoint
             for cand in candidates.firstFanned(k, upTo: limit) {
-                if !fanStarted {
-                    fan.startFanOut(from: fanSource, blocking: net.childNode(c),
-                                    targets: candidates.fanMoms.map { net.momNode($0) })
-                    fanStarted = true
-                }
-                fannedOut += 1
-                guard let d = fan.fanOutDistance(to: net.momNode(cand.m), within: limit - cand.arcs) else {
+                guard let item = fanned(cand, fan, within: limit - cand.arcs) else {
                     if fan.invalid { return ([], forced, fannedOut, realized, pruned) }
                     continue
                 }
                 early.insert(cand.m)
-                insert((cand.arcs + d, cand.m, cand.f, fan.fanOutChangedChildren(to: net.momNode(cand.m), except: c)))
+                insert(item)
             }
         }
         while let lb = candidates.nextBound {
@@ -346,18 +353,11 @@ public struct PairingAlternatives: Sendable {
             let budget = kth == Int64.max ? Int64.max / 4 : kth - cand.arcs
             let item: (cost: Int64, m: Int, f: PairingInstance.PairFacts, changed: [Int])
             if cand.fan, let fan {
-                if !fanStarted {
-                    fan.startFanOut(from: fanSource, blocking: net.childNode(c),
-                                    targets: candidates.fanMoms.map { net.momNode($0) })
-                    fanStarted = true
-                }
-                fannedOut += 1
-                guard let d = fan.fanOutDistance(to: net.momNode(cand.m), within: budget) else {
+                guard let out = fanned(cand, fan, within: budget) else {
                     if fan.invalid { return ([], forced, fannedOut, realized, pruned) }
-                    // Beyond the budget (an unreachable m voids the computation: `invalid`).
                     continue
                 }
-                item = (cand.arcs + d, cand.m, cand.f, fan.fanOutChangedChildren(to: net.momNode(cand.m), except: c))
+                item = out
             } else {
                 // The distances' bound (`AlternativePathBound`): a candidate whose paths alone
                 // exceed the budget is not forced, and one whose bound is attained by a flow is
