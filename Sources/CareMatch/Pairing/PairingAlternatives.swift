@@ -134,7 +134,7 @@ public struct PairingAlternatives: Sendable {
     /// One candidate lead of a child: `lb` orders and prunes (forced arcs plus `RefillBound`),
     /// `arcs` is `AlternativeSearch.lowerBound` (where the searches' budgets count from), `above`
     /// the child's moms ranking above m, `fan` whether the child's fan-out answers it.
-    typealias Candidate = (lb: Int64, m: Int, f: PairingInstance.PairFacts, above: ArraySlice<Int>, fan: Bool, arcs: Int64)
+    typealias Candidate = (lb: Int64, m: Int, f: PairingInstance.PairFacts, above: ArraySlice<Int>, fan: Bool, arcs: Int64, index: Int)
 
     /// A child's candidate leads (every allowed mom but her lead), taken by increasing `lb`,
     /// then mom id. The order is a binary heap of 16-byte keys and each `Candidate` is made only
@@ -154,17 +154,34 @@ public struct PairingAlternatives: Sendable {
         private let arcs: [Int64]
         private let aboveCount: [UInt8]
         private let fan: [Bool]
+        /// By position in `allowed`: the mom's id rank (for `putBack`).
+        private let rankOf: [Int32]
 
         init(allowed: [(m: Int, f: PairingInstance.PairFacts)], current: [Int], fanSource: Int,
              keys: [(lb: Int64, rank: Int32, index: Int32)], arcs: [Int64], aboveCount: [UInt8], fan: [Bool]) {
             self.allowed = allowed; self.current = current; self.fanSource = fanSource
             self.arcs = arcs; self.aboveCount = aboveCount; self.fan = fan
+            var rankOf = [Int32](repeating: 0, count: allowed.count)
+            for e in keys { rankOf[Int(e.index)] = e.rank }
+            self.rankOf = rankOf
             heap = keys
             for i in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(i) }
         }
 
         @inline(__always) private static func precedes(_ a: (lb: Int64, rank: Int32, index: Int32), _ b: (lb: Int64, rank: Int32, index: Int32)) -> Bool {
             a.lb != b.lb ? a.lb < b.lb : a.rank < b.rank
+        }
+
+        private mutating func siftUp(_ start: Int) {
+            var i = start
+            let e = heap[i]
+            while i > 0 {
+                let p = (i - 1) / 2
+                guard Self.precedes(e, heap[p]) else { break }
+                heap[i] = heap[p]
+                i = p
+            }
+            heap[i] = e
         }
 
         private mutating func siftDown(_ start: Int) {
@@ -182,6 +199,15 @@ public struct PairingAlternatives: Sendable {
             heap[i] = e
         }
 
+        /// Puts a taken candidate back with `key`, a lower bound of her cost above her `lb`, if
+        /// some candidate not yet taken comes before it; false (nothing done) otherwise.
+        mutating func putBack(_ cand: Candidate, key: Int64) -> Bool {
+            guard let top = heap.first, top.lb < key || (top.lb == key && top.rank < rankOf[cand.index]) else { return false }
+            heap.append((key, rankOf[cand.index], Int32(cand.index)))
+            siftUp(heap.count - 1)
+            return true
+        }
+
         /// The `lb` of the next candidate, nil when all are taken.
         var nextBound: Int64? { heap.first?.lb }
 
@@ -192,7 +218,7 @@ public struct PairingAlternatives: Sendable {
             let last = heap.removeLast()
             if !heap.isEmpty { heap[0] = last; siftDown(0) }
             let i = Int(top.index)
-            return (top.lb, allowed[i].m, allowed[i].f, current[0..<Int(aboveCount[i])], fan[i], arcs[i])
+            return (top.lb, allowed[i].m, allowed[i].f, current[0..<Int(aboveCount[i])], fan[i], arcs[i], i)
         }
 
         /// The moms answered by the fan-out, in `allowed`'s order.
@@ -213,7 +239,7 @@ public struct PairingAlternatives: Sendable {
             }
             return first.map { e in
                 let i = Int(e.index)
-                return (e.lb, allowed[i].m, allowed[i].f, current[0..<Int(aboveCount[i])], true, arcs[i])
+                return (e.lb, allowed[i].m, allowed[i].f, current[0..<Int(aboveCount[i])], true, arcs[i], i)
             }
         }
 
@@ -371,6 +397,7 @@ public struct PairingAlternatives: Sendable {
                     switch verdict {
                     case .exceeds:
                         if kth != Int64.max { pruned += 1; continue }
+                        if candidates.putBack(cand, key: max(cand.lb, cand.arcs + asked + 1)) { continue }
                     case .within(let value, let pieces):
                         if let pieces, let out = search.realize(child: c, mom: cand.m, facts: cand.f, above: cand.above, pieces: pieces),
                            out.costUnits == cand.arcs + value {
@@ -378,6 +405,7 @@ public struct PairingAlternatives: Sendable {
                             if out.costUnits <= kth { insert((out.costUnits, cand.m, cand.f, out.changedChildren)) }
                             continue
                         }
+                        if candidates.putBack(cand, key: max(cand.lb, cand.arcs + value)) { continue }
                     }
                 }
                 forced += 1
