@@ -322,7 +322,9 @@ public struct PairingAlternatives: Sendable {
     /// (`AlternativeSearch.force`). All kinds share the child's ranking and bounds, so the scan
     /// is the same as with forcing alone. A child with candidates of the last kind first takes
     /// her `k` nearest fanned candidates (`ChildCandidates.firstFanned`), so that her k-th best
-    /// is usually known before her first forced lead is searched.
+    /// is usually known before her first forced lead is searched. A candidate whose distances'
+    /// bound neither decides nor prunes her goes back into the scan at that bound
+    /// (`ChildCandidates.putBack`), and is forced only when she is the nearest again.
     static func alternatives(of c: Int, _ net: ResidualPairing, _ search: AlternativeSearch, _ fan: AlternativeSearch?,
                              paths: AlternativePathBound? = nil,
                              k: Int, deadline: Deadline = .none) -> (rows: [PairingAlternative]?, forced: Int, fannedOut: Int, realized: Int, pruned: Int) {
