@@ -133,7 +133,8 @@ public struct PairingAlternatives: Sendable {
 
     /// One candidate lead of a child: `lb` orders and prunes (forced arcs plus `RefillBound`),
     /// `arcs` is `AlternativeSearch.lowerBound` (where the searches' budgets count from), `above`
-    /// the child's moms ranking above m, `fan` whether the child's fan-out answers it.
+    /// the child's moms ranking above m, `fan` whether the child's fan-out answers it, `index`
+    /// her position in `ChildCandidates.allowed`.
     typealias Candidate = (lb: Int64, m: Int, f: PairingInstance.PairFacts, above: ArraySlice<Int>, fan: Bool, arcs: Int64, index: Int)
 
     /// A child's candidate leads (every allowed mom but her lead), taken by increasing `lb`,
@@ -342,10 +343,6 @@ public struct PairingAlternatives: Sendable {
             best.insert(item, at: at)
             if best.count > k { best.removeLast() }
         }
-        // A child whose scan would search without a budget (forced leads, the distances' bound
-        // asked far) first takes her `k` nearest fanned candidates, within `firstBoundPoints`: one
-        // search that often gives the k-th best before any forced lead is searched. Each is exact,
-        // so the scan below only skips them.
         // A fanned candidate's exact change, through the child's one fan-out search (started at
         // the first), if within `budget` beyond her forced arcs (an unreachable m voids the
         // computation: `invalid`).
@@ -359,6 +356,10 @@ public struct PairingAlternatives: Sendable {
             guard let d = fan.fanOutDistance(to: net.momNode(cand.m), within: budget) else { return nil }
             return (cand.arcs + d, cand.m, cand.f, fan.fanOutChangedChildren(to: net.momNode(cand.m), except: c))
         }
+        // A child whose scan would search without a budget (forced leads, the distances' bound
+        // asked far) first takes her `k` nearest fanned candidates, within `firstBoundPoints`: one
+        // search that often gives the k-th best before any forced lead is searched. Each is exact,
+        // so the scan below only skips them.
         var early = Set<Int>()
         if let fan, candidates.hasOthers {
             let limit = firstBoundPoints * inst.weights.scale.unitsPerPoint

@@ -337,6 +337,53 @@ final class AlternativesTests: XCTestCase {
         XCTAssertGreaterThan(cut, 5)
     }
 
+    func testACandidatePutBackComesOutAtHerNewKeyInTheScansOrder() throws {
+        // `putBack`: a taken candidate goes back only when another comes before her new key, and
+        // then comes out after every candidate of a smaller key (ties by mom id), with that key.
+        var putBack = 0, refused = 0
+        for seed in 1200...1219 as ClosedRange<UInt64> {
+            let d = Self.supportedInstance(seed)
+            let s = try PairingSolver.solve(d)
+            let net = Self.residualNetwork(d, s)
+            for c in d.children.indices {
+                let list = PairingAlternatives.candidates(of: c, net, fanOut: true).list
+                guard list.count >= 3 else { continue }
+                // Before the next one: refused, nothing changes.
+                var candidates = PairingAlternatives.candidates(of: c, net, fanOut: true)
+                let first = try XCTUnwrap(candidates.next())
+                XCTAssertFalse(candidates.putBack(first, key: list[1].lb - 1))
+                XCTAssertEqual(candidates.list.map(\.m), list.dropFirst().map(\.m))
+                refused += 1
+                // Past the next ones: she comes out where her new key ranks her.
+                for key in [list[1].lb + 1, list[list.count / 2].lb + 1, list[list.count - 1].lb + 1] {
+                    var candidates = PairingAlternatives.candidates(of: c, net, fanOut: true)
+                    let first = try XCTUnwrap(candidates.next())
+                    XCTAssertTrue(candidates.putBack(first, key: key))
+                    let rest = candidates.list
+                    let expected = (list.dropFirst().map { ($0.lb, net.momIDRank[$0.m], $0.m) } + [(key, net.momIDRank[first.m], first.m)])
+                        .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+                    XCTAssertEqual(rest.map(\.m), expected.map(\.2), "seed \(seed) child \(c) key \(key)")
+                    XCTAssertEqual(rest.first { $0.m == first.m }?.lb, key)
+                    putBack += 1
+                }
+                // Two taken and put back before the next is taken.
+                guard list.count >= 4 else { continue }
+                var two = PairingAlternatives.candidates(of: c, net, fanOut: true)
+                let (a, b) = (try XCTUnwrap(two.next()), try XCTUnwrap(two.next()))
+                let (keyA, keyB) = (list[list.count - 1].lb + 1, list[2].lb + 1)
+                // The nearer first: the heap's last entry is then the farther one.
+                XCTAssertTrue(two.putBack(b, key: keyB))
+                XCTAssertTrue(two.putBack(a, key: keyA))
+                let expected = (list.dropFirst(2).map { ($0.lb, net.momIDRank[$0.m], $0.m) }
+                                + [(keyA, net.momIDRank[a.m], a.m), (keyB, net.momIDRank[b.m], b.m)])
+                    .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+                XCTAssertEqual(two.list.map(\.m), expected.map(\.2), "seed \(seed) child \(c) two put back")
+            }
+        }
+        XCTAssertGreaterThan(putBack, 50)
+        XCTAssertGreaterThan(refused, 50)
+    }
+
     func testThePathBoundNeverPrunesACandidateWithinItsExactCostAndDecidesWhereTheArcsDoNot() throws {
         // `AlternativePathBound` against the exact changes of the full list: asked with the
         // budget the exact change leaves beyond the forced arcs, it never prunes; one unit less,
