@@ -177,6 +177,49 @@ final class AlternativeSearch {
         return lb
     }
 
+    /// A lower bound of the reduced distance from mom `h` to the nearest node other than her that
+    /// is a mom or the ground, in the optimal flow's residual network without child `c`: exact
+    /// when at most `cap` (her sorted list is extended that far at most), else more than `cap`.
+    ///
+    /// Dropping h from c leaves her a unit to place, and every way of placing it starts with such
+    /// a path: to the ground (she keeps a place empty, `λ_h`) or to a child y she is not paired
+    /// with and from y on to one of y's moms or to the ground (y's cheapest arc out,
+    /// `ResidualPairing.childExit`). So when forcing a candidate frees h, the change costs at
+    /// least this beyond the forced arcs (`PairingAlternatives.candidates(of:)`). It is large for
+    /// a mom whose pair with c is worth more to her than anything else she could do, typically
+    /// c's continuity mom (`λ_h` then holds the bonus).
+    func leastExit(from h: Int, blocking c: Int, upTo cap: Int64) -> Int64 {
+        let ph = net.potential[net.momNode(h)]
+        @inline(__always) func through(_ y: Int, _ rc: Int64) -> Int64 {
+            if rc < 0 { invalid = true }
+            let exit = net.childExit[y]
+            return y == c || exit == .max ? .max : rc + exit
+        }
+        // To the ground (she has c, so a load of at least one).
+        var best = ph
+        for y in net.continuityChildren[h] where !net.isPaired(mom: h, child: Int(y)) {
+            let f = net.inst.facts(mom: h, child: Int(y))
+            if f.allowed { best = min(best, through(Int(y), -f.value + ph - net.potential[net.childNode(Int(y))])) }
+        }
+        if !momArcs.spans[h].built {
+            momArcs.store(h, MomArcs.build(net, mom: h, threshold: MomArcs.firstThresholdPoints * net.inst.weights.scale.unitsPerPoint))
+        }
+        var i = 0
+        while true {
+            let list = momArcs.spans[h]
+            while i < Int(list.count) {
+                let arc = momArcs.arc(list, i)
+                if arc.rc >= best { return best }
+                best = min(best, through(Int(arc.child), arc.rc))
+                i += 1
+            }
+            // The arcs not listed have reduced costs above the threshold.
+            if list.complete || list.threshold + 1 >= best { return best }
+            if list.threshold >= cap { return list.threshold + 1 }
+            momArcs.store(h, MomArcs.build(net, mom: h, threshold: 2 * list.threshold))
+        }
+    }
+
     /// The exact cost of making `mom` the lead of `child`, or nil when it is larger than
     /// `lowerBound + budget` (then it does not matter exactly). `above`: as for `lowerBound`.
     ///

@@ -255,7 +255,13 @@ public struct PairingAlternatives: Sendable {
 
     /// Child c's candidates (every allowed mom but her lead) by increasing `lb`, then mom id, and
     /// the node her fan-out starts from.
-    static func candidates(of c: Int, _ net: ResidualPairing, fanOut: Bool) -> ChildCandidates {
+    ///
+    /// `exit(h)`, when given, is a lower bound of what placing mom h's unit costs once she is
+    /// freed from the child (`AlternativeSearch.leastExit`): every candidate that frees h pays it
+    /// beyond her forced arcs and her refill, each freed mom her own (the pieces of
+    /// `AlternativePathBound` start one at each, and each reaches a mom or the ground before it
+    /// ends), so it is added to her `lb`.
+    static func candidates(of c: Int, _ net: ResidualPairing, fanOut: Bool, exit: ((Int) -> Int64)? = nil) -> ChildCandidates {
         let inst = net.inst
         var allowed: [(m: Int, f: PairingInstance.PairFacts)] = []
         inst.forEachAllowedMom(of: c, within: inst.maxReach) { m, f in allowed.append((m, f)) }
@@ -275,6 +281,9 @@ public struct PairingAlternatives: Sendable {
         let pc = net.potential[cn]
         var freed: [Int64] = [0]
         for h in current { freed.append(freed[freed.count - 1] + h.f.value + pc - net.potential[net.momNode(h.m)]) }
+        // What the freed moms cost to place, summed over the prefix of `current` a candidate frees.
+        var placing: [Int64] = [0]
+        for h in current { placing.append(placing[placing.count - 1] + (exit?(h.m) ?? 0)) }
         let rank = net.momIDRank
         var order: [(lb: Int64, rank: Int32, index: Int32)] = []
         order.reserveCapacity(allowed.count)
@@ -292,7 +301,7 @@ public struct PairingAlternatives: Sendable {
             arcs[i] = a
             aboveCount[i] = UInt8(n)
             fan[i] = single && fanOut
-            order.append((a + (refill?.cost(units: need, below: i) ?? 0), rank[m], Int32(i)))
+            order.append((a + (refill?.cost(units: need, below: i) ?? 0) + placing[n], rank[m], Int32(i)))
         }
         return ChildCandidates(allowed: allowed, current: currentMoms, fanSource: fanSource, keys: order,
                                arcs: arcs, aboveCount: aboveCount, fan: fan)
@@ -330,7 +339,11 @@ public struct PairingAlternatives: Sendable {
                              paths: AlternativePathBound? = nil,
                              k: Int, deadline: Deadline = .none) -> (rows: [PairingAlternative]?, forced: Int, fannedOut: Int, realized: Int, pruned: Int) {
         let inst = net.inst
-        var candidates = Self.candidates(of: c, net, fanOut: fan != nil)
+        // What each mom of hers costs to place once freed, bounded within `firstBoundPoints`.
+        let exitCap = firstBoundPoints * inst.weights.scale.unitsPerPoint
+        var candidates = Self.candidates(of: c, net, fanOut: fan != nil,
+                                         exit: fan == nil ? nil : { search.leastExit(from: $0, blocking: c, upTo: exitCap) })
+        if search.invalid { return ([], 0, 0, 0, 0) }
         let (fanSource, current, allowed) = (candidates.fanSource, candidates.current, candidates.allowed)
         var pathsBegun = false
         let rank = net.momIDRank

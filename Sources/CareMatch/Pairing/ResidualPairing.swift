@@ -43,6 +43,9 @@ struct ResidualPairing: Sendable {
     /// The smallest and largest `λ_m`.
     let lowestMomDual: Int64
     let highestMomDual: Int64
+    /// Each child's cheapest residual arc out (dropping one of her moms, or taking one more when
+    /// she has room; `Int64.max` when she has neither): the second step of `AlternativeSearch.leastExit`.
+    let childExit: [Int64]
 
     var momCount: Int { inst.momCount }
     var childCount: Int { inst.childCount }
@@ -93,6 +96,14 @@ struct ResidualPairing: Sendable {
                                 mask: { inst.skills.masks[Int(inst.activeMoms[$0])] })
         lowestMomDual = momDual.min() ?? 0
         highestMomDual = momDual.max() ?? 0
+        var exit = [Int64](repeating: .max, count: inst.childCount)
+        for c in 0..<inst.childCount {
+            let pc = pot[1 + inst.momCount + c]
+            for m in cm[c] { exit[c] = min(exit[c], inst.facts(mom: Int(m), child: c).value + pc - pot[1 + Int(m)]) }
+            let k = cm[c].count
+            if k < Int(inst.childSlots[c]) { exit[c] = min(exit[c], -(k == 0 ? inst.leadReward(c) : inst.supportReward(c)) + pc) }
+        }
+        childExit = exit
     }
 
     /// The cost of moving a child from `k` to `k + 1` moms (`up`) or from `k` to `k − 1`.

@@ -284,9 +284,10 @@ final class AlternativesTests: XCTestCase {
     }
 
     func testEveryCandidatesBoundIsAtMostItsExactCost() throws {
-        // The bounds that order and prune the candidates (forced arcs plus what the child's lost
-        // moms cost to make up) against the exact changes of the full list.
-        var multiUnit = 0
+        // The bounds that order and prune the candidates (forced arcs, what the child's lost
+        // moms cost to make up, and what her freed moms cost to place) against the exact changes
+        // of the full list.
+        var multiUnit = 0, placed = 0
         for seed in 1200...1239 as ClosedRange<UInt64> {
             let d = Self.supportedInstance(seed)
             let s = try PairingSolver.solve(d)
@@ -295,9 +296,15 @@ final class AlternativesTests: XCTestCase {
             let search = AlternativeSearch(net)
             for c in d.children.indices {
                 let exact = Dictionary(uniqueKeysWithValues: all.rows.filter { $0.child == c }.map { ($0.mom, -$0.scoreChangeUnits) })
-                for cand in PairingAlternatives.candidates(of: c, net, fanOut: false).list {
+                let plain = Dictionary(uniqueKeysWithValues: PairingAlternatives.candidates(of: c, net, fanOut: false).list.map { ($0.m, $0.lb) })
+                let exits = PairingAlternatives.candidates(of: c, net, fanOut: false,
+                                                           exit: { search.leastExit(from: $0, blocking: c, upTo: .max / 8) })
+                for cand in exits.list {
                     let cost = try XCTUnwrap(exact[cand.m], "seed \(seed) child \(c) mom \(cand.m)")
                     XCTAssertLessThanOrEqual(cand.lb, cost, "seed \(seed) child \(c) mom \(cand.m)")
+                    let without = try XCTUnwrap(plain[cand.m])
+                    XCTAssertGreaterThanOrEqual(cand.lb, without)
+                    if cand.lb > without { placed += 1 }
                     XCTAssertLessThanOrEqual(cand.arcs, cand.lb)
                     // The candidates' forced arcs (prefix sums over her moms) are the search's own bound.
                     XCTAssertEqual(cand.arcs, search.lowerBound(child: c, mom: cand.m, facts: cand.f,
@@ -307,6 +314,46 @@ final class AlternativesTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(multiUnit, 50)
+        XCTAssertGreaterThan(placed, 50)
+    }
+
+    func testAFreedMomsLeastExitIsHerDistanceToTheNearestMomOrTheGroundWithoutTheChild() throws {
+        // `leastExit` (two steps: to the ground, or to a child and on by her cheapest arc out)
+        // against a full Dijkstra of the fan-out search in the residual network without the child.
+        var positive = 0, checked = 0, capped = 0, belowGround = 0
+        for seed in 1200...1239 as ClosedRange<UInt64> {
+            let d = Self.supportedInstance(seed)
+            let s = try PairingSolver.solve(d)
+            let net = Self.residualNetwork(d, s)
+            let exits = AlternativeSearch(net)
+            let search = AlternativeSearch(net)
+            for c in d.children.indices {
+                for h in net.childMoms[c].map({ Int($0) }) {
+                    search.startFanOut(from: net.momNode(h), blocking: net.childNode(c), targets: [], portal: false)
+                    var nearest = Int64.max
+                    for v in [0] + (0..<net.momCount).filter({ $0 != h }).map({ net.momNode($0) }) {
+                        if let dv = search.fanOutDistance(to: v, within: Int64.max / 16) { nearest = min(nearest, dv) }
+                    }
+                    XCTAssertFalse(search.invalid)
+                    XCTAssertEqual(exits.leastExit(from: h, blocking: c, upTo: .max / 8), nearest, "seed \(seed) child \(c) mom \(h)")
+                    checked += 1
+                    if nearest > 0 { positive += 1 }
+                    // Nearer through one of the children than by leaving a place empty.
+                    if nearest < net.potential[net.momNode(h)] { belowGround += 1 }
+                    // Cut at a cap below it: more than the cap, never more than the distance.
+                    if nearest > 1 && nearest != .max {
+                        let cut = exits.leastExit(from: h, blocking: c, upTo: nearest / 2)
+                        XCTAssertGreaterThan(cut, nearest / 2)
+                        XCTAssertLessThanOrEqual(cut, nearest)
+                        capped += 1
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 200)
+        XCTAssertGreaterThan(positive, 50)
+        XCTAssertGreaterThan(capped, 50)
+        XCTAssertGreaterThan(belowGround, 20)
     }
 
     func testTheEarlyFannedCandidatesAreTheScansFirstFannedOnesWithinTheLimit() throws {
