@@ -143,6 +143,39 @@ public struct SpatialGrid: Sendable {
         }
     }
 
+    /// The rings of `forEachCellByRings`, to be walked one at a time by a caller that decides
+    /// between rings whether to go on, perhaps much later (a child's candidate moms, read only
+    /// as far as her scan goes).
+    public struct CellRings: Sendable {
+        fileprivate let x0: Int, x1: Int, y0: Int, y1: Int
+        fileprivate let cx: Int, cy: Int
+        /// The number of rings (ring 0 is the center's cell).
+        public let count: Int
+    }
+
+    /// The query's rings of cells, nil when no cell touches it.
+    public func cellRings(_ q: Query) -> CellRings? {
+        guard let box = cellBox(q) else { return nil }
+        let (cx, cy) = centerCell(q)
+        return CellRings(x0: box.x0, x1: box.x1, y0: box.y0, y1: box.y1, cx: cx, cy: cy,
+                         count: max(cx - box.x0, box.x1 - cx, cy - box.y0, box.y1 - cy, 0) + 1)
+    }
+
+    /// A lower bound of the contract distance from the query's center to every point of ring `r`
+    /// and of all farther rings (`forEachCellByRings` approves ring r with it).
+    public func lowerBound(ofRing r: Int, _ q: Query) -> Int {
+        lowerBound(planarKm: Double(max(0, r - 1)) * cellKm, q)
+    }
+
+    /// Calls `body(cell, nearestCentikm)` for the non-empty cells of ring `r` that may hold a
+    /// point of the query.
+    public func forEachCell(inRing r: Int, of rings: CellRings, _ q: Query, _ body: (Int, Int) -> Void) {
+        walkRing(r, around: rings.cx, rings.cy) { gx, gy in
+            guard gx >= rings.x0, gx <= rings.x1, gy >= rings.y0, gy <= rings.y1 else { return }
+            visitCell(gx, gy, q, body)
+        }
+    }
+
     /// Cells are grouped in blocks of `blockSide` × `blockSide` for coarse summaries.
     public static let blockSide = 8
     /// The number of blocks, and the block of a cell.
@@ -214,10 +247,16 @@ public struct SpatialGrid: Sendable {
         for r in 0...out {
             let gap = lowerBound(planarKm: Double(max(0, r - 1)) * spacingKm, q)
             guard gap <= q.limit, ring(gap) else { return }
-            if r == 0 { visit(x, y); continue }
-            for i in (x - r)...(x + r) { visit(i, y - r); visit(i, y + r) }
-            for j in (y - r + 1)...(y + r - 1) { visit(x - r, j); visit(x + r, j) }
+            walkRing(r, around: x, y, visit)
         }
+    }
+
+    /// The squares of Chebyshev ring `r` around square (x, y).
+    @inline(__always)
+    private func walkRing(_ r: Int, around x: Int, _ y: Int, _ visit: (Int, Int) -> Void) {
+        if r == 0 { visit(x, y); return }
+        for i in (x - r)...(x + r) { visit(i, y - r); visit(i, y + r) }
+        for j in (y - r + 1)...(y + r - 1) { visit(x - r, j); visit(x + r, j) }
     }
 
     /// A cell size for about `perCell` points per occupied cell, between `minKm` and `maxKm`:

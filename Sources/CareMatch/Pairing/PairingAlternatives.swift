@@ -137,176 +137,6 @@ public struct PairingAlternatives: Sendable {
     /// her position in `ChildCandidates.allowed`.
     typealias Candidate = (lb: Int64, m: Int, f: PairingInstance.PairFacts, above: ArraySlice<Int>, fan: Bool, arcs: Int64, index: Int)
 
-    /// A child's candidate leads (every allowed mom but her lead), taken by increasing `lb`,
-    /// then mom id. The order is a binary heap of 16-byte keys and each `Candidate` is made only
-    /// when the scan takes it: a child has hundreds of allowed moms (thousands at scale 10), and
-    /// the scan usually stops after a few dozen.
-    struct ChildCandidates {
-        /// Every mom allowed for the child, with the pair's facts.
-        let allowed: [(m: Int, f: PairingInstance.PairFacts)]
-        /// The child's current moms, best-ranked first; the first is her lead.
-        let current: [Int]
-        /// The node her fan-out starts from (her lone lead, or herself).
-        let fanSource: Int
-        /// (lb, mom id rank, position in `allowed`) of the candidates not yet taken, a min-heap.
-        private var heap: [(lb: Int64, rank: Int32, index: Int32)]
-        /// By position in `allowed`: the forced arcs' bound, how many of her moms rank above,
-        /// whether the fan-out answers it.
-        private let arcs: [Int64]
-        private let aboveCount: [UInt8]
-        private let fan: [Bool]
-        /// By position in `allowed`: the mom's id rank (for `putBack`).
-        private let rankOf: [Int32]
-
-        init(allowed: [(m: Int, f: PairingInstance.PairFacts)], current: [Int], fanSource: Int,
-             keys: [(lb: Int64, rank: Int32, index: Int32)], arcs: [Int64], aboveCount: [UInt8], fan: [Bool]) {
-            self.allowed = allowed; self.current = current; self.fanSource = fanSource
-            self.arcs = arcs; self.aboveCount = aboveCount; self.fan = fan
-            var rankOf = [Int32](repeating: 0, count: allowed.count)
-            for e in keys { rankOf[Int(e.index)] = e.rank }
-            self.rankOf = rankOf
-            heap = keys
-            for i in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(i) }
-        }
-
-        @inline(__always) private static func precedes(_ a: (lb: Int64, rank: Int32, index: Int32), _ b: (lb: Int64, rank: Int32, index: Int32)) -> Bool {
-            a.lb != b.lb ? a.lb < b.lb : a.rank < b.rank
-        }
-
-        private mutating func siftUp(_ start: Int) {
-            var i = start
-            let e = heap[i]
-            while i > 0 {
-                let p = (i - 1) / 2
-                guard Self.precedes(e, heap[p]) else { break }
-                heap[i] = heap[p]
-                i = p
-            }
-            heap[i] = e
-        }
-
-        private mutating func siftDown(_ start: Int) {
-            let n = heap.count
-            var i = start
-            let e = heap[i]
-            while true {
-                var c = 2 * i + 1
-                if c >= n { break }
-                if c + 1 < n && Self.precedes(heap[c + 1], heap[c]) { c += 1 }
-                guard Self.precedes(heap[c], e) else { break }
-                heap[i] = heap[c]
-                i = c
-            }
-            heap[i] = e
-        }
-
-        /// Puts a taken candidate back with `key`, a lower bound of her cost above her `lb`, if
-        /// some candidate not yet taken comes before it; false (nothing done) otherwise.
-        mutating func putBack(_ cand: Candidate, key: Int64) -> Bool {
-            guard let top = heap.first, top.lb < key || (top.lb == key && top.rank < rankOf[cand.index]) else { return false }
-            heap.append((key, rankOf[cand.index], Int32(cand.index)))
-            siftUp(heap.count - 1)
-            return true
-        }
-
-        /// The `lb` of the next candidate, nil when all are taken.
-        var nextBound: Int64? { heap.first?.lb }
-
-        /// Takes the next candidate (mom ids are distinct, so the order is total: the same as
-        /// a stable sort's).
-        mutating func next() -> Candidate? {
-            guard let top = heap.first else { return nil }
-            let last = heap.removeLast()
-            if !heap.isEmpty { heap[0] = last; siftDown(0) }
-            let i = Int(top.index)
-            return (top.lb, allowed[i].m, allowed[i].f, current[0..<Int(aboveCount[i])], fan[i], arcs[i], i)
-        }
-
-        /// The moms answered by the fan-out, in `allowed`'s order.
-        var fanMoms: [Int] { allowed.indices.filter { fan[$0] }.map { allowed[$0].m } }
-
-        /// Whether some candidate not yet taken is not answered by the fan-out.
-        var hasOthers: Bool { heap.contains { !fan[Int($0.index)] } }
-
-        /// The `n` candidates not yet taken that the fan-out answers, of smallest `lb` (then mom
-        /// id) and `lb ≤ limit`, in that order; they stay in the scan.
-        func firstFanned(_ n: Int, upTo limit: Int64) -> [Candidate] {
-            var first: [(lb: Int64, rank: Int32, index: Int32)] = []
-            for e in heap where e.lb <= limit && fan[Int(e.index)] {
-                guard first.count < n || Self.precedes(e, first[first.count - 1]) else { continue }
-                let at = first.firstIndex { Self.precedes(e, $0) } ?? first.count
-                first.insert(e, at: at)
-                if first.count > n { first.removeLast() }
-            }
-            return first.map { e in
-                let i = Int(e.index)
-                return (e.lb, allowed[i].m, allowed[i].f, current[0..<Int(aboveCount[i])], true, arcs[i], i)
-            }
-        }
-
-        /// Every candidate, in scan order (the tests walk them all).
-        var list: [Candidate] {
-            var copy = self
-            var out: [Candidate] = []
-            while let c = copy.next() { out.append(c) }
-            return out
-        }
-    }
-
-    /// Child c's candidates (every allowed mom but her lead) by increasing `lb`, then mom id, and
-    /// the node her fan-out starts from.
-    ///
-    /// `exit(h)`, when given, is a lower bound of what placing mom h's unit costs once she is
-    /// freed from the child (`AlternativeSearch.leastExit`): every candidate that frees h pays it
-    /// beyond her forced arcs and her refill, each freed mom her own (the pieces of
-    /// `AlternativePathBound` start one at each, and each reaches a mom or the ground before it
-    /// ends), so it is added to her `lb`.
-    static func candidates(of c: Int, _ net: ResidualPairing, fanOut: Bool, exit: ((Int) -> Int64)? = nil) -> ChildCandidates {
-        let inst = net.inst
-        var allowed: [(m: Int, f: PairingInstance.PairFacts)] = []
-        inst.forEachAllowedMom(of: c, within: inst.maxReach) { m, f in allowed.append((m, f)) }
-        // The child's current moms, best-ranked first; the first is her lead.
-        var current = net.childMoms[c].map { Int($0) }.map { (m: $0, f: inst.facts(mom: $0, child: c)) }
-        current.sort { net.ranksAbove($0.f, $0.m, $1.f, $1.m) }
-        let lead = current.first?.m
-        // The fan-out's source, if any: h for a lone lead with no support wanted, else c.
-        let loneLead = current.count == 1 && inst.childSlots[c] == 1 ? lead : nil
-        let fanSource = loneLead.map { net.momNode($0) } ?? net.childNode(c)
-        let currentMoms = current.map(\.m)
-        // Only a child with two moms or more has candidates that take more than they give.
-        let refill = currentMoms.count >= 2 ? RefillBound(c, net, allowed: allowed, current: currentMoms) : nil
-        // The forced arcs' bound (`AlternativeSearch.lowerBound`): the arc m → c when m is not
-        // hers, and c → h for each of her moms h ranking above m (a prefix of `current`).
-        let cn = net.childNode(c)
-        let pc = net.potential[cn]
-        var freed: [Int64] = [0]
-        for h in current { freed.append(freed[freed.count - 1] + h.f.value + pc - net.potential[net.momNode(h.m)]) }
-        // What the freed moms cost to place, summed over the prefix of `current` a candidate frees.
-        var placing: [Int64] = [0]
-        for h in current { placing.append(placing[placing.count - 1] + (exit?(h.m) ?? 0)) }
-        let rank = net.momIDRank
-        var order: [(lb: Int64, rank: Int32, index: Int32)] = []
-        order.reserveCapacity(allowed.count)
-        var arcs = [Int64](repeating: 0, count: allowed.count)
-        var aboveCount = [UInt8](repeating: 0, count: allowed.count)
-        var fan = [Bool](repeating: false, count: allowed.count)
-        for (i, (m, f)) in allowed.enumerated() where m != lead {
-            // Her moms ranking above m: a prefix of `current` (best-ranked first), m excluded.
-            var n = 0
-            while n < current.count && current[n].m != m && net.ranksAbove(current[n].f, current[n].m, f, m) { n += 1 }
-            let isCurrent = currentMoms.contains(m)
-            let single = !isCurrent && (loneLead != nil ? n == 1 && currentMoms[0] == loneLead! : n == 0)
-            let a = (isCurrent ? 0 : -f.value + net.potential[net.momNode(m)] - pc) + freed[n]
-            let need = n - (isCurrent ? 0 : 1)
-            arcs[i] = a
-            aboveCount[i] = UInt8(n)
-            fan[i] = single && fanOut
-            order.append((a + (refill?.cost(units: need, below: i) ?? 0) + placing[n], rank[m], Int32(i)))
-        }
-        return ChildCandidates(allowed: allowed, current: currentMoms, fanSource: fanSource, keys: order,
-                               arcs: arcs, aboveCount: aboveCount, fan: fan)
-    }
-
     /// The best `k` alternatives of child `c` (nil when the deadline passed before they were
     /// complete), how many leads were forced one by one, how many were answered by the
     /// child's fan-out search and how many by the distances' bound.
@@ -344,7 +174,7 @@ public struct PairingAlternatives: Sendable {
         var candidates = Self.candidates(of: c, net, fanOut: fan != nil,
                                          exit: fan == nil ? nil : { search.leastExit(from: $0, blocking: c, upTo: exitCap) })
         if search.invalid { return ([], 0, 0, 0, 0) }
-        let (fanSource, current, allowed) = (candidates.fanSource, candidates.current, candidates.allowed)
+        let (fanSource, current) = (candidates.fanSource, candidates.current)
         var pathsBegun = false
         let rank = net.momIDRank
         // Best so far: by cost, then mom id.
@@ -374,7 +204,7 @@ public struct PairingAlternatives: Sendable {
         // search that often gives the k-th best before any forced lead is searched. Each is exact,
         // so the scan below only skips them.
         var early = Set<Int>()
-        if let fan, candidates.hasOthers {
+        if let fan, candidates.hasOthers() {
             let limit = firstBoundPoints * inst.weights.scale.unitsPerPoint
             for cand in candidates.firstFanned(k, upTo: limit) {
                 guard let item = fanned(cand, fan, within: limit - cand.arcs) else {
@@ -385,7 +215,7 @@ public struct PairingAlternatives: Sendable {
                 insert(item)
             }
         }
-        while let lb = candidates.nextBound {
+        while let lb = candidates.nextBound() {
             if deadline.hasPassed { return (nil, forced, fannedOut, realized, pruned) }
             let kth = best.count == k ? best[k - 1].cost : Int64.max
             if lb > kth { break }
@@ -406,7 +236,7 @@ public struct PairingAlternatives: Sendable {
                 // exact without a search. Before the k-th best is known, asked within
                 // `firstBoundPoints` (a candidate beyond that is forced).
                 if let paths {
-                    if !pathsBegun { paths.begin(child: c, current: current, allowed: allowed); pathsBegun = true }
+                    if !pathsBegun { paths.begin(child: c, current: current, allowed: candidates.allowed); pathsBegun = true }
                     let asked = kth == Int64.max ? firstBoundPoints * inst.weights.scale.unitsPerPoint : budget
                     let verdict = paths.evaluate(mom: cand.m, facts: cand.f, above: cand.above, budget: asked, pieces: true)
                     if paths.invalid { return ([], forced, fannedOut, realized, pruned) }

@@ -365,11 +365,12 @@ final class AlternativesTests: XCTestCase {
             let s = try PairingSolver.solve(d)
             let net = Self.residualNetwork(d, s)
             for c in d.children.indices {
-                let candidates = PairingAlternatives.candidates(of: c, net, fanOut: true)
+                var candidates = PairingAlternatives.candidates(of: c, net, fanOut: true)
                 let list = candidates.list
-                XCTAssertEqual(candidates.hasOthers, list.contains { !$0.fan }, "seed \(seed) child \(c)")
+                let others = candidates.hasOthers()
+                XCTAssertEqual(others, list.contains { !$0.fan }, "seed \(seed) child \(c)")
                 let fanned = list.filter(\.fan)
-                guard candidates.hasOthers, !fanned.isEmpty else { continue }
+                guard others, !fanned.isEmpty else { continue }
                 children += 1
                 for k in [1, 3] {
                     for limit in [Int64.max, fanned[0].lb, fanned[min(k, fanned.count) - 1].lb - 1] {
@@ -382,6 +383,49 @@ final class AlternativesTests: XCTestCase {
         }
         XCTAssertGreaterThan(children, 20)
         XCTAssertGreaterThan(cut, 5)
+    }
+
+    func testCandidatesReadLazilyComeInTheFullListsOrderWithTheSameKeysAfterReadingFewerMoms() throws {
+        // A child with no mom or a lone lead reads her moms ring by ring as the scan asks: the
+        // same candidates, keys (freed moms' exits included) and kinds in the same order as the
+        // list read at once, while her first candidates come before every mom is read.
+        var lazyChildren = 0, fewerBeforeFirst = 0, withoutMom = 0, continuity = 0
+        for seed in 1300...1315 as ClosedRange<UInt64> {
+            var r = TestRandom(seed: seed)
+            var d = TestInstances.pairing(seed: seed, moms: r.int(40...80), children: r.int(20...40), spreadKm: 24, maxKm: 8)
+            for i in d.children.indices where i % 2 == 0 { d.children[i].supportersWanted = 0 }
+            let s = try PairingSolver.solve(d)
+            let net = Self.residualNetwork(d, s)
+            let search = AlternativeSearch(net)
+            for c in d.children.indices {
+                let exit: (Int) -> Int64 = { search.leastExit(from: $0, blocking: c, upTo: .max / 8) }
+                let full = PairingAlternatives.candidates(of: c, net, fanOut: true, exit: exit, lazily: false)
+                var lazy = PairingAlternatives.candidates(of: c, net, fanOut: true, exit: exit)
+                XCTAssertFalse(full.readsLazily)
+                XCTAssertEqual(lazy.readsLazily, net.childMoms.count(c) == 0 || (net.childMoms.count(c) == 1 && d.children[c].supportersWanted == 0))
+                guard lazy.readsLazily else { continue }
+                lazyChildren += 1
+                if net.childMoms.count(c) == 0 { withoutMom += 1 }
+                if d.children[c].pairedMomID != nil { continuity += 1 }
+                let expected = full.list
+                var taken: [PairingAlternatives.Candidate] = []
+                while let cand = lazy.next() {
+                    if taken.isEmpty && lazy.allowed.count < full.allowed.count { fewerBeforeFirst += 1 }
+                    taken.append(cand)
+                }
+                XCTAssertEqual(lazy.allowed.count, full.allowed.count, "seed \(seed) child \(c)")
+                XCTAssertEqual(taken.map(\.m), expected.map(\.m), "seed \(seed) child \(c)")
+                XCTAssertEqual(taken.map(\.lb), expected.map(\.lb))
+                XCTAssertEqual(taken.map(\.arcs), expected.map(\.arcs))
+                XCTAssertEqual(taken.map(\.fan), expected.map(\.fan))
+                XCTAssertEqual(taken.map(\.above.count), expected.map(\.above.count))
+                XCTAssertEqual(taken.map(\.f.centikm), expected.map(\.f.centikm))
+            }
+        }
+        XCTAssertGreaterThan(lazyChildren, 100)
+        XCTAssertGreaterThan(fewerBeforeFirst, lazyChildren / 10)
+        XCTAssertGreaterThan(withoutMom, 0)
+        XCTAssertGreaterThan(continuity, 10)
     }
 
     func testACandidatePutBackComesOutAtHerNewKeyInTheScansOrder() throws {
