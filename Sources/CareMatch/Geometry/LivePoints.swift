@@ -42,7 +42,7 @@ struct LivePoints {
                 }
                 k += 1
                 guard let low = g.nearestCentikm(q, i), low <= (best?.centikm ?? limit) else { continue }
-                let d = Distance.centikm(center, g.points[i])
+                let d = g.centikm(q, i)
                 guard d <= limit, accept(i, d) else { continue }
                 if best == nil || (d, i) < (best!.centikm, best!.index) { best = (d, i) }
             }

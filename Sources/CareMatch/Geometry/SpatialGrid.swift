@@ -27,6 +27,8 @@ public struct SpatialGrid: Sendable {
     private let xs: [Double], ys: [Double]
     /// The points on the unit sphere (`Distance.unitVector`): a point's lower bound is its chord.
     private let units: [SIMD3<Double>]
+    /// The cosine of each point's latitude (`Distance.cosLat`), for `centikm(_:_:)`.
+    private let latCos: [Double]
     public let points: [GeoPoint]
 
     /// Relative slack of the projected distance against the haversine distance (generous for a
@@ -71,6 +73,14 @@ public struct SpatialGrid: Sendable {
         edgeCos = (0...rows).map { cos((minY + Double($0) * cellKm) / SpatialGrid.kmPerDegree * Double.pi / 180) }
         self.order = order; self.cellStart = counts; self.xs = xs; self.ys = ys
         units = points.map(Distance.unitVector)
+        latCos = points.map(Distance.cosLat)
+    }
+
+    /// The contract distance (centikm) from the query's center to point `i`: the same as
+    /// `Distance.centikm(q.center, points[i])`, bit for bit, without measuring either latitude's
+    /// cosine again.
+    @inline(__always) public func centikm(_ q: Query, _ i: Int) -> Int {
+        Distance.centikm(q.center, cosLat: q.centerCos, points[i], cosLat: latCos[i])
     }
 
     /// Calls `body(index, distanceCentikm)` for every point whose contract distance to `center`
@@ -88,7 +98,7 @@ public struct SpatialGrid: Sendable {
             for k in pointRange(ofCell: cell) {
                 let i = Int(order[k])
                 guard nearestCentikm(q, i) != nil else { continue }
-                let d = Distance.centikm(center, points[i])
+                let d = centikm(q, i)
                 if d <= limit { body(i, d) }
             }
         }
@@ -107,6 +117,8 @@ public struct SpatialGrid: Sendable {
         let latCos: Double
         /// The center on the unit sphere.
         let unit: SIMD3<Double>
+        /// `Distance.cosLat(center)`.
+        let centerCos: Double
     }
 
     /// The query for every point at most `limit` hundredths of a km from `center`.
@@ -117,7 +129,8 @@ public struct SpatialGrid: Sendable {
         let stretch = SpatialGrid.slack + abs(1 - lat0Cos / max(1e-9, latCos))
         return Query(center: center, limit: limit,
                      cx: center.lon * SpatialGrid.kmPerDegree * lat0Cos, cy: center.lat * SpatialGrid.kmPerDegree,
-                     stretch: stretch, r: radiusKm * stretch + 0.02, latCos: latCos, unit: Distance.unitVector(center))
+                     stretch: stretch, r: radiusKm * stretch + 0.02, latCos: latCos, unit: Distance.unitVector(center),
+                     centerCos: Distance.cosLat(center))
     }
 
     /// Calls `body(cell, nearestCentikm)` for every non-empty cell that may hold a point of the

@@ -273,7 +273,7 @@ struct ChildInArcs {
                         if x == continuity { continue }
                         let f = inst.interests.shares(y, with: inst.skills, x) ? fitMax : 0
                         guard let near = grid.nearestCentikm(q, point), per * Int64(near) - f + lx + ly <= t else { continue }
-                        let d = Distance.centikm(q.center, grid.points[point])
+                        let d = grid.centikm(q, point)
                         guard d <= q.limit else { continue }
                         consider(x, d)
                     }

@@ -139,7 +139,7 @@ enum CapacityValues {
                             guard inst.childPairedMom[c] != Int32(m), let lb = cls.grid.nearestCentikm(q, i) else { continue }
                             let f = inst.interests.shares(c, with: inst.skills, m) ? fitMax : 0
                             guard best == .min || cls.reward + f - per * Int64(lb) > best else { continue }
-                            let dist = Distance.centikm(q.center, cls.grid.points[i])
+                            let dist = cls.grid.centikm(q, i)
                             if dist <= q.limit { consider(c, dist) }
                         }
                     }
@@ -158,7 +158,7 @@ enum CapacityValues {
                 for k in inst.momGrid.pointRange(ofCell: cell) where !room {
                     let point = inst.momGrid.point(at: k), m = Int(inst.activeMoms[point])
                     guard inst.momGrid.nearestCentikm(q, point) != nil else { continue }
-                    guard Distance.centikm(q.center, inst.momGrid.points[point]) <= Int(inst.momReach[m]) else { continue }
+                    guard inst.momGrid.centikm(q, point) <= Int(inst.momReach[m]) else { continue }
                     inReach = true
                     if !full[m] { room = true }
                 }

@@ -130,7 +130,7 @@ extension PairingAlternatives {
                 for k in grid.pointRange(ofCell: cell) {
                     let i = grid.point(at: k)
                     guard grid.nearestCentikm(r.query, i) != nil else { continue }
-                    let d = Distance.centikm(r.query.center, grid.points[i])
+                    let d = grid.centikm(r.query, i)
                     let m = Int(inst.activeMoms[i])
                     guard d <= r.query.limit, d <= Int(inst.momReach[m]), m != r.readApart else { continue }
                     read.append((m, inst.facts(mom: m, child: c, centikm: d)))

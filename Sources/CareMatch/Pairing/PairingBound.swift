@@ -191,7 +191,7 @@ enum PairingBound {
                             guard m != current else { continue }
                             let f = inst.interests.shares(c, with: inst.skills, m) ? fitMax : 0
                             guard let near = grid.nearestCentikm(q, point), f - per * Int64(near) - lm + lead >= best.floor else { continue }
-                            let d = Distance.centikm(q.center, grid.points[point])
+                            let d = grid.centikm(q, point)
                             guard d <= q.limit, d <= Int(inst.momReach[m]) else { continue }
                             let facts = inst.facts(mom: m, child: c, centikm: d)
                             let rc = lead + facts.value - lm

@@ -93,7 +93,7 @@ enum Pricing {
                         if cellRoom - lm < best.floor { break }
                         let f = inst.interests.shares(c, with: inst.skills, m) ? fit : 0
                         guard let near = grid.nearestCentikm(q, point), f - per * Int64(near) - lm - lc >= best.floor else { continue }
-                        let d = Distance.centikm(q.center, grid.points[point])
+                        let d = grid.centikm(q, point)
                         guard d <= q.limit, d <= Int(inst.momReach[m]) else { continue }
                         priced += 1
                         let facts = inst.facts(mom: m, child: c, centikm: d)

@@ -55,7 +55,7 @@ extension Pricing {
                         if cellRoom - lc < best.floor { break }
                         let f = inst.interests.shares(c, with: inst.skills, m) ? fitMax : 0
                         guard let near = grid.nearestCentikm(q, c), f - per * Int64(near) - lm - lc >= best.floor else { continue }
-                        let d = Distance.centikm(q.center, grid.points[c])
+                        let d = grid.centikm(q, c)
                         guard d <= q.limit else { continue }
                         priced += 1
                         let facts = inst.facts(mom: m, child: c, centikm: d)

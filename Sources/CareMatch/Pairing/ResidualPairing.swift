@@ -181,7 +181,7 @@ struct MomArcs {
                         if base + ly > t { break }
                         let f = inst.interests.shares(y, with: inst.skills, x) ? fitMax : 0
                         guard let near = grid.nearestCentikm(q, y), per * Int64(near) - f + px + ly <= t else { continue }
-                        let d = Distance.centikm(q.center, grid.points[y])
+                        let d = grid.centikm(q, y)
                         guard d <= q.limit, d <= reach else { continue }
                         let facts = inst.facts(mom: x, child: y, centikm: d)
                         let rc = -facts.value + px + ly

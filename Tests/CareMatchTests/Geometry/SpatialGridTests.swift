@@ -10,6 +10,58 @@ final class SpatialGridTests: XCTestCase {
         }
     }
 
+    func testRingsWalkedOneAtATimeAreTheRingWalksCellsAndBounds() {
+        var compared = 0
+        for seed in 930...949 as ClosedRange<UInt64> {
+            var r = TestRandom(seed: seed)
+            let points = Self.randomPoints(&r, count: r.int(200...2_000), spreadKm: 30)
+            let grid = SpatialGrid(points: points, cellKm: [0.25, 0.5, 1][r.int(0...2)])
+            let center = Self.randomPoints(&r, count: 1, spreadKm: 40)[0]
+            guard let q = grid.query(withinCentikm: r.int(100...2_500), of: center) else { return XCTFail("no query") }
+            var walked: [[Int]] = [], gaps: [Int] = []
+            grid.forEachCellByRings(q, ring: { g in gaps.append(g); walked.append([]); return true }) { cell, _ in
+                walked[walked.count - 1].append(cell)
+            }
+            guard let rings = grid.cellRings(q) else {
+                // The circle misses the grid: the walk visits nothing either.
+                XCTAssertTrue(walked.allSatisfy(\.isEmpty), "seed \(seed)")
+                continue
+            }
+            compared += 1
+            var one: [[Int]] = []
+            for ring in 0..<rings.count where grid.lowerBound(ofRing: ring, q) <= q.limit {
+                XCTAssertEqual(grid.lowerBound(ofRing: ring, q), gaps[ring], "seed \(seed) ring \(ring)")
+                var cells: [Int] = []
+                grid.forEachCell(inRing: ring, of: rings, q) { cell, _ in cells.append(cell) }
+                one.append(cells)
+            }
+            XCTAssertEqual(one, walked, "seed \(seed)")
+        }
+        XCTAssertGreaterThan(compared, 10)
+    }
+
+    func testTheGridsDistanceIsTheContractsHaversineBitForBit() {
+        // The grid keeps each point's latitude cosine; its distances must be the contract's own.
+        var r = TestRandom(seed: 77)
+        var checked = 0
+        for round in 0..<40 {
+            // Quzhou's map, and the whole globe (poles and the antimeridian included).
+            let points = round % 2 == 0 ? Self.randomPoints(&r, count: 500, spreadKm: 60)
+                : (0..<500).map { _ in GeoPoint(lat: (r.unit() - 0.5) * 180, lon: (r.unit() - 0.5) * 360) }
+            let grid = SpatialGrid(points: points, cellKm: 2)
+            let center = points[r.int(0...(points.count - 1))]
+            guard let q = grid.query(withinCentikm: 2_000_000, of: center) else { return XCTFail("no query") }
+            for i in points.indices {
+                XCTAssertEqual(grid.centikm(q, i), Distance.centikm(center, points[i]))
+                let a = Distance.haversineKm(center, points[i])
+                let b = Distance.haversineKm(center, cosLat: Distance.cosLat(center), points[i], cosLat: Distance.cosLat(points[i]))
+                XCTAssertEqual(a.bitPattern, b.bitPattern)
+                checked += 1
+            }
+        }
+        XCTAssertEqual(checked, 20_000)
+    }
+
     func testRingWalksVisitTheCellsOfTheCircleAndRingBoundsHold() {
         for seed in 900...919 as ClosedRange<UInt64> {
             var r = TestRandom(seed: seed)
