@@ -10,14 +10,20 @@ final class SpatialGridTests: XCTestCase {
         }
     }
 
+    /// A grid of 0.25–1 km cells over a 30 km map (many blocks of 8 × 8 cells) and a circle query
+    /// of 1–25 km around a point of a slightly wider map.
+    static func randomQuery(_ r: inout TestRandom) -> (SpatialGrid, SpatialGrid.Query) {
+        let points = randomPoints(&r, count: r.int(200...2_000), spreadKm: 30)
+        let grid = SpatialGrid(points: points, cellKm: [0.25, 0.5, 1][r.int(0...2)])
+        let center = randomPoints(&r, count: 1, spreadKm: 40)[0]
+        return (grid, grid.query(withinCentikm: r.int(100...2_500), of: center)!)
+    }
+
     func testRingsWalkedOneAtATimeAreTheRingWalksCellsAndBounds() {
         var compared = 0
         for seed in 930...949 as ClosedRange<UInt64> {
             var r = TestRandom(seed: seed)
-            let points = Self.randomPoints(&r, count: r.int(200...2_000), spreadKm: 30)
-            let grid = SpatialGrid(points: points, cellKm: [0.25, 0.5, 1][r.int(0...2)])
-            let center = Self.randomPoints(&r, count: 1, spreadKm: 40)[0]
-            guard let q = grid.query(withinCentikm: r.int(100...2_500), of: center) else { return XCTFail("no query") }
+            let (grid, q) = Self.randomQuery(&r)
             var walked: [[Int]] = [], gaps: [Int] = []
             grid.forEachCellByRings(q, ring: { g in gaps.append(g); walked.append([]); return true }) { cell, _ in
                 walked[walked.count - 1].append(cell)
@@ -65,11 +71,7 @@ final class SpatialGridTests: XCTestCase {
     func testRingWalksVisitTheCellsOfTheCircleAndRingBoundsHold() {
         for seed in 900...919 as ClosedRange<UInt64> {
             var r = TestRandom(seed: seed)
-            // Cells of 0.25–1 km over a 30 km map: many blocks of 8 × 8 cells.
-            let points = Self.randomPoints(&r, count: r.int(200...2_000), spreadKm: 30)
-            let grid = SpatialGrid(points: points, cellKm: [0.25, 0.5, 1][r.int(0...2)])
-            let center = Self.randomPoints(&r, count: 1, spreadKm: 40)[0]
-            guard let q = grid.query(withinCentikm: r.int(100...2_500), of: center) else { return XCTFail("no query") }
+            let (grid, q) = Self.randomQuery(&r)
             var plain: [Int: Int] = [:]
             grid.forEachCell(q) { cell, nearest in plain[cell] = nearest }
             var rings: [Int: Int] = [:], blocks: [Int: Int] = [:]
@@ -91,7 +93,7 @@ final class SpatialGridTests: XCTestCase {
             // Each cell's bound holds for its points.
             for (cell, nearest) in plain {
                 for k in grid.pointRange(ofCell: cell) {
-                    XCTAssertGreaterThanOrEqual(Distance.centikm(center, points[grid.point(at: k)]), nearest, "seed \(seed)")
+                    XCTAssertGreaterThanOrEqual(Distance.centikm(q.center, grid.points[grid.point(at: k)]), nearest, "seed \(seed)")
                 }
             }
         }
