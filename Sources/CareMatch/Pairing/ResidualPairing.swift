@@ -96,18 +96,25 @@ struct ResidualPairing: Sendable {
                                 mask: { inst.skills.masks[Int(inst.activeMoms[$0])] })
         lowestMomDual = momDual.min() ?? 0
         highestMomDual = momDual.max() ?? 0
-        var exit = [Int64](repeating: .max, count: inst.childCount)
-        for c in 0..<inst.childCount {
+        // Her pairs' reverse arcs (values from `childMoms`), and her next slot's arc to the ground.
+        let pairs = childMoms
+        childExit = (0..<inst.childCount).map { c in
             let pc = pot[1 + inst.momCount + c]
-            for m in cm[c] { exit[c] = min(exit[c], inst.facts(mom: Int(m), child: c).value + pc - pot[1 + Int(m)]) }
-            let k = cm[c].count
-            if k < Int(inst.childSlots[c]) { exit[c] = min(exit[c], -(k == 0 ? inst.leadReward(c) : inst.supportReward(c)) + pc) }
+            var exit = Int64.max
+            for j in pairs.range(c) { exit = min(exit, pairs.value[j] + pc - pot[1 + Int(pairs.other[j])]) }
+            let k = pairs.count(c)
+            if k < Int(inst.childSlots[c]) { exit = min(exit, Self.slotCost(inst, child: c, k: k, up: true) + pc) }
+            return exit
         }
-        childExit = exit
     }
 
     /// The cost of moving a child from `k` to `k + 1` moms (`up`) or from `k` to `k − 1`.
     @inline(__always) func slotCost(child c: Int, k: Int, up: Bool) -> Int64 {
+        Self.slotCost(inst, child: c, k: k, up: up)
+    }
+
+    /// `slotCost` for an instance (before the network is complete).
+    @inline(__always) static func slotCost(_ inst: PairingInstance, child c: Int, k: Int, up: Bool) -> Int64 {
         up ? -(k == 0 ? inst.leadReward(c) : inst.supportReward(c))
            : (k == 1 ? inst.leadReward(c) : inst.supportReward(c))
     }
