@@ -39,26 +39,36 @@ final class AlternativePathBound {
     private var current: [Int] = []
     /// The moms the searches are asked about (her candidates; the ground is asked too).
     private var targets: [Int] = []
-    /// Arcs into her from moms allowed for her who are not hers, by reduced cost.
+    /// Arcs into her from moms allowed for her who are not hers, by reduced cost, then mom:
+    /// those of the moms read so far below `frontier` (every arc from a mom not yet given has
+    /// a reduced cost of at least `frontier`, so these are the full list's first ones).
     private var entries: [(rc: Int64, m: Int, f: PairingInstance.PairFacts)] = []
+    /// Arcs from moms given but at or above `frontier`, not yet in `entries`.
+    private var pending: [(rc: Int64, m: Int, f: PairingInstance.PairFacts)] = []
+    /// The reduced cost below which `entries` is complete (`Int64.max`: every allowed mom given).
+    private var frontier: Int64 = .max
+    /// How many of the child's allowed moms (`ChildCandidates.allowed`) were given to `sync`.
+    private var given = 0
     /// Reduced costs of her reverse slot arcs (she keeps one mom fewer, two fewer, …), ascending.
     private var slotDrops: [Int64] = []
     /// Reduced cost of the child → ground arc when she has room for another mom.
     private var slotUp: Int64? = nil
-    /// What mom i's search answered about the tail of entry j (`entries`, then the ground at
-    /// j = `entries.count`), at `i * (entries.count + 1) + j`: its distance (−1 while unknown),
-    /// and the largest `within` it was found to exceed (−1 while never asked). Every candidate
-    /// asks about the same entries; the answers come from these arrays, read in order, and the
-    /// search is asked only what they do not decide (it advances exactly as without them).
+    /// What mom i's search answered about the tail of entry j, at `j * current.count + i`: its
+    /// distance (−1 while unknown), and the largest `within` it was found to exceed (−1 while
+    /// never asked); about the ground, at `groundDistance[i]` and `groundBeyond[i]`. Every
+    /// candidate asks about the same entries; the answers come from these arrays, read in
+    /// order, and the search is asked only what they do not decide (it advances exactly as
+    /// without them).
     private var knownDistance: [Int64] = []
     private var knownBeyond: [Int64] = []
-    /// For each mom and each block of `blockSize` consecutive entries: the least lower bound of
+    private var groundDistance: [Int64] = []
+    private var groundBeyond: [Int64] = []
+    /// For each block of `blockSize` consecutive entries and each mom: the least lower bound of
     /// an entry's piece in the block (the exact length where known, else its arc's reduced cost
     /// plus one more than the largest `within` it was found to exceed), at
-    /// `i * blockCount + b`. A block whose bound exceeds a candidate's limit is passed over
+    /// `b * current.count + i`. A block whose bound exceeds a candidate's limit is passed over
     /// whole: none of its entries could be taken, and none would be asked of the search.
     private var blockLow: [Int64] = []
-    private var blockCount = 0
     /// For each block of entries, the one whose mom ranks lowest: when even she ranks above a
     /// candidate, no entry of the block is allowed for that candidate.
     private var blockLowestRanked: [Int] = []
@@ -75,9 +85,9 @@ final class AlternativePathBound {
     /// Nodes settled by the searches (work measure).
     var settledNodes: Int { searches.reduce(0) { $0 + $1.settledNodes } }
 
-    /// Starts on child `c`: `current` her moms, best-ranked first; `allowed` every mom allowed
-    /// for her (the candidates and the moms she could refill from).
-    func begin(child c: Int, current: [Int], allowed: [(m: Int, f: PairingInstance.PairFacts)]) {
+    /// Starts on child `c`: `current` her moms, best-ranked first. Her allowed moms (the
+    /// candidates and the moms she could refill from) are given by `sync`.
+    func begin(child c: Int, current: [Int]) {
         child = c
         self.current = current
         while searches.count < current.count {
@@ -85,32 +95,65 @@ final class AlternativePathBound {
             unretained.append(Unmanaged.passUnretained(searches[searches.count - 1]))
         }
         started = Array(repeating: false, count: current.count)
-        let cn = net.childNode(c)
-        let pc = net.potential[cn]
         entries.removeAll(keepingCapacity: true)
+        pending.removeAll(keepingCapacity: true)
         targets.removeAll(keepingCapacity: true)
-        for (m, f) in allowed where !current.contains(m) {
-            entries.append((-f.value + net.potential[net.momNode(m)] - pc, m, f))
-            targets.append(net.momNode(m))
-        }
-        // Sorted on compact keys (mom positions are distinct, so the order is total).
-        var keys = entries.indices.map { (rc: entries[$0].rc, m: entries[$0].m, index: $0) }
-        keys.sort { ($0.rc, $0.m) < ($1.rc, $1.m) }
-        entries = keys.map { entries[$0.index] }
+        frontier = .min
+        given = 0
         let k = current.count
         slotDrops = net.slotDrops(child: c)
-        slotUp = k < Int(net.inst.childSlots[c]) ? net.slotCost(child: c, k: k, up: true) + pc : nil
-        knownDistance = Array(repeating: -1, count: k * (entries.count + 1))
-        knownBeyond = knownDistance
-        blockCount = (entries.count + Self.blockSize - 1) / Self.blockSize
+        slotUp = k < Int(net.inst.childSlots[c]) ? net.slotCost(child: c, k: k, up: true) + net.potential[net.childNode(c)] : nil
+        knownDistance.removeAll(keepingCapacity: true)
+        knownBeyond.removeAll(keepingCapacity: true)
+        groundDistance = Array(repeating: -1, count: k)
+        groundBeyond = groundDistance
         blockLow.removeAll(keepingCapacity: true)
         blockLowestRanked.removeAll(keepingCapacity: true)
-        for b in 0..<blockCount {
-            var low = b * Self.blockSize
-            for x in low..<min(entries.count, low + Self.blockSize) where net.ranksAbove(entries[low].f, entries[low].m, entries[x].f, entries[x].m) { low = x }
-            blockLowestRanked.append(low)
+    }
+
+    /// Takes the moms of `allowed` (every mom allowed for the child read so far, in the order
+    /// read; a prefix of it was given before) and `unread`, a lower bound of the reduced cost
+    /// of every arc into her from a mom not read yet (`Int64.max` when all are read): the
+    /// entries below it join the list, in order.
+    func sync(_ allowed: [(m: Int, f: PairingInstance.PairFacts)], unread: Int64) {
+        let pc = net.potential[net.childNode(child)]
+        for (m, f) in allowed[given...] where !current.contains(m) {
+            pending.append((-f.value + net.potential[net.momNode(m)] - pc, m, f))
         }
-        for _ in 0..<k { for b in 0..<blockCount { blockLow.append(entries[b * Self.blockSize].rc) } }
+        given = allowed.count
+        guard unread > frontier else { return }
+        frontier = unread
+        var batch: [(rc: Int64, m: Int, f: PairingInstance.PairFacts)] = []
+        if unread == .max {
+            batch = pending
+            pending.removeAll()
+        } else {
+            var kept: [(rc: Int64, m: Int, f: PairingInstance.PairFacts)] = []
+            for e in pending { if e.rc < unread { batch.append(e) } else { kept.append(e) } }
+            pending = kept
+        }
+        guard !batch.isEmpty else { return }
+        // Sorted on compact keys (mom positions are distinct, so the order is total).
+        var keys = batch.indices.map { (rc: batch[$0].rc, m: batch[$0].m, index: $0) }
+        keys.sort { ($0.rc, $0.m) < ($1.rc, $1.m) }
+        let first = entries.count
+        for key in keys {
+            entries.append(batch[key.index])
+            targets.append(net.momNode(batch[key.index].m))
+        }
+        let k = current.count
+        knownDistance.append(contentsOf: repeatElement(-1, count: k * keys.count))
+        knownBeyond.append(contentsOf: repeatElement(-1, count: k * keys.count))
+        // The blocks from the one the new entries start in: its lowest-ranked entry, and its
+        // bound per mom (what the searches said of its older entries kept).
+        for b in (first / Self.blockSize)..<((entries.count + Self.blockSize - 1) / Self.blockSize) {
+            let start = b * Self.blockSize, end = min(entries.count, start + Self.blockSize)
+            var low = start
+            for x in start..<end where net.ranksAbove(entries[low].f, entries[low].m, entries[x].f, entries[x].m) { low = x }
+            if b < blockLowestRanked.count { blockLowestRanked[b] = low } else { blockLowestRanked.append(low) }
+            if b * k >= blockLow.count { blockLow.append(contentsOf: repeatElement(.max, count: k)) }
+            for i in 0..<k { updateBlock(mom: i, entry: start) }
+        }
     }
 
     /// A walk of residual arcs from a node with a unit too many to one with a unit too few.
@@ -125,6 +168,9 @@ final class AlternativePathBound {
         /// or a tree path through the child). If the pieces form a flow
         /// (`AlternativeSearch.realize`), that flow is optimal: its cost equals the bound.
         case within(Int64, pieces: [Piece]?)
+        /// The bound may need an arc into the child from a mom not read yet: read more
+        /// (`ChildCandidates.readMore`), `sync`, and ask again.
+        case unread
     }
 
     /// Which pieces attain the bound: (A) the child's mom `i` reaches m, (B) every mom reaches
@@ -157,7 +203,10 @@ final class AlternativePathBound {
         guard budget >= 0 else { return .exceeds }
         var options: [[Entry]] = []
         options.reserveCapacity(s)
-        for i in 0..<s { options.append(intoChild(from: i, below: m, f, within: budget, count: s)) }
+        for i in 0..<s {
+            guard let found = intoChild(from: i, below: m, f, within: budget, count: s) else { return .unread }
+            options.append(found)
+        }
         var best = Int64.max
         var shape = Shape.refill
         var into: [Entry?] = Array(repeating: nil, count: s)
@@ -259,63 +308,63 @@ final class AlternativePathBound {
 
     /// The `count` cheapest pieces from the child's mom `i` into the child, at most `within`,
     /// each ending with a distinct arc allowed when mom `m` is forced: one of her slot drops
-    /// (she keeps a mom fewer) or a pair with a mom below m who is not hers. Ascending.
-    private func intoChild(from i: Int, below m: Int, _ f: PairingInstance.PairFacts, within: Int64, count: Int) -> [Entry] {
+    /// (she keeps a mom fewer) or a pair with a mom below m who is not hers. Ascending; nil
+    /// when an arc from a mom not read yet could be among them.
+    private func intoChild(from i: Int, below m: Int, _ f: PairingInstance.PairFacts, within: Int64, count: Int) -> [Entry]? {
         var found: [Entry] = []
         func add(_ e: Entry) {
             let at = found.firstIndex { e.d < $0.d } ?? found.count
             if at < count { found.insert(e, at: at); if found.count > count { found.removeLast() } }
         }
         func limit() -> Int64 { found.count < count ? within : min(within, found[count - 1].d - 1) }
-        let base = i * (entries.count + 1)
+        let k = current.count
         if let first = slotDrops.first, within - first >= 0,
-           let d = known(from: i, to: 0, at: base + entries.count, within: within - first) {
+           let d = known(from: i, entry: -1, within: within - first) {
             for (l, drop) in slotDrops.enumerated() where d + drop <= limit() { add((d + drop, -1 - l, d)) }
         }
-        let blocks = i * blockCount
         var j = 0
         while j < entries.count {
             let e = entries[j]
             let lim = limit()
-            if e.rc > lim { break }
+            if e.rc > lim { return found }
             if j % Self.blockSize == 0 {
                 let low = entries[blockLowestRanked[j / Self.blockSize]]
-                if blockLow[blocks + j / Self.blockSize] > lim || net.ranksAbove(low.f, low.m, f, m) { j += Self.blockSize; continue }
+                if blockLow[(j / Self.blockSize) * k + i] > lim || net.ranksAbove(low.f, low.m, f, m) { j += Self.blockSize; continue }
             }
             if e.m != m && !net.ranksAbove(e.f, e.m, f, m),
-               let d = known(from: i, to: net.momNode(e.m), at: base + j, within: lim - e.rc) { add((d + e.rc, e.m, d)) }
+               let d = known(from: i, entry: j, within: lim - e.rc) { add((d + e.rc, e.m, d)) }
             j += 1
         }
-        return found
+        // Past the entries: the arcs not listed cost at least `frontier`.
+        return frontier <= limit() ? nil : found
     }
 
     /// Recomputes the bound of the block holding entry `j` of mom `i` after what the search
     /// said about one of its entries changed.
     private func updateBlock(mom i: Int, entry j: Int) {
         let b = j / Self.blockSize
-        let base = i * (entries.count + 1)
+        let k = current.count
         var low = Int64.max
         for x in (b * Self.blockSize)..<min(entries.count, (b + 1) * Self.blockSize) {
-            let d = knownDistance[base + x]
-            low = min(low, entries[x].rc + (d >= 0 ? d : knownBeyond[base + x] + 1))
+            let d = knownDistance[x * k + i]
+            low = min(low, entries[x].rc + (d >= 0 ? d : knownBeyond[x * k + i] + 1))
         }
-        blockLow[i * blockCount + b] = low
+        blockLow[b * k + i] = low
     }
 
-    /// `distance(from: i, to: node, within:)`, answered from what the search said before about
-    /// `node` (kept at `slot`) where that decides it.
-    @inline(__always) private func known(from i: Int, to node: Int, at slot: Int, within: Int64) -> Int64? {
-        let d = knownDistance[slot]
+    /// `distance(from: i, to:)` the tail of entry j (the ground when j = −1), answered from
+    /// what the search said before about it where that decides it.
+    @inline(__always) private func known(from i: Int, entry j: Int, within: Int64) -> Int64? {
+        let slot = j * current.count + i
+        let d = j < 0 ? groundDistance[i] : knownDistance[slot]
         if d >= 0 { return d <= within ? d : nil }
-        if within <= knownBeyond[slot] { return nil }
-        let j = slot - i * (entries.count + 1)
+        if within <= (j < 0 ? groundBeyond[i] : knownBeyond[slot]) { return nil }
+        let node = j < 0 ? 0 : net.momNode(entries[j].m)
         if let d = distance(from: i, to: node, within: within) {
-            knownDistance[slot] = d
-            if j < entries.count { updateBlock(mom: i, entry: j) }
+            if j < 0 { groundDistance[i] = d } else { knownDistance[slot] = d; updateBlock(mom: i, entry: j) }
             return d
         }
-        knownBeyond[slot] = within
-        if j < entries.count { updateBlock(mom: i, entry: j) }
+        if j < 0 { groundBeyond[i] = within } else { knownBeyond[slot] = within; updateBlock(mom: i, entry: j) }
         return nil
     }
 

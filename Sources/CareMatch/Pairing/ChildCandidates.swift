@@ -4,15 +4,19 @@ extension PairingAlternatives {
     /// when the scan takes it: a child has hundreds of allowed moms (thousands at scale 10), and
     /// the scan usually stops after a few dozen.
     ///
-    /// **Read lazily where nothing needs them all.** A child with no mom, or with a lone lead and
-    /// no supporting mom wanted, has no refill bound, and the distances' bound never takes a piece
-    /// into her for her candidates (each one it is asked about ranks above her lead, so it frees
-    /// no mom of hers). Her moms are then read ring by ring of the moms' grid around her, only as
-    /// far as the scan asks (`CandidateRings`): every mom not read yet is at least the next
-    /// ring's distance away, which bounds her key from below, and a candidate is handed out only
-    /// when no unread mom could come before her. The scan's order, its stopping rule and every
-    /// answer are those of the full list; the fan-out's targets (`fanMoms`) are the moms read
-    /// when it starts, which can change only which of several shortest paths it finds.
+    /// **Read lazily.** When distances cost something, her moms are read ring by ring of the
+    /// moms' grid around her, only as far as the scan asks (`CandidateRings`): every mom not
+    /// read yet is at least the next ring's distance away, which bounds her key from below, and
+    /// a candidate is handed out only when no unread mom could come before her. A child with
+    /// two moms or more has a refill term in each key (`RefillBound`: the cheapest arcs into
+    /// her from moms ranking below the candidate); while moms are unread it is first bounded
+    /// from what is read (`refillFloor`) and made exact (`exactRefill`, reading further if an
+    /// unread mom could still be among the cheapest) when the candidate reaches the front. The
+    /// distances' bound takes its arcs into her from the moms read, and asks for the next ring
+    /// when it could need one not read yet (`AlternativePathBound.sync`). The scan's order, its
+    /// stopping rule and every answer are those of the full list; the fan-out's targets
+    /// (`fanMoms`) are the moms read when it starts, which can change only which of several
+    /// shortest paths it finds.
     struct ChildCandidates {
         /// The moms allowed for the child read so far (every one once `rings` is nil), with the
         /// pair's facts.
@@ -31,6 +35,17 @@ extension PairingAlternatives {
         private var aboveCount: [UInt8] = []
         private var fan: [Bool] = []
         private var rankOf: [Int32] = []
+        /// By position in `allowed`: whether the key in the heap is a lower bound of it (its
+        /// refill bounded from the moms read so far), to be made exact before she is handed out.
+        private var tentative: [Bool] = []
+        /// The moms read who are not hers, by the reduced cost of their arc into her, ascending
+        /// (kept only when she has two moms or more and reads lazily: her refill's arcs), with
+        /// what ranks them (a walk reads them in order, not `allowed` at random).
+        private var readRc: [RefillArc] = []
+        /// Her reverse slot arcs' reduced costs, ascending (`ResidualPairing.slotDrops`).
+        private let slotDrops: [Int64]
+        /// Her refill is computed from the moms read so far (`readsLazily`, two moms or more).
+        private let refillsLazily: Bool
         private let net: ResidualPairing
         private let child: Int
         /// Her moms with their pairs' facts, best-ranked first.
@@ -70,7 +85,9 @@ extension PairingAlternatives {
             var placing: [Int64] = [0]
             for h in ranked { placing.append(placing[placing.count - 1] + (exit?(h.m) ?? 0)) }
             self.placing = placing
-            readsLazily = lazily && fanOut && inst.weights.perCentikm > 0 && (ranked.isEmpty || loneLead != nil)
+            readsLazily = lazily && fanOut && inst.weights.perCentikm > 0
+            refillsLazily = readsLazily && current.count >= 2
+            slotDrops = refillsLazily ? net.slotDrops(child: c) : []
             if readsLazily {
                 // Her continuity mom first, if she is allowed (her bonus would otherwise weaken
                 // the unread moms' bound by 30 points at the default weights): the rings skip her.
@@ -80,7 +97,9 @@ extension PairingAlternatives {
                     let d = Distance.centikm(inst.childLocation[c], inst.momLocation[cm])
                     if d <= inst.maxReach && d <= Int(inst.momReach[cm]) {
                         apart = cm
-                        add(cm, inst.facts(mom: cm, child: c, centikm: d), refill: nil, sift: true)
+                        let f = inst.facts(mom: cm, child: c, centikm: d)
+                        noteRefillArcs([(cm, f)])
+                        add(cm, f, refill: nil, sift: true)
                     }
                 }
                 // Nil (nothing to read) when no mom is within her reach.
@@ -113,10 +132,91 @@ extension PairingAlternatives {
             fan.append(single && fanOut)
             let rank = net.momIDRank[m]
             rankOf.append(rank)
+            tentative.append(false)
             guard m != current.first else { return }
             let need = n - (isCurrent ? 0 : 1)
-            heap.append((a + (refill?.cost(units: need, below: i) ?? 0) + placing[n], rank, Int32(i)))
+            // Read lazily, her refill is first bounded from the moms read (`settleFront`).
+            let floor = refillsLazily && need > 0
+            tentative[i] = floor
+            let part = floor ? refillFloor(need) : refill?.cost(units: need, below: i) ?? 0
+            heap.append((a + part + placing[n], rank, Int32(i)))
             if sift { siftUp(heap.count - 1) }
+        }
+
+        /// Notes the arcs into her of moms about to be read (at the next positions of `allowed`)
+        /// among her refill's arcs, before their keys are made: each key's refill floor counts on
+        /// every mom read being in `readRc`.
+        private mutating func noteRefillArcs(_ moms: [(m: Int, f: PairingInstance.PairFacts)]) {
+            guard refillsLazily else { return }
+            let pc = net.potential[net.childNode(child)]
+            var batch: [RefillArc] = []
+            for (m, f) in moms where !current.contains(m) {
+                batch.append(RefillArc(rc: -f.value + net.potential[net.momNode(m)] - pc, value: f.value,
+                                       centikm: Int32(f.centikm), idRank: net.momIDRank[m]))
+            }
+            guard !batch.isEmpty else { return }
+            batch.sort { ($0.rc, $0.idRank) < ($1.rc, $1.idRank) }
+            // Merge the sorted batch in.
+            var merged: [RefillArc] = []
+            merged.reserveCapacity(readRc.count + batch.count)
+            var (x, y) = (0, 0)
+            while x < readRc.count || y < batch.count {
+                if y == batch.count || (x < readRc.count && (readRc[x].rc, readRc[x].idRank) < (batch[y].rc, batch[y].idRank)) {
+                    merged.append(readRc[x]); x += 1
+                } else {
+                    merged.append(batch[y]); y += 1
+                }
+            }
+            readRc = merged
+        }
+
+        /// A lower bound of any candidate's refill of `units` arcs while moms are unread: the
+        /// `units` cheapest of her slot drops and her arcs from the moms read (a superset of
+        /// those below any candidate), each at most the unread moms' bound (an unread mom may
+        /// give a cheaper arc), fewer terms when these run out (as `RefillBound.cost` does).
+        private func refillFloor(_ units: Int) -> Int64 {
+            let unread = rings?.bound ?? .max
+            var sum: Int64 = 0
+            var (x, y) = (0, 0)
+            for _ in 0..<units {
+                let a = x < slotDrops.count ? slotDrops[x] : .max
+                let b = y < readRc.count ? readRc[y].rc : .max
+                if a == .max && b == .max { break }
+                if a <= b { sum += min(a, unread); x += 1 } else { sum += min(b, unread); y += 1 }
+            }
+            return sum
+        }
+
+        /// The candidate at position i's refill as `RefillBound` gives it from every allowed
+        /// mom, or nil when an unread mom could still be among its cheapest arcs.
+        private func exactRefill(_ i: Int) -> Int64? {
+            let (m, f) = allowed[i]
+            let need = Int(aboveCount[i]) - (current.contains(m) ? 0 : 1)
+            let (value, centikm, idRank) = (f.value, Int32(f.centikm), rankOf[i])
+            var sum: Int64 = 0
+            var (x, y, taken) = (0, 0, 0)
+            var last = Int64.min
+            while taken < need {
+                let a = x < slotDrops.count ? slotDrops[x] : .max
+                // The next arc cheaper than `a` from a mom ranking below the candidate (she
+                // herself does not rank below herself).
+                while y < readRc.count && readRc[y].rc < a {
+                    let e = readRc[y]
+                    if value != e.value ? value > e.value : centikm != e.centikm ? centikm < e.centikm : idRank < e.idRank { break }
+                    y += 1
+                }
+                if y < readRc.count && readRc[y].rc < a {
+                    last = readRc[y].rc; y += 1
+                } else if a != .max {
+                    last = a; x += 1
+                } else {
+                    break
+                }
+                sum += last
+                taken += 1
+            }
+            if let r = rings, taken < need || last > r.bound { return nil }
+            return sum
         }
 
         /// Reads the next ring of unread moms.
@@ -138,21 +238,48 @@ extension PairingAlternatives {
             }
             r.passed(grid)
             rings = r.done ? nil : r
+            noteRefillArcs(read)
             for (m, f) in read { add(m, f, refill: nil, sift: true) }
         }
 
+        /// The reduced cost below which every arc into her from a mom not read yet lies
+        /// (`Int64.max` once all are read): what `AlternativePathBound.sync` reads up to.
+        var unreadArcBound: Int64 { rings?.bound ?? .max }
+
+        /// Reads the next ring of moms (for the distances' bound, which needs arcs into her up
+        /// to a reduced cost the moms read do not cover).
+        mutating func readMore() { readRing() }
+
         /// A lower bound of the key of every mom not read yet (`Int64.max` when all are read).
-        /// An unread mom ranking below a lone lead frees her, so her key holds the lead's freed
-        /// arc and exit too, once no unread mom can rank above the lead.
+        /// An unread mom ranking below some of her moms frees them, so her key holds their
+        /// freed arcs, exits and refill too, for the best-ranked of her moms no unread mom can
+        /// rank above.
         private var unreadBound: Int64 {
             guard let r = rings else { return .max }
-            if let lead = ranked.first, !r.mayRankAbove(lead.f.value) { return r.bound + freed[1] + placing[1] }
-            return r.bound
+            var n = 0
+            while n < ranked.count && !r.mayRankAbove(ranked[n].f.value) { n += 1 }
+            return r.bound + freed[n] + placing[n] + (refillsLazily && n >= 2 ? refillFloor(n - 1) : 0)
         }
 
-        /// Reads rings until no unread mom can come before the heap's first candidate.
-        private mutating func readBeforeFirst() {
-            while rings != nil && (heap.isEmpty || heap[0].lb >= unreadBound) { readRing() }
+        /// Reads rings and makes keys exact until the heap's first candidate is the scan's next:
+        /// her key exact, and no unread mom able to come before her.
+        private mutating func settleFront() {
+            while true {
+                while rings != nil && (heap.isEmpty || heap[0].lb >= unreadBound) { readRing() }
+                guard let top = heap.first, tentative[Int(top.index)] else { return }
+                let i = Int(top.index)
+                removeFirst()
+                var refill = exactRefill(i)
+                while refill == nil { readRing(); refill = exactRefill(i) }
+                tentative[i] = false
+                heap.append((arcs[i] + refill! + placing[Int(aboveCount[i])], top.rank, top.index))
+                siftUp(heap.count - 1)
+            }
+        }
+
+        private mutating func removeFirst() {
+            let last = heap.removeLast()
+            if !heap.isEmpty { heap[0] = last; siftDown(0) }
         }
 
         @inline(__always) private static func precedes(_ a: (lb: Int64, rank: Int32, index: Int32), _ b: (lb: Int64, rank: Int32, index: Int32)) -> Bool {
@@ -190,31 +317,26 @@ extension PairingAlternatives {
         /// some candidate not yet taken comes before it; false (nothing done) otherwise.
         mutating func putBack(_ cand: Candidate, key: Int64) -> Bool {
             let entry = (lb: key, rank: rankOf[cand.index], index: Int32(cand.index))
-            while true {
-                if let top = heap.first, Self.precedes(top, entry) {
-                    heap.append(entry)
-                    siftUp(heap.count - 1)
-                    return true
-                }
-                // Unless an unread mom may come before her.
-                guard rings != nil, unreadBound <= key else { return false }
-                readRing()
-            }
+            // The front, once settled, is the first of every candidate not taken, read or not.
+            settleFront()
+            guard let top = heap.first, Self.precedes(top, entry) else { return false }
+            heap.append(entry)
+            siftUp(heap.count - 1)
+            return true
         }
 
         /// The `lb` of the next candidate, nil when all are taken.
         mutating func nextBound() -> Int64? {
-            readBeforeFirst()
+            settleFront()
             return heap.first?.lb
         }
 
         /// Takes the next candidate (mom ids are distinct, so the order is total: the same as
         /// a stable sort's).
         mutating func next() -> Candidate? {
-            readBeforeFirst()
+            settleFront()
             guard let top = heap.first else { return nil }
-            let last = heap.removeLast()
-            if !heap.isEmpty { heap[0] = last; siftDown(0) }
+            removeFirst()
             let i = Int(top.index)
             return (top.lb, allowed[i].m, allowed[i].f, current[0..<Int(aboveCount[i])], fan[i], arcs[i], i)
         }
@@ -222,18 +344,29 @@ extension PairingAlternatives {
         /// The moms answered by the fan-out among those read, in `allowed`'s order.
         var fanMoms: [Int] { allowed.indices.filter { fan[$0] }.map { allowed[$0].m } }
 
+        /// Whether an unread mom may be answered by the fan-out: every one when she has no mom
+        /// or a lone lead (below her), else only one ranking above all her moms.
+        private var unreadMayBeFanned: Bool {
+            guard fanOut, let r = rings else { return false }
+            return ranked.isEmpty || loneLead != nil || r.mayRankAbove(ranked[0].f.value)
+        }
+
         /// Whether some candidate not yet taken is not answered by the fan-out. An unread mom is
-        /// answered by it unless she ranks above a lone lead; rings are read until none can.
+        /// answered by it when she has no mom, or a lone lead the mom ranks below; rings are read
+        /// until that decides it.
         mutating func hasOthers() -> Bool {
             while true {
                 if heap.contains(where: { !fan[Int($0.index)] }) { return true }
-                guard let r = rings, let lead = ranked.first, r.mayRankAbove(lead.f.value) else { return false }
+                guard let r = rings else { return false }
+                if ranked.isEmpty { return false }
+                if loneLead != nil && !r.mayRankAbove(ranked[0].f.value) { return false }
                 readRing()
             }
         }
 
         /// The `n` candidates not yet taken that the fan-out answers, of smallest `lb` (then mom
-        /// id) and `lb ≤ limit`, in that order; they stay in the scan.
+        /// id) and `lb ≤ limit`, in that order; they stay in the scan. (Their keys are exact:
+        /// a fanned candidate frees at most a lone lead and needs no refill.)
         mutating func firstFanned(_ n: Int, upTo limit: Int64) -> [Candidate] {
             var first: [(lb: Int64, rank: Int32, index: Int32)] = []
             while true {
@@ -246,7 +379,7 @@ extension PairingAlternatives {
                 }
                 // Done when no unread mom could be among them.
                 let bound = unreadBound
-                if rings == nil || bound > limit || (first.count == n && first[n - 1].lb < bound) { break }
+                if !unreadMayBeFanned || bound > limit || (first.count == n && first[n - 1].lb < bound) { break }
                 readRing()
             }
             return first.map { e in
@@ -277,6 +410,15 @@ extension PairingAlternatives {
                            lazily: Bool = true) -> ChildCandidates {
         ChildCandidates(child: c, net, fanOut: fanOut, exit: exit, lazily: lazily)
     }
+}
+
+/// An arc into a child from a mom read for her (`ChildCandidates`' refill): its reduced cost and
+/// what ranks the mom as the child's lead (pair value, distance, id rank).
+struct RefillArc {
+    let rc: Int64
+    let value: Int64
+    let centikm: Int32
+    let idRank: Int32
 }
 
 /// The moms of a child not read yet by her `ChildCandidates`: the rings of the moms' grid around
@@ -336,3 +478,4 @@ struct CandidateRings {
         !done && fitMax - per * Int64(gap) >= value
     }
 }
+

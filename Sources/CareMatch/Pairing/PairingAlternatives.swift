@@ -236,11 +236,19 @@ public struct PairingAlternatives: Sendable {
                 // exact without a search. Before the k-th best is known, asked within
                 // `firstBoundPoints` (a candidate beyond that is forced).
                 if let paths {
-                    if !pathsBegun { paths.begin(child: c, current: current, allowed: candidates.allowed); pathsBegun = true }
+                    if !pathsBegun { paths.begin(child: c, current: current); pathsBegun = true }
                     let asked = kth == Int64.max ? firstBoundPoints * inst.weights.scale.unitsPerPoint : budget
-                    let verdict = paths.evaluate(mom: cand.m, facts: cand.f, above: cand.above, budget: asked, pieces: true)
+                    // With the moms read so far, and more while it could need an arc from an unread one.
+                    var verdict = AlternativePathBound.Verdict.unread
+                    while case .unread = verdict, !paths.invalid {
+                        paths.sync(candidates.allowed, unread: candidates.unreadArcBound)
+                        verdict = paths.evaluate(mom: cand.m, facts: cand.f, above: cand.above, budget: asked, pieces: true)
+                        if case .unread = verdict { candidates.readMore() }
+                    }
                     if paths.invalid { return ([], forced, fannedOut, realized, pruned) }
                     switch verdict {
+                    case .unread:
+                        break
                     case .exceeds:
                         if kth != Int64.max { pruned += 1; continue }
                         if candidates.putBack(cand, key: max(cand.lb, cand.arcs + asked + 1)) { continue }

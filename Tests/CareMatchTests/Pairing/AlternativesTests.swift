@@ -385,15 +385,23 @@ final class AlternativesTests: XCTestCase {
         XCTAssertGreaterThan(cut, 5)
     }
 
+    /// Random instances where a child's moms lie in several rings of the moms' grid, half of
+    /// the children wanting supporting moms.
+    static func ringInstance(_ seed: UInt64) -> Dataset {
+        var r = TestRandom(seed: seed)
+        var d = TestInstances.pairing(seed: seed, moms: r.int(40...80), children: r.int(20...40), spreadKm: 24, maxKm: 8)
+        for i in d.children.indices where i % 2 == 0 { d.children[i].supportersWanted = 0 }
+        return d
+    }
+
     func testCandidatesReadLazilyComeInTheFullListsOrderWithTheSameKeysAfterReadingFewerMoms() throws {
-        // A child with no mom or a lone lead reads her moms ring by ring as the scan asks: the
-        // same candidates, keys (freed moms' exits included) and kinds in the same order as the
-        // list read at once, while her first candidates come before every mom is read.
-        var lazyChildren = 0, fewerBeforeFirst = 0, withoutMom = 0, continuity = 0
+        // Every child reads her moms ring by ring as the scan asks: the same candidates, keys
+        // (freed moms' exits and, with two moms or more, the refill included) and kinds in the
+        // same order as the list read at once, while her first candidates come before every mom
+        // is read.
+        var children = 0, fewerBeforeFirst = 0, withoutMom = 0, continuity = 0, refilled = 0
         for seed in 1300...1315 as ClosedRange<UInt64> {
-            var r = TestRandom(seed: seed)
-            var d = TestInstances.pairing(seed: seed, moms: r.int(40...80), children: r.int(20...40), spreadKm: 24, maxKm: 8)
-            for i in d.children.indices where i % 2 == 0 { d.children[i].supportersWanted = 0 }
+            let d = Self.ringInstance(seed)
             let s = try PairingSolver.solve(d)
             let net = Self.residualNetwork(d, s)
             let search = AlternativeSearch(net)
@@ -402,9 +410,8 @@ final class AlternativesTests: XCTestCase {
                 let full = PairingAlternatives.candidates(of: c, net, fanOut: true, exit: exit, lazily: false)
                 var lazy = PairingAlternatives.candidates(of: c, net, fanOut: true, exit: exit)
                 XCTAssertFalse(full.readsLazily)
-                XCTAssertEqual(lazy.readsLazily, net.childMoms.count(c) == 0 || (net.childMoms.count(c) == 1 && d.children[c].supportersWanted == 0))
-                guard lazy.readsLazily else { continue }
-                lazyChildren += 1
+                XCTAssertTrue(lazy.readsLazily)
+                children += 1
                 if net.childMoms.count(c) == 0 { withoutMom += 1 }
                 if d.children[c].pairedMomID != nil { continuity += 1 }
                 let expected = full.list
@@ -420,12 +427,68 @@ final class AlternativesTests: XCTestCase {
                 XCTAssertEqual(taken.map(\.fan), expected.map(\.fan))
                 XCTAssertEqual(taken.map(\.above.count), expected.map(\.above.count))
                 XCTAssertEqual(taken.map(\.f.centikm), expected.map(\.f.centikm))
+                refilled += taken.filter { $0.above.count >= 2 && $0.lb > $0.arcs }.count
             }
         }
-        XCTAssertGreaterThan(lazyChildren, 100)
-        XCTAssertGreaterThan(fewerBeforeFirst, lazyChildren / 10)
+        XCTAssertGreaterThan(children, 200)
+        XCTAssertGreaterThan(fewerBeforeFirst, children / 10)
         XCTAssertGreaterThan(withoutMom, 0)
         XCTAssertGreaterThan(continuity, 10)
+        XCTAssertGreaterThan(refilled, 100)
+    }
+
+    func testThePathBoundGivenMomsRingByRingDecidesAsWithEveryMomGiven() throws {
+        // The distances' bound fed the moms of a lazily read child (`sync` after each ring it
+        // asks for) gives every candidate the verdict and value it gives with the full list, at
+        // budgets from none to past the first bound's reach.
+        var compared = 0, readMore = 0, within = 0, exceeds = 0
+        for seed in 1340...1351 as ClosedRange<UInt64> {
+            let d = Self.ringInstance(seed)
+            let s = try PairingSolver.solve(d)
+            let net = Self.residualNetwork(d, s)
+            let unit = net.inst.weights.scale.unitsPerPoint
+            let arcs = MomArcsCache(momCount: net.momCount)
+            for c in d.children.indices where net.childMoms.count(c) >= 1 {
+                let full = PairingAlternatives.candidates(of: c, net, fanOut: true, lazily: false)
+                let fullPaths = AlternativePathBound(net, ground: nil, arcs: arcs)
+                fullPaths.begin(child: c, current: full.current)
+                fullPaths.sync(full.allowed, unread: .max)
+                // As the scan asks (each candidate as she is taken), and from the first ring
+                // on (the full list's candidates asked before the scan reads anything).
+                for scanned in [true, false] {
+                    var lazy = PairingAlternatives.candidates(of: c, net, fanOut: true)
+                    let lazyPaths = AlternativePathBound(net, ground: nil, arcs: arcs)
+                    lazyPaths.begin(child: c, current: lazy.current)
+                    var order = full.list.makeIterator()
+                    while let cand = scanned ? lazy.next() : order.next() {
+                        guard !cand.above.isEmpty, !cand.fan else { continue }
+                        for budget in [0, 2 * unit, 8 * unit, 40 * unit] {
+                            let expected = fullPaths.evaluate(mom: cand.m, facts: cand.f, above: cand.above, budget: budget, pieces: false)
+                            var got = AlternativePathBound.Verdict.unread
+                            while case .unread = got {
+                                lazyPaths.sync(lazy.allowed, unread: lazy.unreadArcBound)
+                                got = lazyPaths.evaluate(mom: cand.m, facts: cand.f, above: cand.above, budget: budget, pieces: false)
+                                if case .unread = got { lazy.readMore(); readMore += 1 }
+                            }
+                            switch (expected, got) {
+                            case (.exceeds, .exceeds): exceeds += 1
+                            case (.within(let a, _), .within(let b, _)):
+                                XCTAssertEqual(a, b, "seed \(seed) child \(c) mom \(cand.m) budget \(budget)")
+                                within += 1
+                            default: XCTFail("seed \(seed) child \(c) mom \(cand.m) budget \(budget): \(expected) against \(got)")
+                            }
+                            compared += 1
+                        }
+                    }
+                    XCTAssertFalse(lazyPaths.invalid)
+                }
+                XCTAssertFalse(fullPaths.invalid)
+            }
+        }
+        XCTAssertGreaterThan(compared, 4000)
+        XCTAssertGreaterThan(readMore, 300)
+        XCTAssertGreaterThan(within, 1500)
+        XCTAssertGreaterThan(exceeds, 2500)
     }
 
     func testACandidatePutBackComesOutAtHerNewKeyInTheScansOrder() throws {
@@ -496,7 +559,8 @@ final class AlternativesTests: XCTestCase {
                     let cost = try XCTUnwrap(exact[cand.m], "seed \(seed) child \(c) mom \(cand.m)")
                     // A fresh bound each time: its searches advance with the budgets asked.
                     let paths = AlternativePathBound(net, ground: tree, arcs: arcs)
-                    paths.begin(child: c, current: current, allowed: allowed)
+                    paths.begin(child: c, current: current)
+                    paths.sync(allowed, unread: .max)
                     XCTAssertFalse(paths.exceeds(mom: cand.m, facts: cand.f, above: cand.above, budget: cost - cand.arcs),
                                    "seed \(seed) child \(c) mom \(cand.m)")
                     XCTAssertFalse(paths.invalid)
