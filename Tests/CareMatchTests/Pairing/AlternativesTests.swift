@@ -394,16 +394,22 @@ final class AlternativesTests: XCTestCase {
         return d
     }
 
+    /// Each seed's instance, its proven pairing and the residual network of it.
+    static func solved(_ seeds: ClosedRange<UInt64>, _ make: (UInt64) -> Dataset) throws
+        -> [(seed: UInt64, d: Dataset, net: ResidualPairing)] {
+        try seeds.map { seed in
+            let d = make(seed)
+            return (seed, d, residualNetwork(d, try PairingSolver.solve(d)))
+        }
+    }
+
     func testCandidatesReadLazilyComeInTheFullListsOrderWithTheSameKeysAfterReadingFewerMoms() throws {
         // Every child reads her moms ring by ring as the scan asks: the same candidates, keys
         // (freed moms' exits and, with two moms or more, the refill included) and kinds in the
         // same order as the list read at once, while her first candidates come before every mom
         // is read.
         var children = 0, fewerBeforeFirst = 0, withoutMom = 0, continuity = 0, refilled = 0
-        for seed in 1300...1315 as ClosedRange<UInt64> {
-            let d = Self.ringInstance(seed)
-            let s = try PairingSolver.solve(d)
-            let net = Self.residualNetwork(d, s)
+        for (seed, d, net) in try Self.solved(1300...1315, Self.ringInstance) {
             let search = AlternativeSearch(net)
             for c in d.children.indices {
                 let exit: (Int) -> Int64 = { search.leastExit(from: $0, blocking: c, upTo: .max / 8) }
@@ -442,10 +448,7 @@ final class AlternativesTests: XCTestCase {
         // asks for) gives every candidate the verdict and value it gives with the full list, at
         // budgets from none to past the first bound's reach.
         var compared = 0, readMore = 0, within = 0, exceeds = 0
-        for seed in 1340...1351 as ClosedRange<UInt64> {
-            let d = Self.ringInstance(seed)
-            let s = try PairingSolver.solve(d)
-            let net = Self.residualNetwork(d, s)
+        for (seed, d, net) in try Self.solved(1340...1351, Self.ringInstance) {
             let unit = net.inst.weights.scale.unitsPerPoint
             let arcs = MomArcsCache(momCount: net.momCount)
             for c in d.children.indices where net.childMoms.count(c) >= 1 {
