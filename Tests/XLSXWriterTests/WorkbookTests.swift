@@ -24,7 +24,10 @@ final class WorkbookTests: XCTestCase {
     }
 
     func testBadSheetNamesThrow() throws {
-        let wb = try Workbook(path: path("b.xlsx"))
+        let p = path("b.xlsx")
+        let wb = try Workbook(path: p)
+        // Closed and removed here: a workbook left open is written when it is released.
+        defer { try? wb.close(); try? FileManager.default.removeItem(atPath: p) }
         XCTAssertThrowsError(try wb.addSheet(""))
         XCTAssertThrowsError(try wb.addSheet("a/b"))
         XCTAssertThrowsError(try wb.addSheet(String(repeating: "x", count: 32)))
@@ -33,7 +36,9 @@ final class WorkbookTests: XCTestCase {
     }
 
     func testCellsOutsideExcelsLimitsAndNonFiniteNumbersThrow() throws {
-        let wb = try Workbook(path: path("c.xlsx"))
+        let p = path("c.xlsx")
+        let wb = try Workbook(path: p)
+        defer { try? wb.close(); try? FileManager.default.removeItem(atPath: p) }
         let ws = try wb.addSheet("S")
         XCTAssertThrowsError(try ws.write("x", row: Worksheet.maxRows, column: 0))
         XCTAssertThrowsError(try ws.write(1, row: 0, column: Worksheet.maxColumns))
