@@ -61,8 +61,8 @@ extension PairingAlternatives {
         private var rings: CandidateRings?
 
         /// Child c's candidates (see `PairingAlternatives.candidates(of:)`); every allowed mom is
-        /// read at once unless `lazily` and the child is of the kind described above, and
-        /// distances cost something (otherwise nothing bounds the unread moms).
+        /// read at once unless `lazily` (with the fan-out on) and distances cost something
+        /// (otherwise nothing bounds the unread moms).
         init(child c: Int, _ net: ResidualPairing, fanOut: Bool, exit: ((Int) -> Int64)?, lazily: Bool) {
             let inst = net.inst
             self.net = net
