@@ -45,8 +45,9 @@ final class AlternativePathBound {
     private var entries: [(rc: Int64, m: Int, f: PairingInstance.PairFacts)] = []
     /// Arcs from moms given but at or above `frontier`, not yet in `entries`.
     private var pending: [(rc: Int64, m: Int, f: PairingInstance.PairFacts)] = []
-    /// The reduced cost below which `entries` is complete (`Int64.max`: every allowed mom given).
-    private var frontier: Int64 = .max
+    /// The reduced cost below which `entries` is complete (`Int64.max`: every allowed mom given;
+    /// `Int64.min` before the first `sync`).
+    private var frontier: Int64 = .min
     /// How many of the child's allowed moms (`ChildCandidates.allowed`) were given to `sync`.
     private var given = 0
     /// Reduced costs of her reverse slot arcs (she keeps one mom fewer, two fewer, …), ascending.

@@ -478,4 +478,3 @@ struct CandidateRings {
         !done && fitMax - per * Int64(gap) >= value
     }
 }
-
