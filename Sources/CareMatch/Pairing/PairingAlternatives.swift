@@ -41,6 +41,11 @@ public struct PairingAlternatives: Sendable {
     var metAtGround = 0
     public var settledNodes: Int
     public var seconds: Double
+    /// True when `pairing.alternatives` asked for rows but `overrides.csv` locks or forbids
+    /// pairs: the searches price the pairing without overrides, not the one the plan holds, so
+    /// none are computed, and the terminal and `summary.json` say so (lines on the allocation
+    /// only leave the pairing, and its alternatives, as they are).
+    public var skippedForPairOverrides = false
 
     /// Computes the alternatives of every child of `dataset` from its proven pairing `solution`.
     ///

@@ -2,7 +2,7 @@ extension PlanTables {
     /// `alternatives.csv`: `child_id,rank,mom_id,distance_km,score_change,displaced_child_id`, by
     /// child id then rank (`PairingAlternatives`); `displaced_child_id` lists the other children
     /// whose moms change, `;`-separated by id, empty when none. Header only when there are none
-    /// (`pairing.alternatives` = 0, or a pairing that is not proven).
+    /// (`pairing.alternatives` = 0, a pairing that is not proven, or pair overrides).
     public static func alternatives(_ d: Dataset, _ a: PairingAlternatives?) -> PlanTable {
         let scale = ScoreScale(settings: d.settings)
         return PlanTable(name: "alternatives",
@@ -34,6 +34,9 @@ public struct AlternativesSummaryPart: Codable, Sendable {
     public var prunedByBound: Int
     public var settledNodes: Int
     public var seconds: Double
+    /// True when rows were asked but `overrides.csv` locks or forbids pairs, so none were
+    /// computed (`PairingAlternatives.skippedForPairOverrides`).
+    public var skippedForPairOverrides: Bool
 
     public init(_ a: PairingAlternatives) {
         perChild = a.perChild
@@ -46,5 +49,6 @@ public struct AlternativesSummaryPart: Codable, Sendable {
         prunedByBound = a.prunedByBound
         settledNodes = a.settledNodes
         seconds = a.seconds
+        skippedForPairOverrides = a.skippedForPairOverrides
     }
 }

@@ -31,7 +31,9 @@ public enum PlanTerminalSummary {
             let count = { (s: MarginalStatus) in m.filter { $0.status == s }.count }
             lines.append(t(.termExplained, m.count, count(.exact), count(.notNeeded), count(.bounded), count(.notComputed)))
         }
-        if let alt = plan.alternatives, alt.perChild > 0, alt.exact {
+        if let alt = plan.alternatives, alt.skippedForPairOverrides {
+            lines.append(t(.termAlternativesOverrides))
+        } else if let alt = plan.alternatives, alt.perChild > 0, alt.exact {
             lines.append(alt.childrenNotComputed > 0 ? t(.termAlternativesCut, alt.childrenNotComputed, alt.rows.count)
                                                      : t(.termAlternatives, alt.rows.count, alt.perChild))
         }
