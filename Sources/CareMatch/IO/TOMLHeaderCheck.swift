@@ -1,3 +1,5 @@
+import TOMLKit
+
 /// A guard in front of TOMLKit: table headers that its bundled toml++ 3 parser must never see.
 ///
 /// toml++'s `parse_table_header` hands the first character after `[` or `[[` (and spaces) to
@@ -7,9 +9,25 @@
 /// by fuzzing (docs/fuzzing.md). Reading the text with this check first turns such a header into an
 /// ordinary "not valid TOML" diagnostic.
 ///
+/// Every TOML text CareMatch reads goes through `table(parsing:)`, the check followed by TOMLKit,
+/// so no reader can forget it (the `[county_aliases]` reader once did: a settings file with
+/// `[*pairing]` aborted `validate`, found by FuzzDataset).
+///
 /// - Complexity: O(n) in the text's Unicode scalars; one pass that follows strings, comments and
 ///   brackets so that `[` inside arrays, inline tables, strings and comments is not taken for a header.
 public enum TOMLHeaderCheck {
+    /// A table header toml++ must not see, at its 1-based line (`message` says what is wrong).
+    public struct BadHeader: Error, Equatable {
+        public let line: Int
+    }
+
+    /// The text parsed by TOMLKit after the check. Throws `BadHeader` for a header found by
+    /// `badHeaderLine(_:)`, else whatever TOMLKit throws (`TOMLParseError` for invalid TOML).
+    public static func table(parsing text: String) throws -> TOMLTable {
+        if let line = badHeaderLine(text) { throw BadHeader(line: line) }
+        return try TOMLTable(string: text)
+    }
+
     /// The message for a header found by `badHeaderLine(_:)`.
     public static let message = "not valid TOML: after '[' or '[[' a table header needs a name, e.g. [pairing] or [[scenario]]"
 

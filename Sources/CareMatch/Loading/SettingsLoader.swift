@@ -26,9 +26,10 @@ public enum SettingsLoader {
         var settings = Settings()
         var diags = [Diagnostic]()
         let root: TOMLTable
-        if let line = TOMLHeaderCheck.badHeaderLine(text) { return (settings, [.error(file, line: line, TOMLHeaderCheck.message)]) }
         do {
-            root = try TOMLTable(string: text)
+            root = try TOMLHeaderCheck.table(parsing: text)
+        } catch let e as TOMLHeaderCheck.BadHeader {
+            return (settings, [.error(file, line: e.line, TOMLHeaderCheck.message)])
         } catch let e as TOMLParseError {
             return (settings, [.error(file, line: e.source.begin.line, "not valid TOML: \(e.description)")])
         } catch {
@@ -93,7 +94,7 @@ public enum SettingsLoader {
     /// As `countyAliases(data:)`, from text.
     public static func countyAliases(text: String) -> CountyAliases {
         var out = CountyAliases()
-        guard let root = try? TOMLTable(string: text), let value = root[CountyAliases.table] else { return out }
+        guard let root = try? TOMLHeaderCheck.table(parsing: text), let value = root[CountyAliases.table] else { return out }
         let lines = KeyLines(text)
         guard let table = value.table else {
             out.diagnostics.append(.error(file, line: lines.line(table: nil, key: CountyAliases.table), column: CountyAliases.table,

@@ -23,8 +23,9 @@ public enum ScenarioFile {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let root: TOMLTable
-        if let line = TOMLHeaderCheck.badHeaderLine(text) { return ([], [.error(file, line: line, TOMLHeaderCheck.message)]) }
-        do { root = try TOMLTable(string: text) } catch let e as TOMLParseError {
+        do { root = try TOMLHeaderCheck.table(parsing: text) } catch let e as TOMLHeaderCheck.BadHeader {
+            return ([], [.error(file, line: e.line, TOMLHeaderCheck.message)])
+        } catch let e as TOMLParseError {
             return ([], [.error(file, line: e.source.begin.line, "not valid TOML: \(e.description)")])
         } catch {
             return ([], [.error(file, "not valid TOML: \(error)")])
