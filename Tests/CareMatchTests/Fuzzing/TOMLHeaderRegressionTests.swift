@@ -23,7 +23,7 @@ final class TOMLHeaderRegressionTests: XCTestCase {
         XCTAssertEqual(problems, [.error("settings.toml", line: 1, TOMLHeaderCheck.message)])
     }
 
-    /// crash-9c61b329d03750510a9d2fc2a96bfc8cbdb62293 (FuzzDataset, stop 40, 20 s into its run): a
+    /// crash-9c61b329d03750510a9d2fc2a96bfc8cbdb62293 (FuzzDataset, stop 40, 4 s into its run): a
     /// `settings.toml` whose sixth line is `[\u{16}llocation]`. `SettingsLoader.parse` refused it,
     /// but the `[county_aliases]` reader parsed the same text without the check and aborted
     /// `carematch validate` (exit 134). Every reader now goes through `TOMLHeaderCheck.table`.
