@@ -98,8 +98,10 @@ extension PairingAlternatives {
                     if d <= inst.maxReach && d <= Int(inst.momReach[cm]) {
                         apart = cm
                         let f = inst.facts(mom: cm, child: c, centikm: d)
-                        noteRefillArcs([(cm, f)])
-                        add(cm, f, refill: nil, sift: true)
+                        if f.allowed {
+                            noteRefillArcs([(cm, f)])
+                            add(cm, f, refill: nil, sift: true)
+                        }
                     }
                 }
                 // Nil (nothing to read) when no mom is within her reach.
@@ -108,7 +110,8 @@ extension PairingAlternatives {
                 return
             }
             var all: [(m: Int, f: PairingInstance.PairFacts)] = []
-            inst.forEachAllowedMom(of: c, within: inst.maxReach) { m, f in all.append((m, f)) }
+            // `allowed` also leaves out the pairs `overrides.csv` forbids (`PairingInstance.forbiddenPairs`).
+            inst.forEachAllowedMom(of: c, within: inst.maxReach) { m, f in if f.allowed { all.append((m, f)) } }
             // Only a child with two moms or more has candidates that take more than they give.
             let refill = current.count >= 2 ? RefillBound(c, net, allowed: all, current: current) : nil
             heap.reserveCapacity(all.count)
@@ -233,7 +236,8 @@ extension PairingAlternatives {
                     let d = grid.centikm(r.query, i)
                     let m = Int(inst.activeMoms[i])
                     guard d <= r.query.limit, d <= Int(inst.momReach[m]), m != r.readApart else { continue }
-                    read.append((m, inst.facts(mom: m, child: c, centikm: d)))
+                    let f = inst.facts(mom: m, child: c, centikm: d)
+                    if f.allowed { read.append((m, f)) }
                 }
             }
             r.passed(grid)

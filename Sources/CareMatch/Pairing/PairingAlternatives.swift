@@ -41,10 +41,10 @@ public struct PairingAlternatives: Sendable {
     var metAtGround = 0
     public var settledNodes: Int
     public var seconds: Double
-    /// True when `pairing.alternatives` asked for rows but `overrides.csv` locks or forbids
-    /// pairs: the searches price the pairing without overrides, not the one the plan holds, so
-    /// none are computed, and the terminal and `summary.json` say so (lines on the allocation
-    /// only leave the pairing, and its alternatives, as they are).
+    /// True when `pairing.alternatives` asked for rows but `overrides.csv` locks pairs or forbids
+    /// one in a single role (`searchable` is false): the searches do not know those constraints,
+    /// so none are computed, and the terminal and `summary.json` say so. Pairs forbidden in both
+    /// roles are left out of the searches, and lines on the allocation leave the pairing as it is.
     public var skippedForPairOverrides = false
 
     /// Computes the alternatives of every child of `dataset` from its proven pairing `solution`.
@@ -68,13 +68,37 @@ public struct PairingAlternatives: Sendable {
     /// known (a candidate it cannot place within that is forced).
     static let firstBoundPoints: Int64 = 30
 
+    /// Whether the searches can work under `dataset.overrides`: no pair line, or only
+    /// `forbid_pair` lines without a role, which leave the pairing a network (the pair is absent).
+    /// Locks and role-specific lines add bounds and side rows the searches do not know.
+    public static func searchable(_ dataset: Dataset) -> Bool {
+        dataset.overrides.allSatisfy { !$0.kind.isPairing || ($0.kind == .forbidPair && $0.role == nil) }
+    }
+
+    /// The pairs (`child · momCount + mom`) that `forbid_pair` lines without a role take out.
+    static func forbiddenPairs(_ dataset: Dataset) -> Set<Int64> {
+        let forbids = dataset.overrides.filter { $0.kind == .forbidPair && $0.role == nil }
+        guard !forbids.isEmpty else { return [] }
+        let index = dataset.index
+        var out = Set<Int64>()
+        for o in forbids {
+            guard let c = o.childID.flatMap({ index.childByID[$0] }), let m = o.momID.flatMap({ index.momByID[$0] }) else { continue }
+            out.insert(Int64(c) * Int64(dataset.moms.count) + Int64(m))
+        }
+        return out
+    }
+
     /// `compute`, with the fan-out searches turned off when `fanOut` is false (every candidate
     /// forced one by one: what the tests compare the fan-out with).
     static func compute(_ dataset: Dataset, _ solution: PairingSolution, perChild k: Int,
                         deadline: Deadline, threads: Int, fanOut: Bool) -> PairingAlternatives {
         let clock = ContinuousClock()
         let start = clock.now
-        let inst = PairingInstance(dataset: dataset)
+        var inst = PairingInstance(dataset: dataset)
+        // Pairs `overrides.csv` forbids in both roles are not in the network (the solution is
+        // `OverridePairing`'s, proven under them); other pair lines are not searched
+        // (`searchable`).
+        inst.forbiddenPairs = forbiddenPairs(dataset)
         guard k > 0, solution.certificate.proven, dataset.children.count > 0 else {
             return PairingAlternatives(rows: [], perChild: k, childrenNotComputed: 0,
                                        exact: k == 0 || solution.certificate.proven || dataset.children.isEmpty,

@@ -33,6 +33,10 @@ public struct PairingInstance: Sendable {
     let magnitudeProblem: (key: String, message: String)?
     /// Pairs (`child · momCount + mom`) allowed whatever their distance: locked by `overrides.csv`.
     var lockedPairs: Set<Int64> = []
+    /// Pairs (`child · momCount + mom`) never allowed: forbidden in both roles by `overrides.csv`
+    /// (set by `PairingAlternatives`, which works under such lines; the pairing engines leave
+    /// them out of their models themselves).
+    var forbiddenPairs: Set<Int64> = []
 
     public init(dataset d: Dataset) {
         let w = PairingWeights(d.settings)
@@ -94,7 +98,8 @@ public struct PairingInstance: Sendable {
         let v = weights.pairValue(centikm: d, shared: shared, continued: continued)
         return PairFacts(centikm: d, shared: shared, continued: continued, value: v,
                          allowed: momCapacity[m] > 0 && (d <= Int(momReach[m])
-                                    || (!lockedPairs.isEmpty && lockedPairs.contains(Int64(c) * Int64(momCount) + Int64(m)))))
+                                    || (!lockedPairs.isEmpty && lockedPairs.contains(Int64(c) * Int64(momCount) + Int64(m))))
+                                  && (forbiddenPairs.isEmpty || !forbiddenPairs.contains(Int64(c) * Int64(momCount) + Int64(m))))
     }
 
     /// Calls `body(mom, facts)` for every allowed pair of child `c` with a mom within `radiusCentikm`.

@@ -51,13 +51,14 @@ public enum Planner {
         // They get at most `alternativesSeconds` of what is left: the searches are exact but not yet
         // fast (Guides/Pairing.md), and a plan must not wait for them; what is cut is reported.
         let alternativesDeadline = Deadline(seconds: deadline.limit(options.alternativesSeconds))
-        // Not under pair overrides: the searches do not know locked and forbidden pairs, and the
-        // plan's pairing is then not the flow engine's. Allocation lines leave the pairing as it is.
+        // Under `overrides.csv` only when its pair lines (if any) forbid pairs in both roles: the
+        // searches do not know locks and role-specific lines (`PairingAlternatives.searchable`).
+        // Allocation lines leave the pairing as it is.
         let asked = Int(dataset.settings.pairingAlternatives)
-        let pairOverrides = dataset.overrides.contains { $0.kind.isPairing }
-        var alternatives = PairingAlternatives.compute(dataset, plan.pairing, perChild: pairOverrides ? 0 : asked,
+        let skipped = !PairingAlternatives.searchable(dataset)
+        var alternatives = PairingAlternatives.compute(dataset, plan.pairing, perChild: skipped ? 0 : asked,
                                                        deadline: alternativesDeadline, threads: 2)
-        if pairOverrides && asked > 0 {
+        if skipped && asked > 0 {
             alternatives.perChild = asked
             alternatives.skippedForPairOverrides = true
         }

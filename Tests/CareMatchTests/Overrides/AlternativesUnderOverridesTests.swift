@@ -2,8 +2,10 @@
 import Foundation
 import XCTest
 
-/// `alternatives.csv` under `overrides.csv`: pair lines leave it uncomputed and the plan says so;
-/// allocation lines leave the pairing, and its alternatives, as they are.
+/// `alternatives.csv` under `overrides.csv`: pairs forbidden in both roles are left out and every
+/// row still equals a re-solve under the overrides with its pair locked as lead; locks and
+/// role-specific lines leave it uncomputed and the plan says so; allocation lines leave the
+/// pairing, and its alternatives, as they are.
 final class AlternativesUnderOverridesTests: XCTestCase {
     private static var options: PlannerOptions {
         var o = PlannerOptions()
@@ -20,7 +22,7 @@ final class AlternativesUnderOverridesTests: XCTestCase {
         XCTAssertFalse(freeAlternatives.skippedForPairOverrides)
 
         let pair = try XCTUnwrap(free.pairing.evaluation.pairs.first)
-        d.overrides = [Override(kind: .forbidPair, childID: d.children[pair.child].id, momID: d.moms[pair.mom].id)]
+        d.overrides = [Override(kind: .forbidPair, childID: d.children[pair.child].id, momID: d.moms[pair.mom].id, role: pair.role)]
         XCTAssertEqual(OverrideChecks.check(d).count, 0)
         let plan = try Planner.plan(d, options: Self.options)
         let a = try XCTUnwrap(plan.alternatives)
@@ -34,6 +36,53 @@ final class AlternativesUnderOverridesTests: XCTestCase {
             XCTAssertTrue(text.contains(Texts(lang)(.termAlternativesOverrides)), "\(lang)")
         }
         XCTAssertFalse(PlanTerminalSummary.render(free, folder: "plans/x", texts: Texts(.en)).contains("NOT computed"))
+    }
+
+    func testUnderForbiddenPairsEveryRowEqualsTheReSolveWithItsPairLockedAsLead() throws {
+        var checked = 0, instances = 0, forbiddenSeen = 0
+        for seed in UInt64(1)...30 {
+            var d = TestInstances.pairing(seed: seed, moms: 6, children: 5, spreadKm: 10, maxKm: 6)
+            d.settings.pairingAlternatives = 50
+            let inst = PairingInstance(dataset: d)
+            var allowed: [(c: Int, m: Int)] = []
+            for c in d.children.indices { for m in d.moms.indices where inst.facts(mom: m, child: c).allowed { allowed.append((c, m)) } }
+            guard allowed.count >= 4 else { continue }
+            var r = TestRandom(seed: seed &* 131)
+            var forbidden = Set<[Int]>()
+            for _ in 0..<3 { let p = r.pick(allowed); forbidden.insert([p.c, p.m]) }
+            d.overrides = forbidden.sorted { $0.lexicographicallyPrecedes($1) }.map {
+                Override(kind: .forbidPair, childID: d.children[$0[0]].id, momID: d.moms[$0[1]].id)
+            }
+            XCTAssertEqual(OverrideChecks.check(d).count, 0)
+            XCTAssertTrue(PairingAlternatives.searchable(d))
+            let plan = try Planner.plan(d, options: Self.options)
+            let a = try XCTUnwrap(plan.alternatives)
+            XCTAssertFalse(a.skippedForPairOverrides)
+            XCTAssertTrue(a.exact, "seed \(seed)")
+            XCTAssertEqual(a.childrenNotComputed, 0)
+            instances += 1
+            let base = plan.pairing.evaluation.scoreUnits
+            let lead = Dictionary(plan.pairing.evaluation.pairs.filter { $0.role == .lead }.map { ($0.child, $0.mom) }, uniquingKeysWith: { a, _ in a })
+            // Every allowed mom that is not forbidden and not her lead is listed (k is above their number).
+            for c in d.children.indices {
+                let listed = Set(a.rows.filter { $0.child == c }.map(\.mom))
+                let expected = Set(allowed.filter { $0.c == c && !forbidden.contains([c, $0.m]) && lead[c] != $0.m }.map(\.m))
+                XCTAssertEqual(listed, expected, "seed \(seed) child \(c)")
+                forbiddenSeen += allowed.filter { $0.c == c && forbidden.contains([c, $0.m]) }.count
+            }
+            // Second formulation: GLPK under the overrides plus the row's pair locked as lead.
+            for row in a.rows {
+                var locked = d
+                locked.overrides.append(Override(kind: .lockPair, childID: d.children[row.child].id, momID: d.moms[row.mom].id, role: .lead))
+                let s = try OverridePairing.solve(locked, ResolvedOverrides(locked))
+                XCTAssertTrue(s.certificate.proven)
+                XCTAssertEqual(row.scoreChangeUnits, s.evaluation.scoreUnits - base, "seed \(seed) child \(row.child) mom \(row.mom)")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(instances, 15)
+        XCTAssertGreaterThan(checked, 100)
+        XCTAssertGreaterThan(forbiddenSeen, 20)
     }
 
     func testAllocationOverridesKeepThePlainPairingsAlternatives() throws {
