@@ -136,7 +136,7 @@ extension AlternativeSearch {
     /// The arc child y → mom x that drops the pair of value `value` (never the forced one),
     /// relaxed backwards.
     @inline(__always) private func dropArc(_ y: Int, _ x: Int, _ value: Int64, _ xn: Int, _ dx: Int64, _ px: Int64) {
-        if y == forcedChild && x == forcedMom { return }
+        if (y == forcedChild && x == forcedMom) || net.isLocked(mom: x, child: y) { return }
         let yn = net.childNode(y)
         backRelax(yn, xn, dx, value + pot(yn) - px)
     }

@@ -311,7 +311,7 @@ final class AlternativeSearch {
         }
         guard net.isMom(v) else { return false }
         let c = u - 1 - net.momCount, m = v - 1
-        return hasFlow(mom: m, child: c) && !(c == forcedChild && m == forcedMom)
+        return hasFlow(mom: m, child: c) && !(c == forcedChild && m == forcedMom) && !net.isLocked(mom: m, child: c)
     }
 
     /// Clears the overlay and applies the forced arcs: the flow off h → c for h in `above`, on
@@ -880,7 +880,7 @@ final class AlternativeSearch {
 
     /// The arc child → mom that drops the pair of value `value` (never the forced one).
     private func reverse(_ c: Int, _ z: Int, _ value: Int64, _ u: Int, _ du: Int64, _ pc: Int64) {
-        if c == forcedChild && z == forcedMom { return }
+        if (c == forcedChild && z == forcedMom) || net.isLocked(mom: z, child: c) { return }
         let zn = net.momNode(z)
         relax(u, zn, du, value + pc - pot(zn))
     }

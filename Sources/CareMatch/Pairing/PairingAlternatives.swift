@@ -41,10 +41,11 @@ public struct PairingAlternatives: Sendable {
     var metAtGround = 0
     public var settledNodes: Int
     public var seconds: Double
-    /// True when `pairing.alternatives` asked for rows but `overrides.csv` locks pairs or forbids
-    /// one in a single role (`searchable` is false): the searches do not know those constraints,
-    /// so none are computed, and the terminal and `summary.json` say so. Pairs forbidden in both
-    /// roles are left out of the searches, and lines on the allocation leave the pairing as it is.
+    /// True when `pairing.alternatives` asked for rows but `overrides.csv` locks a supporting mom
+    /// or forbids a pair in a single role (`searchable` is false): the searches do not know those
+    /// side rows, so none are computed, and the terminal and `summary.json` say so. Pairs
+    /// forbidden in both roles and locked leads are searched; lines on the allocation leave the
+    /// pairing as it is.
     public var skippedForPairOverrides = false
 
     /// Computes the alternatives of every child of `dataset` from its proven pairing `solution`.
@@ -68,22 +69,53 @@ public struct PairingAlternatives: Sendable {
     /// known (a candidate it cannot place within that is forced).
     static let firstBoundPoints: Int64 = 30
 
-    /// Whether the searches can work under `dataset.overrides`: no pair line, or only
-    /// `forbid_pair` lines without a role, which leave the pairing a network (the pair is absent).
-    /// Locks and role-specific lines add bounds and side rows the searches do not know.
+    /// Whether the searches can work under `dataset.overrides`: its pair lines are `forbid_pair`
+    /// without a role (the pair is absent) or `lock_pair … lead` (the pair is fixed and the moms
+    /// ranking above her are absent), which leave the pairing a network. A locked supporting mom
+    /// and role-specific forbids add side rows the searches do not know.
     public static func searchable(_ dataset: Dataset) -> Bool {
-        dataset.overrides.allSatisfy { !$0.kind.isPairing || ($0.kind == .forbidPair && $0.role == nil) }
+        dataset.overrides.allSatisfy {
+            !$0.kind.isPairing || ($0.kind == .forbidPair && $0.role == nil) || ($0.kind == .lockPair && $0.role == .lead)
+        }
     }
 
-    /// The pairs (`child · momCount + mom`) that `forbid_pair` lines without a role take out.
-    static func forbiddenPairs(_ dataset: Dataset) -> Set<Int64> {
-        let forbids = dataset.overrides.filter { $0.kind == .forbidPair && $0.role == nil }
-        guard !forbids.isEmpty else { return [] }
+    /// The (child, mom) positions of the `lock_pair … lead` lines.
+    static func lockedLeads(_ dataset: Dataset) -> [(child: Int, mom: Int)] {
         let index = dataset.index
+        return dataset.overrides.filter { $0.kind == .lockPair && $0.role == .lead }.compactMap { o in
+            guard let c = o.childID.flatMap({ index.childByID[$0] }), let m = o.momID.flatMap({ index.momByID[$0] }) else { return nil }
+            return (c, m)
+        }
+    }
+
+    /// The pairs (`child · momCount + mom`) out of the network: those `forbid_pair` lines without a
+    /// role take out; for each locked lead, every other mom allowed for her child who ranks above
+    /// her (the contract's lead rule: she could not be the lead then); and every pair of a mom
+    /// whose places are all taken by locked pairs, but those (she can take no other child, since
+    /// she can drop none: no flow can use such an arc, and without it no forced lead is asked
+    /// of her, which no plan could honour).
+    static func forbiddenPairs(_ dataset: Dataset, _ inst: PairingInstance, lockedLeads: [(child: Int, mom: Int)]) -> Set<Int64> {
+        let forbids = dataset.overrides.filter { $0.kind == .forbidPair && $0.role == nil }
+        guard !forbids.isEmpty || !lockedLeads.isEmpty else { return [] }
+        let index = dataset.index
+        let key = { (c: Int, m: Int) in Int64(c) * Int64(dataset.moms.count) + Int64(m) }
         var out = Set<Int64>()
         for o in forbids {
             guard let c = o.childID.flatMap({ index.childByID[$0] }), let m = o.momID.flatMap({ index.momByID[$0] }) else { continue }
-            out.insert(Int64(c) * Int64(dataset.moms.count) + Int64(m))
+            out.insert(key(c, m))
+        }
+        var lockedPlaces = [Int](repeating: 0, count: inst.momCount)
+        for (_, h) in lockedLeads { lockedPlaces[h] += 1 }
+        let mine = Set(lockedLeads.map { key($0.child, $0.mom) })
+        for h in 0..<inst.momCount where lockedPlaces[h] > 0 && lockedPlaces[h] >= Int(inst.momCapacity[h]) {
+            for c in 0..<inst.childCount where !mine.contains(key(c, h)) { out.insert(key(c, h)) }
+        }
+        let idRank = ResidualPairing.momIDRanks(inst)
+        for (c, h) in lockedLeads {
+            let fh = inst.facts(mom: h, child: c)
+            inst.forEachAllowedMom(of: c, within: inst.maxReach) { m, f in
+                if m != h && ResidualPairing.ranksAbove(f, m, fh, h, idRank: idRank) { out.insert(key(c, m)) }
+            }
         }
         return out
     }
@@ -95,10 +127,15 @@ public struct PairingAlternatives: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         var inst = PairingInstance(dataset: dataset)
-        // Pairs `overrides.csv` forbids in both roles are not in the network (the solution is
-        // `OverridePairing`'s, proven under them); other pair lines are not searched
+        // Under `overrides.csv` (the solution is then `OverridePairing`'s, proven under it): pairs
+        // forbidden in both roles, and the moms ranking above a locked lead, are not in the
+        // network; a locked pair's reverse arc is not either (`ResidualPairing.isLocked`), and a
+        // child with a locked lead has no alternative. Other pair lines are not searched
         // (`searchable`).
-        inst.forbiddenPairs = forbiddenPairs(dataset)
+        let lockedLeads = lockedLeads(dataset)
+        inst.lockedPairs = Set(lockedLeads.map { Int64($0.child) * Int64(inst.momCount) + Int64($0.mom) })
+        inst.forbiddenPairs = forbiddenPairs(dataset, inst, lockedLeads: lockedLeads)
+        let leadLocked = Set(lockedLeads.map(\.child))
         guard k > 0, solution.certificate.proven, dataset.children.count > 0 else {
             return PairingAlternatives(rows: [], perChild: k, childrenNotComputed: 0,
                                        exact: k == 0 || solution.certificate.proven || dataset.children.isEmpty,
@@ -131,6 +168,8 @@ public struct PairingAlternatives: Sendable {
             let paths = fanOut ? AlternativePathBound(net, ground: tree, arcs: arcs) : nil
             var forced = 0, fanned = 0, realized = 0, pruned = 0
             while !deadline.hasPassed, let i = queue.next() {
+                // Her lead is locked: no other mom may lead her.
+                if leadLocked.contains(order[i]) { results.store(i, []); continue }
                 let r = alternatives(of: order[i], net, search, fan, paths: paths, k: k, deadline: deadline)
                 forced += r.forced
                 fanned += r.fannedOut

@@ -2,8 +2,8 @@ extension PlanTables {
     /// `alternatives.csv`: `child_id,rank,mom_id,distance_km,score_change,displaced_child_id`, by
     /// child id then rank (`PairingAlternatives`); `displaced_child_id` lists the other children
     /// whose moms change, `;`-separated by id, empty when none. Header only when there are none
-    /// (`pairing.alternatives` = 0, a pairing that is not proven, or pair locks and role-specific
-    /// forbids in `overrides.csv`).
+    /// (`pairing.alternatives` = 0, a pairing that is not proven, or supporting locks and
+    /// role-specific forbids in `overrides.csv`).
     public static func alternatives(_ d: Dataset, _ a: PairingAlternatives?) -> PlanTable {
         let scale = ScoreScale(settings: d.settings)
         return PlanTable(name: "alternatives",
@@ -35,8 +35,8 @@ public struct AlternativesSummaryPart: Codable, Sendable {
     public var prunedByBound: Int
     public var settledNodes: Int
     public var seconds: Double
-    /// True when rows were asked but `overrides.csv` locks pairs or forbids one in a single role,
-    /// so none were computed (`PairingAlternatives.skippedForPairOverrides`).
+    /// True when rows were asked but `overrides.csv` locks a supporting mom or forbids a pair in a
+    /// single role, so none were computed (`PairingAlternatives.skippedForPairOverrides`).
     public var skippedForPairOverrides: Bool
 
     public init(_ a: PairingAlternatives) {

@@ -51,9 +51,9 @@ public enum Planner {
         // They get at most `alternativesSeconds` of what is left: the searches are exact but not yet
         // fast (Guides/Pairing.md), and a plan must not wait for them; what is cut is reported.
         let alternativesDeadline = Deadline(seconds: deadline.limit(options.alternativesSeconds))
-        // Under `overrides.csv` only when its pair lines (if any) forbid pairs in both roles: the
-        // searches do not know locks and role-specific lines (`PairingAlternatives.searchable`).
-        // Allocation lines leave the pairing as it is.
+        // Under `overrides.csv` only when its pair lines (if any) forbid pairs in both roles or lock
+        // leads: the searches do not know the side rows of the other pair lines
+        // (`PairingAlternatives.searchable`). Allocation lines leave the pairing as it is.
         let asked = Int(dataset.settings.pairingAlternatives)
         let skipped = !PairingAlternatives.searchable(dataset)
         var alternatives = PairingAlternatives.compute(dataset, plan.pairing, perChild: skipped ? 0 : asked,

@@ -290,8 +290,8 @@ public enum TextKey: String, CaseIterable, Sendable {
                                         "备选主妈妈 {1} 行，每名儿童最多 {2} 位，附精确的得分变化（alternatives.csv）")
         case .termAlternativesCut: return ("Alternatives NOT computed for {1} children (deadline); {2} rows written (alternatives.csv)",
                                            "备选主妈妈 {1} 名儿童因截止时间未计算；已写出 {2} 行（alternatives.csv）")
-        case .termAlternativesOverrides: return ("Alternatives NOT computed: overrides.csv locks pairs or forbids a pair in one role only, which the exact searches do not take into account yet (alternatives.csv has its header only)",
-                                                 "备选主妈妈 未计算：overrides.csv 锁定了结对，或只在某一角色上禁止结对，精确搜索尚不能考虑这些决定（alternatives.csv 只有表头）")
+        case .termAlternativesOverrides: return ("Alternatives NOT computed: overrides.csv locks a supporting mom or forbids a pair in one role only, which the exact searches do not take into account yet (alternatives.csv has its header only)",
+                                                 "备选主妈妈 未计算：overrides.csv 锁定了辅助妈妈，或只在某一角色上禁止结对，精确搜索尚不能考虑这些决定（alternatives.csv 只有表头）")
         case .termAllocationFailed: return ("Allocation  NOT WRITTEN: {1}", "资源分配    未写出：{1}")
         case .termExplained: return ("Explained   what more would bring, {1} additions: {2} exact, {3} proven 0, {4} bounded (proof cut short: node limit or deadline), {5} not computed (deadline)",
                                      "追加资源的价值 共 {1} 项：精确 {2} 项，已证明为 0 的 {3} 项，区间 {4} 项（证明因分支上限或截止时间而未完成），未计算 {5} 项（截止时间所限）")

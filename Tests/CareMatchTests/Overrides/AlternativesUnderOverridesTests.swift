@@ -2,10 +2,10 @@
 import Foundation
 import XCTest
 
-/// `alternatives.csv` under `overrides.csv`: pairs forbidden in both roles are left out and every
-/// row still equals a re-solve under the overrides with its pair locked as lead; locks and
-/// role-specific lines leave it uncomputed and the plan says so; allocation lines leave the
-/// pairing, and its alternatives, as they are.
+/// `alternatives.csv` under `overrides.csv`: pairs forbidden in both roles are left out, a child
+/// with a locked lead has none, and every row still equals a re-solve under the overrides with its
+/// pair locked as lead; supporting locks and role-specific forbids leave it uncomputed and the
+/// plan says so; allocation lines leave the pairing, and its alternatives, as they are.
 final class AlternativesUnderOverridesTests: XCTestCase {
     private static var options: PlannerOptions {
         var o = PlannerOptions()
@@ -38,8 +38,8 @@ final class AlternativesUnderOverridesTests: XCTestCase {
         XCTAssertFalse(PlanTerminalSummary.render(free, folder: "plans/x", texts: Texts(.en)).contains("NOT computed"))
     }
 
-    func testUnderForbiddenPairsEveryRowEqualsTheReSolveWithItsPairLockedAsLead() throws {
-        var checked = 0, instances = 0, forbiddenSeen = 0
+    func testUnderForbiddenPairsAndLockedLeadsEveryRowEqualsTheReSolveWithItsPairLockedAsLead() throws {
+        var checked = 0, instances = 0, forbiddenSeen = 0, lockedChildren = 0
         for seed in UInt64(1)...30 {
             var d = TestInstances.pairing(seed: seed, moms: 6, children: 5, spreadKm: 10, maxKm: 6)
             d.settings.pairingAlternatives = 50
@@ -53,6 +53,16 @@ final class AlternativesUnderOverridesTests: XCTestCase {
             d.overrides = forbidden.sorted { $0.lexicographicallyPrecedes($1) }.map {
                 Override(kind: .forbidPair, childID: d.children[$0[0]].id, momID: d.moms[$0[1]].id)
             }
+            // One or two leads locked, any mom (a lock may be beyond reach), when the file stays valid.
+            var locked = Set<Int>()
+            for _ in 0..<r.int(1...2) {
+                let c = r.int(0...(d.children.count - 1)), m = r.int(0...(d.moms.count - 1))
+                guard !forbidden.contains([c, m]), !locked.contains(c) else { continue }
+                var trial = d
+                trial.overrides.append(Override(kind: .lockPair, childID: d.children[c].id, momID: d.moms[m].id, role: .lead))
+                if OverrideChecks.check(trial).isEmpty { d = trial; locked.insert(c) }
+            }
+            lockedChildren += locked.count
             XCTAssertEqual(OverrideChecks.check(d).count, 0)
             XCTAssertTrue(PairingAlternatives.searchable(d))
             let plan = try Planner.plan(d, options: Self.options)
@@ -66,15 +76,23 @@ final class AlternativesUnderOverridesTests: XCTestCase {
             // Every allowed mom that is not forbidden and not her lead is listed (k is above their number).
             for c in d.children.indices {
                 let listed = Set(a.rows.filter { $0.child == c }.map(\.mom))
-                let expected = Set(allowed.filter { $0.c == c && !forbidden.contains([c, $0.m]) && lead[c] != $0.m }.map(\.m))
+                // A child whose lead is locked has none, and a mom whose places are all locked to
+                // others is none's: the file would not be valid with her locked as lead too.
+                let expected = locked.contains(c) ? [] : Set(allowed.filter { p in
+                    guard p.c == c && !forbidden.contains([c, p.m]) && lead[c] != p.m else { return false }
+                    var relocked = d
+                    relocked.overrides.append(Override(kind: .lockPair, childID: d.children[c].id, momID: d.moms[p.m].id, role: .lead))
+                    return OverrideChecks.check(relocked).isEmpty
+                }.map(\.m))
                 XCTAssertEqual(listed, expected, "seed \(seed) child \(c)")
                 forbiddenSeen += allowed.filter { $0.c == c && forbidden.contains([c, $0.m]) }.count
             }
             // Second formulation: GLPK under the overrides plus the row's pair locked as lead.
             for row in a.rows {
-                var locked = d
-                locked.overrides.append(Override(kind: .lockPair, childID: d.children[row.child].id, momID: d.moms[row.mom].id, role: .lead))
-                let s = try OverridePairing.solve(locked, ResolvedOverrides(locked))
+                var relocked = d
+                relocked.overrides.append(Override(kind: .lockPair, childID: d.children[row.child].id, momID: d.moms[row.mom].id, role: .lead))
+                XCTAssertEqual(OverrideChecks.check(relocked).count, 0)
+                let s = try OverridePairing.solve(relocked, ResolvedOverrides(relocked))
                 XCTAssertTrue(s.certificate.proven)
                 XCTAssertEqual(row.scoreChangeUnits, s.evaluation.scoreUnits - base, "seed \(seed) child \(row.child) mom \(row.mom)")
                 checked += 1
@@ -83,6 +101,7 @@ final class AlternativesUnderOverridesTests: XCTestCase {
         XCTAssertGreaterThan(instances, 15)
         XCTAssertGreaterThan(checked, 100)
         XCTAssertGreaterThan(forbiddenSeen, 20)
+        XCTAssertGreaterThan(lockedChildren, 15)
     }
 
     func testAllocationOverridesKeepThePlainPairingsAlternatives() throws {
