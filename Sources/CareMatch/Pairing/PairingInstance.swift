@@ -36,7 +36,10 @@ public struct PairingInstance: Sendable {
     /// Pairs (`child · momCount + mom`) never allowed: forbidden in both roles by `overrides.csv`
     /// (set by `PairingAlternatives`, which works under such lines; the pairing engines leave
     /// them out of their models themselves).
-    var forbiddenPairs: Set<Int64> = []
+    var forbiddenPairs: Set<Int64> = [] { didSet { hasForbiddenPairs = !forbiddenPairs.isEmpty } }
+    /// `!forbiddenPairs.isEmpty`, kept as a field: `facts` reads it for every pair the pricing
+    /// measures, where the set's own count is a load further.
+    private(set) var hasForbiddenPairs = false
 
     public init(dataset d: Dataset) {
         let w = PairingWeights(d.settings)
@@ -99,7 +102,7 @@ public struct PairingInstance: Sendable {
         return PairFacts(centikm: d, shared: shared, continued: continued, value: v,
                          allowed: momCapacity[m] > 0 && (d <= Int(momReach[m])
                                     || (!lockedPairs.isEmpty && lockedPairs.contains(Int64(c) * Int64(momCount) + Int64(m))))
-                                  && (forbiddenPairs.isEmpty || !forbiddenPairs.contains(Int64(c) * Int64(momCount) + Int64(m))))
+                                  && (!hasForbiddenPairs || !forbiddenPairs.contains(Int64(c) * Int64(momCount) + Int64(m))))
     }
 
     /// Calls `body(mom, facts)` for every allowed pair of child `c` with a mom within `radiusCentikm`.
