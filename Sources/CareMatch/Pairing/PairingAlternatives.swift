@@ -75,46 +75,29 @@ public struct PairingAlternatives: Sendable {
     /// and role-specific forbids add side rows the searches do not know.
     public static func searchable(_ dataset: Dataset) -> Bool {
         dataset.overrides.allSatisfy {
-            !$0.kind.isPairing || ($0.kind == .forbidPair && $0.role == nil) || ($0.kind == .lockPair && $0.role == .lead)
+            !$0.kind.isPairing || ($0.kind == .forbidPair && $0.role == nil) || ($0.kind == .lockPair && ($0.role ?? .lead) == .lead)
         }
     }
 
-    /// The (child, mom) positions of the `lock_pair … lead` lines.
-    static func lockedLeads(_ dataset: Dataset) -> [(child: Int, mom: Int)] {
-        let index = dataset.index
-        return dataset.overrides.filter { $0.kind == .lockPair && $0.role == .lead }.compactMap { o in
-            guard let c = o.childID.flatMap({ index.childByID[$0] }), let m = o.momID.flatMap({ index.momByID[$0] }) else { return nil }
-            return (c, m)
-        }
-    }
-
-    /// The pairs (`child · momCount + mom`) out of the network: those `forbid_pair` lines without a
-    /// role take out; for each locked lead, every other mom allowed for her child who ranks above
-    /// her (the contract's lead rule: she could not be the lead then); and every pair of a mom
+    /// The pairs (`child · momCount + mom`) out of the network under `ov`'s searchable lines:
+    /// those forbidden in both roles; for each locked lead, every other mom allowed for her child
+    /// who ranks above her (`LeadRank`: she could not be the lead then); and every pair of a mom
     /// whose places are all taken by locked pairs, but those (she can take no other child, since
     /// she can drop none: no flow can use such an arc, and without it no forced lead is asked
     /// of her, which no plan could honour).
-    static func forbiddenPairs(_ dataset: Dataset, _ inst: PairingInstance, lockedLeads: [(child: Int, mom: Int)]) -> Set<Int64> {
-        let forbids = dataset.overrides.filter { $0.kind == .forbidPair && $0.role == nil }
-        guard !forbids.isEmpty || !lockedLeads.isEmpty else { return [] }
-        let index = dataset.index
-        let key = { (c: Int, m: Int) in Int64(c) * Int64(dataset.moms.count) + Int64(m) }
-        var out = Set<Int64>()
-        for o in forbids {
-            guard let c = o.childID.flatMap({ index.childByID[$0] }), let m = o.momID.flatMap({ index.momByID[$0] }) else { continue }
-            out.insert(key(c, m))
-        }
+    static func forbiddenPairs(_ ov: ResolvedOverrides, _ inst: PairingInstance) -> Set<Int64> {
+        let key = { (c: Int, m: Int) in Int64(c) * Int64(inst.momCount) + Int64(m) }
+        var out = Set(ov.pairForbids.filter { $0.role == nil }.map { key($0.child, $0.mom) })
+        let leads = ov.pairLocks.filter { $0.role == .lead }
         var lockedPlaces = [Int](repeating: 0, count: inst.momCount)
-        for (_, h) in lockedLeads { lockedPlaces[h] += 1 }
-        let mine = Set(lockedLeads.map { key($0.child, $0.mom) })
+        for l in leads { lockedPlaces[l.mom] += 1 }
         for h in 0..<inst.momCount where lockedPlaces[h] > 0 && lockedPlaces[h] >= Int(inst.momCapacity[h]) {
-            for c in 0..<inst.childCount where !mine.contains(key(c, h)) { out.insert(key(c, h)) }
+            for c in 0..<inst.childCount where !inst.lockedPairs.contains(key(c, h)) { out.insert(key(c, h)) }
         }
-        let idRank = ResidualPairing.momIDRanks(inst)
-        for (c, h) in lockedLeads {
-            let fh = inst.facts(mom: h, child: c)
-            inst.forEachAllowedMom(of: c, within: inst.maxReach) { m, f in
-                if m != h && ResidualPairing.ranksAbove(f, m, fh, h, idRank: idRank) { out.insert(key(c, m)) }
+        for l in leads {
+            let fh = inst.facts(mom: l.mom, child: l.child)
+            inst.forEachAllowedMom(of: l.child, within: inst.maxReach) { m, f in
+                if m != l.mom && LeadRank.above(f, m, fh, l.mom, inst) { out.insert(key(l.child, m)) }
             }
         }
         return out
@@ -127,19 +110,22 @@ public struct PairingAlternatives: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         var inst = PairingInstance(dataset: dataset)
+        guard k > 0, solution.certificate.proven, dataset.children.count > 0 else {
+            return PairingAlternatives(rows: [], perChild: k, childrenNotComputed: 0,
+                                       exact: k == 0 || solution.certificate.proven || dataset.children.isEmpty,
+                                       forcedEvaluated: 0, fannedOut: 0, settledNodes: 0, seconds: 0)
+        }
         // Under `overrides.csv` (the solution is then `OverridePairing`'s, proven under it): pairs
         // forbidden in both roles, and the moms ranking above a locked lead, are not in the
         // network; a locked pair's reverse arc is not either (`ResidualPairing.isLocked`), and a
         // child with a locked lead has no alternative. Other pair lines are not searched
         // (`searchable`).
-        let lockedLeads = lockedLeads(dataset)
-        inst.lockedPairs = Set(lockedLeads.map { Int64($0.child) * Int64(inst.momCount) + Int64($0.mom) })
-        inst.forbiddenPairs = forbiddenPairs(dataset, inst, lockedLeads: lockedLeads)
-        let leadLocked = Set(lockedLeads.map(\.child))
-        guard k > 0, solution.certificate.proven, dataset.children.count > 0 else {
-            return PairingAlternatives(rows: [], perChild: k, childrenNotComputed: 0,
-                                       exact: k == 0 || solution.certificate.proven || dataset.children.isEmpty,
-                                       forcedEvaluated: 0, fannedOut: 0, settledNodes: 0, seconds: 0)
+        let ov = dataset.overrides.contains { $0.kind.isPairing } ? ResolvedOverrides(dataset) : nil
+        let leads = ov?.pairLocks.filter { $0.role == .lead } ?? []
+        let leadLocked = Set(leads.map(\.child))
+        if let ov {
+            inst.lockedPairs = Set(leads.map { Int64($0.child) * Int64(inst.momCount) + Int64($0.mom) })
+            inst.forbiddenPairs = forbiddenPairs(ov, inst)
         }
         let scale = inst.weights.scale
         let net = ResidualPairing(inst, pairs: solution.evaluation.pairs.map { ($0.child, $0.mom) },

@@ -60,15 +60,6 @@ struct ResidualPairing: Sendable {
         !inst.lockedPairs.isEmpty && inst.lockedPairs.contains(Int64(c) * Int64(inst.momCount) + Int64(m))
     }
 
-    /// Each mom's rank by id in code-point order (the lead rule's last tie-break).
-    static func momIDRanks(_ inst: PairingInstance) -> [Int32] {
-        var rank = [Int32](repeating: 0, count: inst.momCount)
-        for (r, m) in inst.momIDs.indices.sorted(by: { inst.momIDs[$0].precedesInCodePoints(inst.momIDs[$1]) }).enumerated() {
-            rank[m] = Int32(r)
-        }
-        return rank
-    }
-
     /// `pairs` as (child, mom) positions; `momDual`/`childDual` in integer units.
     init(_ inst: PairingInstance, pairs list: [(child: Int, mom: Int)], momDual: [Int64], childDual: [Int64]) {
         self.inst = inst
@@ -99,7 +90,11 @@ struct ResidualPairing: Sendable {
         ground.sort { ($0.rc, $0.node) < ($1.rc, $1.node) }
         groundArcs = ground
         cells = CellsByPrice(inst.childGrid, price: { childDual[$0] }, mask: { inst.interests.masks[$0] })
-        momIDRank = Self.momIDRanks(inst)
+        var rank = [Int32](repeating: 0, count: inst.momCount)
+        for (r, m) in inst.momIDs.indices.sorted(by: { inst.momIDs[$0].precedesInCodePoints(inst.momIDs[$1]) }).enumerated() {
+            rank[m] = Int32(r)
+        }
+        momIDRank = rank
         lowestChildDual = childDual.min() ?? 0
         highestChildDual = childDual.max() ?? 0
         momCells = CellsByPrice(inst.momGrid, price: { momDual[Int(inst.activeMoms[$0])] },
